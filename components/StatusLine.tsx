@@ -1,0 +1,61 @@
+import type { CleanupStatus } from '../utils/cleanup/controller';
+import type { Translate } from '../utils/i18n';
+
+/** "Hid 20 recommended stories · kept 1 related block", with the page and site switches. */
+export function StatusLine(props: {
+  status: CleanupStatus | null;
+  t: Translate;
+  onRevealToggle: (hidden: boolean) => void;
+  onSiteToggle: (on: boolean) => void;
+  onCleanUp?: () => void;
+  onAlways?: () => void;
+}) {
+  const { status, t } = props;
+  if (!status) {
+    if (!props.onCleanUp) return null;
+    return (
+      <div class="status">
+        <button type="button" class="primary" onClick={props.onCleanUp}>
+          {t('cleanUpPage')}
+        </button>{' '}
+        {props.onAlways && (
+          <button type="button" onClick={props.onAlways}>
+            {t('alwaysCleanSite')}
+          </button>
+        )}
+      </div>
+    );
+  }
+  const host = safeHost(status.url);
+  const siteOn = status.active || status.pageRevealed;
+  const parts: string[] = [];
+  if (!status.active) parts.push(t('statusOff'));
+  else if (status.hiddenItems > 0) parts.push(t('statusHidden', { items: status.hiddenItems }));
+  else parts.push(t('statusNone'));
+  if (status.active && status.keptRelated > 0) parts.push(t('statusKept', { n: status.keptRelated }));
+  return (
+    <div class="status">
+      <p class="status-text" role="status" aria-live="polite">
+        {parts.join(' · ')}
+      </p>
+      <div class="switches">
+        <label class="switch">
+          <input type="checkbox" name="page-feed" checked={status.active} disabled={!siteOn} onChange={(e) => props.onRevealToggle(e.currentTarget.checked)} />
+          {t('showFeedHere')}
+        </label>
+        <label class="switch">
+          <input type="checkbox" name="site" checked={siteOn} onChange={(e) => props.onSiteToggle(e.currentTarget.checked)} />
+          {t('cleanThisSite', { site: host })}
+        </label>
+      </div>
+    </div>
+  );
+}
+
+function safeHost(url: string): string {
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return url;
+  }
+}

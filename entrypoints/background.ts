@@ -1,0 +1,18 @@
+import { browser } from 'wxt/browser';
+import { defineBackground } from 'wxt/utils/define-background';
+import { fromOwnContentScript, isCount, onMessage } from '../utils/messages';
+import { getSettings, watchSettings } from '../utils/settings';
+import { syncRegisteredSites } from '../utils/sites-registration';
+
+export default defineBackground(() => {
+  const id = browser.runtime.id;
+  onMessage('badge/update', ({ sender, data }) => {
+    if (!fromOwnContentScript(sender, id) || !isCount(data)) return;
+    const tabId = sender.tab.id;
+    void browser.action.setBadgeBackgroundColor({ tabId, color: '#5f01d1' });
+    void browser.action.setBadgeText({ tabId, text: data > 0 ? String(Math.min(data, 999)) : '' });
+  });
+  // Sites the user added beyond Yahoo keep their content script across restarts and edits.
+  void getSettings().then((s) => syncRegisteredSites(s.addedSites));
+  watchSettings((s) => void syncRegisteredSites(s.addedSites));
+});

@@ -1,0 +1,138 @@
+import { Readability, isProbablyReaderable } from '@mozilla/readability';
+import { classifyPage, metaContent, type PageClass } from './page/classify';
+import { detectFeed } from './feed/detect';
+import type { FeedKind } from './sites/types';
+import { detectLanguage, type Lang } from './text/lang';
+import { extractKeyPoints, type KeyPoint } from './keypoints';
+import { extractEntities, type Entity } from './entities';
+
+export interface ArticleInfo {
+  title: string;
+  byline: string | null;
+  siteName: string | null;
+  published: string | null;
+  lang: Lang;
+  text: string;
+  paragraphs: string[];
+}
+
+export interface ArticleAnalysis {
+  url: string;
+  page: Pick<PageClass, 'isArticle' | 'yahooStyle' | 'profile'> & { reasons: string[] };
+  feed: { blocks: Array<{ heading: string; items: number; kind: FeedKind }> };
+  article: ArticleInfo | null;
+  keyPoints: KeyPoint[];
+  entities: Entity[];
+}
+
+export interface AnalyzeOptions {
+  keyPointCount?: number | 'auto';
+  /** The user asked for this page: analyse it even if it does not look like an article. */
+  force?: boolean;
+}
+
+/** Site suffixes Yahoo appends to titles, in every language it ships. */
+const TITLE_SUFFIX = /\s*[-|｜–—]\s*(Yahoo[!！]?\s*(奇摩)?\s*(新聞|ニュース|News|Finance|財經|股市|運動|Sports|Life|Lifestyle|電影|戲劇|名人娛樂|時尚美妝|Style)?|Yahoo!ニュース)\s*$/i;
+/** Paragraphs that are ad spacers, not text: Readability's list has 广告 but not 廣告. */
+const SPACER = /^(廣告|广告|広告|advertisement|ad|sponsored|贊助|スポンサーリンク|pr)$/i;
+/** Inline ad slots and toasts of the current Yahoo layout (yahoo-markup.md). */
+const AD_SLOTS = '[id^="sda-"], .bg-toast-background, [class^="bg-card-"]:has(> [id^="sda-"]), ins.adsbygoogle, [id^="google_ads"], [data-ad-slot]';
+/** Text blocks Readability's HTML is split into. */
+const TEXT_BLOCKS = 'p, h2, h3, h4, h5, h6, li, blockquote, pre, figcaption, dd, td';
+/** Ceiling on analysed text: a hostile or broken page cannot make the popup hang. */
+const MAX_TEXT_CHARS = 400_000;
+
+export function stripSiteSuffix(title: string): string {
+  return title.replace(TITLE_SUFFIX, '').trim();
+}
+
+function ldField(doc: Document, pick: (o: Record<string, unknown>) => unknown): string | null {
+  for (const s of Array.from(doc.querySelectorAll('script[type="application/ld+json"]'))) {
+    try {
+      const data: unknown = JSON.parse(s.textContent ?? '');
+      const list = Array.isArray(data) ? data : [data];
+      for (const o of list) {
+        if (o && typeof o === 'object') {
+          const v = pick(o as Record<string, unknown>);
+          if (typeof v === 'string' && v.trim()) return v.trim();
+        }
+      }
+    } catch {
+      // Broken JSON-LD: no evidence.
+    }
+  }
+  return null;
+}
+
+const nameOf = (v: unknown): unknown =>
+  Array.isArray(v) ? nameOf(v[0]) : v && typeof v === 'object' ? (v as Record<string, unknown>).name : v;
+
+function blockParagraphs(html: string, doc: Document): string[] {
+  // Readability's output is re-parsed by DOMParser: an inert document, nothing runs or loads.
+  const Parser = doc.defaultView?.DOMParser ?? globalThis.DOMParser;
+  const container = new Parser().parseFromString(html, 'text/html');
+  const out: string[] = [];
+  for (const el of Array.from(container.body.querySelectorAll(TEXT_BLOCKS))) {
+    if (el.querySelector(TEXT_BLOCKS)) continue; // the innermost block carries the text
+    const t = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
+    if (t && !SPACER.test(t)) out.push(t);
+  }
+  return out;
+}
+
+/**
+ * The whole pipeline, as its stages: classify → remove feed/rails/ads from a clone → extract →
+ * language → sentences → key points → entities. Pure: no extension APIs.
+ */
+export function analyzeDocument(doc: Document, url: string, options: AnalyzeOptions = {}): ArticleAnalysis {
+  // 1. classify
+  const page = classifyPage(doc, url);
+  // 2. remove feed, rails and ads from a clone (the live page is never touched)
+  const clone = doc.cloneNode(true) as Document;
+  const detection = detectFeed(clone, url, { force: true });
+  const feed = {
+    blocks: detection.blocks.map((b) => ({ heading: b.heading, items: Math.max(b.items.length, 1), kind: b.kind })),
+  };
+  for (const b of detection.blocks) b.el.remove();
+  for (const el of Array.from(clone.querySelectorAll(AD_SLOTS))) el.remove();
+  for (const el of Array.from(clone.querySelectorAll('p, div'))) {
+    if (!el.children.length && SPACER.test((el.textContent ?? '').trim())) el.remove();
+  }
+  const base = {
+    url,
+    page: { isArticle: page.isArticle, yahooStyle: page.yahooStyle, profile: page.profile, reasons: page.reasons },
+    feed,
+  };
+  const readable = page.isArticle || options.force || isProbablyReaderable(clone);
+  if (!readable) return { ...base, page: { ...base.page, isArticle: false }, article: null, keyPoints: [], entities: [] };
+
+  // 3. extract
+  const parsed = new Readability(clone, { charThreshold: 100 }).parse();
+  if (!parsed?.content) return { ...base, page: { ...base.page, isArticle: false }, article: null, keyPoints: [], entities: [] };
+  let paragraphs = blockParagraphs(parsed.content, doc);
+  let total = 0;
+  paragraphs = paragraphs.filter((p) => (total += p.length) <= MAX_TEXT_CHARS);
+  const rawTitle = metaContent(doc, 'og:title') || doc.querySelector('h1')?.textContent || parsed.title || doc.title || '';
+  const title = stripSiteSuffix(rawTitle.replace(/\s+/g, ' ').trim());
+  const text = paragraphs.join('\n');
+  // 4. language
+  const lang = detectLanguage(`${title}\n${text.slice(0, 5_000)}`, doc.documentElement.getAttribute('lang') || metaContent(doc, 'og:locale'));
+  const article: ArticleInfo = {
+    title,
+    byline: ldField(doc, (o) => nameOf(o.author)) || parsed.byline?.trim() || null,
+    siteName: ldField(doc, (o) => nameOf(o.provider) ?? nameOf(o.publisher)) || metaContent(doc, 'og:site_name') || parsed.siteName || null,
+    published:
+      ldField(doc, (o) => o.datePublished) ||
+      metaContent(doc, 'article:published_time') ||
+      doc.querySelector('time[datetime]')?.getAttribute('datetime') ||
+      parsed.publishedTime ||
+      null,
+    lang,
+    text,
+    paragraphs,
+  };
+  // 5–7. sentences, key points, entities
+  const keyPoints = extractKeyPoints({ title, paragraphs, lang }, { count: options.keyPointCount ?? 'auto' });
+  const entities = extractEntities({ title, paragraphs, lang });
+  return { ...base, page: { ...base.page, isArticle: true }, article, keyPoints, entities };
+}

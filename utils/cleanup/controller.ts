@@ -1,0 +1,263 @@
+import { detectFeed, countItems, type Detection, type FeedBlock, type UserRule } from '../feed/detect';
+import { urlLooksLikeArticle } from '../page/classify';
+import { isYahooHost } from '../sites';
+import type { FeedKind } from '../sites/types';
+import { DEFAULT_SETTINGS, cleanupEnabledFor, type Settings } from '../settings';
+import { ATTR, STYLE_ID, buildStylesheet, hiddenKindsAttr } from './style';
+
+/** What the popup and the badge show about the cleanup of one page. */
+export interface CleanupStatus {
+  url: string;
+  isArticle: boolean;
+  yahooStyle: boolean;
+  profile: string | null;
+  /** Cleanup is switched on for this page (settings, site list and the page switch). */
+  active: boolean;
+  /** The user revealed the feed on this page only (popup switch). */
+  pageRevealed: boolean;
+  blocks: Array<{ kind: FeedKind; heading: string; items: number; hidden: boolean }>;
+  hiddenItems: number;
+  keptRelated: number;
+}
+
+export interface ControllerOptions {
+  /** Yahoo: automatic. Elsewhere the user asked ("Clean up this page"): treat it as an article. */
+  force: boolean;
+  onStatus?: (s: CleanupStatus) => void;
+}
+
+const OWN_NODES = `#${STYLE_ID}, [${ATTR.bar}]`;
+
+/**
+ * The page side of cleanup: one stylesheet, attributes on <html> and on blocks, a batched
+ * observer. Never removes or rewrites page nodes; turning it off is one attribute change.
+ */
+export class CleanupController {
+  private settings: Settings = DEFAULT_SETTINGS;
+  private detection: Detection | null = null;
+  private blocks = new Map<Element, FeedBlock>();
+  private pending: Element[] = [];
+  private frame = 0;
+  private observer: MutationObserver | null = null;
+  private pageRevealed = false;
+  private url: string;
+  /** Main-thread time spent, for `npm run bench`. Also recorded as User Timing measures
+   * ("ynd:load", "ynd:batch"), which the page's own world can read. */
+  readonly timings: { load: number; batches: number[] } = { load: 0, batches: [] };
+
+  constructor(
+    private readonly doc: Document,
+    private readonly opts: ControllerOptions,
+  ) {
+    this.url = doc.location?.href ?? '';
+  }
+
+  private get html(): HTMLElement {
+    return this.doc.documentElement;
+  }
+
+  /** document_start: the stylesheet and the gate go in before anything paints. */
+  start(): void {
+    const t0 = performance.now();
+    if (!this.doc.getElementById(STYLE_ID)) {
+      const style = this.doc.createElement('style');
+      style.id = STYLE_ID;
+      style.textContent = buildStylesheet();
+      (this.doc.head ?? this.html).appendChild(style);
+    }
+    this.applyHtmlAttrs();
+    this.observer = new MutationObserver((records) => this.onMutations(records));
+    this.observer.observe(this.html, { childList: true, subtree: true });
+    if (this.doc.readyState !== 'loading') this.fullPass();
+    else this.doc.addEventListener('DOMContentLoaded', () => this.fullPass(), { once: true });
+    this.measure('ynd:load', t0);
+  }
+
+  private measure(name: 'ynd:load' | 'ynd:batch', t0: number): void {
+    const d = performance.now() - t0;
+    if (name === 'ynd:load') this.timings.load += d;
+    else this.timings.batches.push(d);
+    try {
+      performance.measure(name, { start: t0, duration: d });
+    } catch {
+      // Old engines without measure options: the in-memory timings remain.
+    }
+  }
+
+  stop(): void {
+    this.observer?.disconnect();
+    cancelAnimationFrame(this.frame);
+    this.clearMarks();
+    for (const a of [ATTR.on, ATTR.gate, ATTR.hide, ATTR.mode]) this.html.removeAttribute(a);
+    this.doc.getElementById(STYLE_ID)?.remove();
+  }
+
+  private host(): string {
+    try {
+      return new URL(this.url).hostname;
+    } catch {
+      return '';
+    }
+  }
+
+  private active(): boolean {
+    return cleanupEnabledFor(this.settings, this.host()) && !this.pageRevealed;
+  }
+
+  private applyHtmlAttrs(): void {
+    const on = this.active();
+    const looksArticle = this.detection ? this.detection.page.isArticle || this.opts.force : urlLooksLikeArticle(this.url);
+    const gate = on && looksArticle && isYahooHost(this.host());
+    this.html.toggleAttribute(ATTR.on, on && (this.detection === null || looksArticle));
+    this.html.toggleAttribute(ATTR.gate, gate);
+    this.html.setAttribute(ATTR.hide, hiddenKindsAttr(this.settings.hide));
+    this.html.setAttribute(ATTR.mode, this.settings.mode);
+  }
+
+  setSettings(s: Settings): void {
+    const rulesChanged = JSON.stringify(s.userRules) !== JSON.stringify(this.settings.userRules);
+    this.settings = s;
+    this.applyHtmlAttrs();
+    if (rulesChanged && this.detection) this.fullPass();
+    else this.report();
+  }
+
+  /** The popup's per-page switch: show the feed on this page only, until reload. */
+  setPageRevealed(revealed: boolean): void {
+    this.pageRevealed = revealed;
+    this.applyHtmlAttrs();
+    this.report();
+  }
+
+  private userRules(): UserRule[] {
+    const host = this.host();
+    return this.settings.userRules.filter((r) => host === r.host || host.endsWith(`.${r.host}`));
+  }
+
+  private clearMarks(): void {
+    for (const el of this.blocks.keys()) el.removeAttribute(ATTR.kind);
+    for (const el of Array.from(this.doc.querySelectorAll(`[${ATTR.keep}]`))) el.removeAttribute(ATTR.keep);
+    this.blocks.clear();
+  }
+
+  private mark(blocks: readonly FeedBlock[]): void {
+    for (const b of blocks) {
+      this.blocks.set(b.el, b);
+      b.el.setAttribute(ATTR.kind, b.kind);
+    }
+  }
+
+  /** Whole-page evaluation: at DOMContentLoaded, after in-site navigation, when rules change. */
+  fullPass(): void {
+    const t0 = performance.now();
+    this.url = this.doc.location?.href ?? this.url;
+    this.pending = [];
+    this.clearMarks();
+    this.detection = detectFeed(this.doc, this.url, { force: this.opts.force, userRules: this.userRules() });
+    for (const el of this.detection.refused) el.setAttribute(ATTR.keep, '');
+    this.mark(this.detection.blocks);
+    this.applyHtmlAttrs();
+    this.measure('ynd:load', t0);
+    this.report();
+  }
+
+  private onMutations(records: MutationRecord[]): void {
+    for (const r of records) {
+      for (const n of Array.from(r.addedNodes)) if (n instanceof Element && !n.matches(OWN_NODES)) this.pending.push(n);
+    }
+    if (this.pending.length && !this.frame) this.frame = requestAnimationFrame(() => this.flush());
+  }
+
+  /** At most once per frame, before it paints: new nodes inside marked blocks are hidden by CSS
+   * already; anything else is checked for new blocks within the added subtrees only. */
+  private flush(): void {
+    this.frame = 0;
+    if (!this.detection) return; // DOMContentLoaded's full pass will see everything
+    const t0 = performance.now();
+    const href = this.doc.location?.href ?? this.url;
+    const a = this.detection.article;
+    const articleGone = (a.root && !a.root.isConnected) || (a.headline && !a.headline.isConnected);
+    if (href !== this.url || articleGone || (!a.root && this.pending.some((n) => n.querySelector('p')))) {
+      this.fullPass();
+      return;
+    }
+    const roots = this.pending.filter(
+      (n) => n.isConnected && !this.pending.some((o) => o !== n && o.contains(n)) && !this.insideBlock(n),
+    );
+    this.pending = [];
+    let changed = false;
+    if (roots.length && (this.detection.page.isArticle || this.opts.force)) {
+      const d = detectFeed(this.doc, this.url, {
+        force: this.opts.force,
+        userRules: this.userRules(),
+        scope: { roots, page: this.detection.page, article: a },
+      });
+      const fresh = d.blocks.filter((b) => !this.blocks.has(b.el) && !this.insideBlock(b.el));
+      this.mark(fresh);
+      changed = fresh.length > 0;
+    }
+    // Items added to known blocks change the counts.
+    for (const b of this.blocks.values()) {
+      const before = b.items.length;
+      if (b.el.isConnected && b.items.length && b.items[0]?.parentElement) {
+        b.items = Array.from(b.items[0].parentElement.children).filter((c) => c.tagName === b.items[0]?.tagName);
+      }
+      if (b.items.length !== before) changed = true;
+    }
+    this.measure('ynd:batch', t0);
+    if (changed) this.report();
+  }
+
+  private insideBlock(el: Element): boolean {
+    for (let n: Element | null = el; n; n = n.parentElement) if (this.blocks.has(n)) return true;
+    return false;
+  }
+
+  /** In-site navigation (pushState, popstate): evaluate the new article from scratch. */
+  onLocationChange(): void {
+    this.pageRevealed = false;
+    this.fullPass();
+  }
+
+  status(): CleanupStatus {
+    const d = this.detection;
+    const active = this.active() && !!d && (d.page.isArticle || this.opts.force);
+    const blocks = [...this.blocks.values()]
+      .filter((b) => b.el.isConnected)
+      .map((b) => ({
+        kind: b.kind,
+        heading: b.heading,
+        items: Math.max(b.items.length, 1),
+        hidden: active && this.settings.hide[b.kind],
+      }));
+    return {
+      url: this.url,
+      isArticle: d?.page.isArticle ?? false,
+      yahooStyle: d?.page.yahooStyle ?? false,
+      profile: d?.page.profile ?? null,
+      active,
+      pageRevealed: this.pageRevealed,
+      blocks,
+      hiddenItems: blocks.filter((b) => b.hidden).reduce((n, b) => n + b.items, 0),
+      keptRelated: blocks.filter((b) => b.kind === 'related' && !b.hidden).length,
+    };
+  }
+
+  private report(): void {
+    this.opts.onStatus?.(this.status());
+  }
+
+  /** The page without feed, rails and ads, for analysis elsewhere (the popup). */
+  snapshot(): string {
+    const clone = this.doc.documentElement.cloneNode(true) as HTMLElement;
+    for (const el of Array.from(clone.querySelectorAll(`[${ATTR.kind}], [${ATTR.bar}], #${STYLE_ID}, script, style, noscript`)))
+      el.remove();
+    return `<!doctype html>${clone.outerHTML}`;
+  }
+
+  detectionForTest(): Detection | null {
+    return this.detection;
+  }
+}
+
+export { countItems };

@@ -1,0 +1,45 @@
+import { FEED_KINDS, SITE_PROFILES, type FeedKind } from '../sites';
+
+/** Attribute names: one place, so CSS, marker and tests agree. */
+export const ATTR = {
+  /** On <html>: cleanup is active on this page. */
+  on: 'data-ynd-on',
+  /** On <html>: the early gate (known feed selectors hidden from document_start). */
+  gate: 'data-ynd-gate',
+  /** On <html>: space-separated kinds to hide. */
+  hide: 'data-ynd-hide',
+  /** On <html>: "hide" or "collapse". */
+  mode: 'data-ynd-mode',
+  /** On a block: its kind. */
+  kind: 'data-ynd-kind',
+  /** On a block the user revealed from its collapse bar. */
+  revealed: 'data-ynd-revealed',
+  /** On an element the gate matched but the detector refused (it touches the article). */
+  keep: 'data-ynd-keep',
+  /** On our own collapse bar. */
+  bar: 'data-ynd-bar',
+} as const;
+
+export const STYLE_ID = 'ynd-cleanup-style';
+
+/** The one stylesheet: gate rules for known profiles, then the rule for marked blocks. */
+export function buildStylesheet(): string {
+  const rules: string[] = [];
+  for (const kind of FEED_KINDS) {
+    const early = SITE_PROFILES.flatMap((p) => p.feedBlocks.filter((r) => r.early && r.kind === kind).map((r) => r.selector));
+    if (early.length) {
+      rules.push(
+        `html[${ATTR.gate}][${ATTR.hide}~="${kind}"] :is(${early.join(', ')}):not([${ATTR.keep}]):not([${ATTR.revealed}]) { display: none !important; }`,
+      );
+    }
+    rules.push(
+      `html[${ATTR.on}][${ATTR.hide}~="${kind}"] [${ATTR.kind}="${kind}"]:not([${ATTR.revealed}]) { display: none !important; }`,
+    );
+  }
+  rules.push(`html:not([${ATTR.on}][${ATTR.mode}="collapse"]) [${ATTR.bar}] { display: none !important; }`);
+  return rules.join('\n');
+}
+
+export function hiddenKindsAttr(hide: Record<FeedKind, boolean>): string {
+  return FEED_KINDS.filter((k) => hide[k]).join(' ');
+}

@@ -1,0 +1,130 @@
+import nlp from 'compromise';
+import enLex from './lexicons/en-lexicon.json';
+import { enNumericCandidates } from './numeric';
+import { resolveOverlaps, type Candidate, type EntityType, type Mention } from './types';
+
+const P_LEXICON = 4;
+const P_RULE = 3;
+const P_MODEL = 2;
+/** Longest gazetteer entry in words; bounds the lookup window. */
+const MAX_LEX_WORDS = 5;
+
+const LEX = new Map<string, EntityType>();
+for (const p of enLex.places) LEX.set(p, 'place');
+for (const o of enLex.orgs) LEX.set(o, 'organization');
+const ORG_SUFFIX = new Set(enLex.orgSuffixes);
+const PLACE_SUFFIX = new Set(enLex.placeSuffixes);
+const TITLES = new Set(enLex.titles.map((t) => t.replace(/\.$/, '')));
+const NOT_ENTITIES = new Set(enLex.notEntities);
+const CONNECTORS = new Set(['of', 'and', '&', 'for', 'the', 'de', 'du', 'von', 'van', 'la', 'le']);
+
+interface Tok {
+  text: string;
+  start: number;
+  end: number;
+}
+
+function tokenize(text: string): Tok[] {
+  return [...text.matchAll(/[A-Za-z0-9][A-Za-z0-9'’&-]*\.?(?:[A-Za-z]\.)*|[^\sA-Za-z0-9]/g)].map((m) => ({
+    text: m[0],
+    start: m.index ?? 0,
+    end: (m.index ?? 0) + m[0].length,
+  }));
+}
+
+const isCap = (w: string): boolean => /^[A-Z][A-Za-z0-9'’&.-]*$/.test(w) && !NOT_ENTITIES.has(w.replace(/\.$/, ''));
+
+function lexiconCandidates(toks: Tok[], text: string): Candidate[] {
+  const out: Candidate[] = [];
+  for (let i = 0; i < toks.length; i++) {
+    for (let n = Math.min(MAX_LEX_WORDS, toks.length - i); n >= 1; n--) {
+      const first = toks[i] as Tok;
+      const last = toks[i + n - 1] as Tok;
+      let span = text.slice(first.start, last.end);
+      let type = LEX.get(span);
+      if (!type && span.endsWith('.')) {
+        span = span.slice(0, -1);
+        type = LEX.get(span);
+      }
+      if (!type) continue;
+      out.push({ start: first.start, end: first.start + span.length, type, priority: P_LEXICON });
+      break;
+    }
+  }
+  return out;
+}
+
+/** Capitalised sequences: "Acme Widget Corp." → organisation, "Mr. John Smith" → person, "Elm Street" → place. */
+function capitalisedRuns(toks: Tok[], text: string): Candidate[] {
+  const out: Candidate[] = [];
+  let i = 0;
+  while (i < toks.length) {
+    const t = toks[i] as Tok;
+    if (!isCap(t.text)) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < toks.length) {
+      const w = (toks[j] as Tok).text;
+      if (isCap(w)) j++;
+      else if (CONNECTORS.has(w) && j + 1 < toks.length && isCap((toks[j + 1] as Tok).text) && w !== 'the') j += 2;
+      else break;
+    }
+    const words = toks.slice(i, j).map((x) => x.text.replace(/\.$/, ''));
+    const lastWord = words[words.length - 1] as string;
+    const sentenceStart = i === 0 || /^[.!?"“]$/.test(toks[i - 1]?.text ?? '');
+    if (TITLES.has(words[0] as string) && words.length >= 2 && !ORG_SUFFIX.has(lastWord)) {
+      // Title names a person who follows; the title itself is not part of the name.
+      let k = i + 1;
+      while (k < j && TITLES.has((toks[k] as Tok).text.replace(/\.$/, ''))) k++;
+      if (k < j) out.push({ start: (toks[k] as Tok).start, end: (toks[j - 1] as Tok).end, type: 'person', priority: P_RULE });
+    } else if (ORG_SUFFIX.has(lastWord) && words.length >= 2) {
+      out.push({ start: t.start, end: (toks[j - 1] as Tok).end, type: 'organization', priority: P_RULE });
+    } else if (PLACE_SUFFIX.has(lastWord) && words.length >= 2) {
+      out.push({ start: t.start, end: (toks[j - 1] as Tok).end, type: 'place', priority: P_RULE });
+    } else if (words[0] === 'University' || words[0] === 'Bank' || words[0] === 'Department' || words[0] === 'Ministry') {
+      if (words.length >= 3) out.push({ start: t.start, end: (toks[j - 1] as Tok).end, type: 'organization', priority: P_RULE });
+    } else if (!sentenceStart && words.length === 1 && /^[A-Z]{2,5}$/.test(lastWord) && !NOT_ENTITIES.has(lastWord)) {
+      out.push({ start: t.start, end: t.end, type: 'organization', priority: P_MODEL - 1 });
+    }
+    i = j;
+  }
+  void text;
+  return out;
+}
+
+interface CompromiseOffset {
+  text: string;
+  offset: { start: number; length: number };
+}
+
+function compromiseCandidates(text: string): Candidate[] {
+  const out: Candidate[] = [];
+  const doc = nlp(text);
+  const add = (list: CompromiseOffset[], type: EntityType): void => {
+    for (const m of list) {
+      let start = m.offset.start;
+      let span = text.slice(start, start + m.offset.length);
+      // Drop leading titles and trailing possessives/punctuation: the gold spans are bare names.
+      const lead = /^(?:(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Col|Capt|Lt|Sgt|St|Rev)\.?\s+|(?:President|Senator|Governor|Mayor|Judge|General|Captain|Officer|Detective|Minister|Secretary|King|Queen|Prince|Princess|Pope|Coach|Chairman|Professor|Sir|Lady|Lord)\s+)+/.exec(span);
+      if (lead && type === 'person') {
+        start += lead[0].length;
+        span = span.slice(lead[0].length);
+      }
+      span = span.replace(/(?:['’]s|['’])$/, '').replace(/[\s.,;:!?"')\]-]+$/, '');
+      if (!span || !/[A-Z]/.test(span[0] ?? '') || NOT_ENTITIES.has(span) || TITLES.has(span)) continue;
+      out.push({ start, end: start + span.length, type, priority: P_MODEL });
+    }
+  };
+  add(doc.people().out('offset') as CompromiseOffset[], 'person');
+  add(doc.organizations().out('offset') as CompromiseOffset[], 'organization');
+  add(doc.places().out('offset') as CompromiseOffset[], 'place');
+  return out;
+}
+
+export function recognizeEnglish(text: string): Mention[] {
+  const toks = tokenize(text);
+  const cands = [...enNumericCandidates(text), ...lexiconCandidates(toks, text), ...capitalisedRuns(toks, text), ...compromiseCandidates(text)];
+  return resolveOverlaps(text, cands).filter((m) => !NOT_ENTITIES.has(m.text));
+}

@@ -1,0 +1,386 @@
+import { SITE_PROFILES, type FeedKind, type SiteProfile } from '../sites';
+import { classifyPage, type PageClass } from '../page/classify';
+import {
+  CLASS_WORDS,
+  HIDE_CONFIDENCE,
+  LINK_DENSITY_MIN,
+  MIN_CARDS,
+  RELATED_ITEM_SHARE,
+  RELATIVE_TIME,
+  WEIGHTS,
+  WIDGET_SELECTORS,
+  YAHOO_MODULE_ATTRS,
+  headingKind,
+  normaliseHeading,
+  type FeatureName,
+} from './signals';
+
+export interface FeedBlock {
+  el: Element;
+  kind: FeedKind;
+  heading: string;
+  items: Element[];
+  score: number;
+  features: Partial<Record<FeatureName, number>>;
+  source: 'profile' | 'generic' | 'user';
+}
+
+export interface ArticleAnchors {
+  root: Element | null;
+  headline: Element | null;
+  byline: Element | null;
+  /** Lowest common ancestor of headline and root (the article's own column), if meaningful. */
+  container: Element | null;
+  images: Element[];
+}
+
+export interface Detection {
+  page: PageClass;
+  article: ArticleAnchors;
+  /** Blocks at or above the confidence threshold, outermost only, never touching the article. */
+  blocks: FeedBlock[];
+  /** Profile blocks that matched but were refused because they touch the article. */
+  refused: Element[];
+}
+
+/** A user's own rule (options page): a heading phrase or a CSS selector, for one host. */
+export interface UserRule {
+  host: string;
+  kind: 'phrase' | 'selector';
+  value: string;
+}
+
+export interface DetectOptions {
+  userRules?: readonly UserRule[];
+  /** Treat the page as an article whatever classification says (the user asked to clean it). */
+  force?: boolean;
+  /**
+   * Incremental pass: look for new blocks only within these subtrees (nodes added since the last
+   * pass), reusing the page class and article anchors found before.
+   */
+  scope?: { roots: readonly Element[]; page: PageClass; article: ArticleAnchors };
+}
+
+/** Elements matching `selector` within the roots, the roots themselves included. */
+function within(roots: readonly ParentNode[], selector: string): Element[] {
+  const out: Element[] = [];
+  for (const r of roots) {
+    if (r instanceof Element) {
+      try {
+        if (r.matches(selector)) out.push(r);
+      } catch {
+        return [];
+      }
+    }
+    out.push(...safeQueryAll(r, selector));
+  }
+  return out;
+}
+
+/** Paragraph text that makes an element a body candidate in the generic article finder. */
+const MIN_PARAGRAPH_CHARS = 20;
+/** The article's column must clearly outweigh any single card to be chosen generically. */
+const MIN_ROOT_SCORE = 200;
+/** Climbing from a heading stops once the parent adds this much text the block does not have. */
+const CLIMB_TEXT_GROWTH = 1.35;
+/** Links a heading's block needs before it can stop climbing (a heading alone is not a block). */
+const MIN_BLOCK_LINKS = 2;
+const HEADING_SELECTOR = 'h2, h3, h4, h5, h6, [role="heading"]';
+const CHROME_SELECTOR = 'header, nav, footer, [role="navigation"], [role="banner"], [role="contentinfo"], form';
+const ASIDE_SELECTOR = 'aside, [role="complementary"]';
+
+function textLen(el: Element | null): number {
+  return el ? (el.textContent ?? '').replace(/\s+/g, '').length : 0;
+}
+
+function first(doc: ParentNode, selectors: readonly string[]): Element | null {
+  for (const s of selectors) {
+    try {
+      const el = doc.querySelector(s);
+      if (el) return el;
+    } catch {
+      // A selector this engine does not support (older :has) is skipped, never thrown.
+    }
+  }
+  return null;
+}
+
+function safeQueryAll(root: ParentNode, selector: string): Element[] {
+  try {
+    return Array.from(root.querySelectorAll(selector));
+  } catch {
+    return [];
+  }
+}
+
+function lowestCommonAncestor(a: Element, b: Element): Element | null {
+  const seen = new Set<Element>();
+  for (let n: Element | null = a; n; n = n.parentElement) seen.add(n);
+  for (let n: Element | null = b; n; n = n.parentElement) if (seen.has(n)) return n;
+  return null;
+}
+
+/** Generic article finder: the element whose direct paragraphs carry the most text. */
+function genericArticleRoot(doc: Document): Element | null {
+  const scores = new Map<Element, number>();
+  for (const p of Array.from(doc.querySelectorAll('p'))) {
+    const len = textLen(p);
+    if (len < MIN_PARAGRAPH_CHARS) continue;
+    if (p.closest(`${CHROME_SELECTOR}, ${ASIDE_SELECTOR}`)) continue;
+    const parent = p.parentElement;
+    if (!parent) continue;
+    scores.set(parent, (scores.get(parent) ?? 0) + len);
+  }
+  let best: Element | null = null;
+  let bestScore = MIN_ROOT_SCORE;
+  for (const [el, score] of scores) {
+    if (score > bestScore) {
+      best = el;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+export function findArticle(doc: Document, profile: SiteProfile | null): ArticleAnchors {
+  const root = (profile && first(doc, profile.articleRoot)) || genericArticleRoot(doc);
+  let headline = profile ? first(doc, profile.headline) : null;
+  if (!headline) {
+    const h1s = Array.from(doc.querySelectorAll('h1'));
+    // The headline is the last h1 before the body (site logos are often h1 too).
+    headline =
+      (root &&
+        h1s.filter((h) => h.compareDocumentPosition(root) & Node.DOCUMENT_POSITION_FOLLOWING).pop()) ||
+      h1s.find((h) => root?.contains(h)) ||
+      h1s[0] ||
+      null;
+  }
+  let container: Element | null = null;
+  if (root && headline) {
+    const lca = lowestCommonAncestor(root, headline);
+    if (lca && lca !== doc.body && lca !== doc.documentElement) container = lca;
+  }
+  let byline = profile ? first(container ?? doc, profile.byline) : null;
+  if (!byline) byline = (container ?? root)?.querySelector('time, [rel="author"], .byline, .author') ?? null;
+  const imgScope = container ?? root;
+  const images = imgScope ? safeQueryAll(imgScope, 'figure, img, picture') : [];
+  return { root, headline, byline, container, images };
+}
+
+/** True when hiding `el` could hide any part of the article. */
+export function touchesArticle(el: Element, a: ArticleAnchors): boolean {
+  for (const anchor of [a.root, a.headline, a.byline, a.container]) {
+    if (!anchor) continue;
+    if (el === anchor || el.contains(anchor)) return true;
+  }
+  if (a.root && a.root.contains(el)) return true;
+  if (a.headline && el.contains(a.headline)) return true;
+  for (const img of a.images) if (el.contains(img)) return true;
+  return false;
+}
+
+function blockHeading(el: Element): string {
+  const h = el.matches(HEADING_SELECTOR) ? el : el.querySelector(HEADING_SELECTOR);
+  return h ? normaliseHeading(h.textContent ?? '') : '';
+}
+
+function hasLink(el: Element): boolean {
+  return el.matches('a[href]') || !!el.querySelector('a[href]');
+}
+
+function signature(el: Element): string {
+  return `${el.tagName}.${(el.getAttribute('class') ?? '').split(/\s+/).sort().join('.')}`;
+}
+
+/** The largest run of similar element children with links inside `block` (the cards). */
+export function findItems(block: Element, itemSelectors: readonly string[]): Element[] {
+  for (const sel of itemSelectors) {
+    const found = safeQueryAll(block, sel);
+    if (found.length) return found;
+  }
+  let best: Element[] = [];
+  const queue: Element[] = [block];
+  // Breadth-first, bounded: cards are never deeper than a few wrappers.
+  for (let i = 0; i < queue.length && i < 400; i++) {
+    const el = queue[i]!;
+    const kids = Array.from(el.children);
+    if (kids.length >= 2) {
+      const groups = new Map<string, Element[]>();
+      for (const k of kids) {
+        if (!hasLink(k)) continue;
+        const sig = signature(k);
+        const g = groups.get(sig);
+        if (g) g.push(k);
+        else groups.set(sig, [k]);
+      }
+      for (const g of groups.values()) if (g.length > best.length) best = g;
+    }
+    queue.push(...kids);
+  }
+  if (best.length >= 2) return best;
+  // A block of plain links (a ranking list flattened into anchors).
+  return safeQueryAll(block, 'a[href]').filter((a) => textLen(a) >= 6);
+}
+
+function linkDensity(el: Element): number {
+  const total = textLen(el);
+  if (!total) return 0;
+  let links = 0;
+  for (const a of safeQueryAll(el, 'a')) links += textLen(a);
+  return links / total;
+}
+
+function isAfter(el: Element, ref: Element | null): boolean {
+  return !!ref && !!(ref.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING) && !ref.contains(el);
+}
+
+/** Title terms (CJK bigrams, Latin words) used to tell related reading from the unrelated feed. */
+export function titleTerms(title: string): Set<string> {
+  const terms = new Set<string>();
+  const cjk = title.match(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]+/gu) ?? [];
+  for (const run of cjk) for (let i = 0; i + 1 < run.length; i++) terms.add(run.slice(i, i + 2));
+  for (const w of title.toLowerCase().match(/[a-z][a-z0-9]{3,}/g) ?? []) terms.add(w);
+  // Function-word bigrams say nothing about the topic.
+  for (const stop of ['如何', '什麼', '為何', '可能', '這樣', 'with', 'from', 'that', 'this', 'have', 'will', 'says', 'after']) terms.delete(stop);
+  return terms;
+}
+
+function sharesTerms(item: Element, terms: Set<string>): boolean {
+  const text = item.textContent ?? '';
+  const lower = text.toLowerCase();
+  let hits = 0;
+  for (const t of terms) if ((/[a-z]/.test(t) ? lower : text).includes(t)) hits++;
+  // Two shared terms: one shared bigram is often chance (the seed feed shares "AI" once).
+  return hits >= 2;
+}
+
+interface Candidate {
+  el: Element;
+  kind: FeedKind | null;
+  source: FeedBlock['source'];
+  features: Partial<Record<FeatureName, number>>;
+}
+
+function climbFromHeading(h: Element, a: ArticleAnchors, stop: Element): Element {
+  let el: Element = h;
+  for (;;) {
+    const parent: Element | null = el.parentElement;
+    if (!parent || parent === stop || parent === stop.ownerDocument.documentElement) return el;
+    if (touchesArticle(parent, a)) return el;
+    const links = safeQueryAll(el, 'a[href]').length;
+    if (el !== h && links >= MIN_BLOCK_LINKS && textLen(parent) > textLen(el) * CLIMB_TEXT_GROWTH) return el;
+    el = parent;
+  }
+}
+
+function scoreCandidate(c: Candidate, a: ArticleAnchors, itemSelectors: readonly string[], terms: Set<string>): FeedBlock {
+  const el = c.el;
+  const f = c.features;
+  const heading = blockHeading(el);
+  const hk = headingKind(heading);
+  if (hk) f.headingPhrase = WEIGHTS.headingPhrase;
+  let kind: FeedKind | null = hk ?? c.kind;
+  if (el.matches(WIDGET_SELECTORS) || el.querySelector(WIDGET_SELECTORS)) {
+    f.widget = WEIGHTS.widget;
+    kind = 'sponsored';
+  }
+  const idClass = `${el.id} ${el.getAttribute('class') ?? ''}`;
+  if (CLASS_WORDS.test(idClass)) f.classWords = WEIGHTS.classWords;
+  const items = findItems(el, itemSelectors);
+  if (items.length >= MIN_CARDS) {
+    f.repeatedCards = WEIGHTS.repeatedCards;
+    const timed = items.filter((i) => RELATIVE_TIME.test(i.textContent ?? '')).length;
+    if (timed / items.length >= 0.5) f.cardsWithTime = WEIGHTS.cardsWithTime;
+  }
+  if (linkDensity(el) >= LINK_DENSITY_MIN) f.linkDensity = WEIGHTS.linkDensity;
+  if (isAfter(el, a.root) || el.closest(ASIDE_SELECTOR)) f.position = WEIGHTS.position;
+  if (YAHOO_MODULE_ATTRS.some((attr) => el.hasAttribute(attr) || el.querySelector(`[${attr}]`)))
+    f.yahooModule = WEIGHTS.yahooModule;
+  // Items that share the story's own terms continue it: related reading, not the feed.
+  if ((kind === null || kind === 'recommended') && items.length && terms.size) {
+    const share = items.filter((i) => sharesTerms(i, terms)).length / items.length;
+    if (share >= RELATED_ITEM_SHARE) kind = 'related';
+  }
+  const score = Object.values(f).reduce((s, v) => s + (v ?? 0), 0);
+  return { el, kind: kind ?? 'recommended', heading, items, score, features: f, source: c.source };
+}
+
+/**
+ * Find the feed blocks of a page: profile selectors, generic signals and user rules, scored,
+ * never overlapping the article. Pure over the Document; the content script marks the result.
+ */
+export function detectFeed(doc: Document, url: string, options: DetectOptions = {}): Detection {
+  const page = options.scope?.page ?? classifyPage(doc, url);
+  const body = doc.body;
+  const profile = SITE_PROFILES.find((p) => p.id === page.profile) ?? null;
+  if ((!page.isArticle && !options.force) || !body) {
+    return { page, article: options.scope?.article ?? findArticle(doc, profile), blocks: [], refused: [] };
+  }
+  const article = options.scope?.article ?? findArticle(doc, profile);
+  const roots: readonly ParentNode[] = options.scope?.roots ?? [body];
+  const itemSelectors = SITE_PROFILES.flatMap((p) => p.itemSelectors);
+  const title = article.headline?.textContent ?? doc.title;
+  const terms = titleTerms(title);
+
+  const candidates = new Map<Element, Candidate>();
+  const add = (el: Element, kind: FeedKind | null, source: Candidate['source'], feature?: FeatureName) => {
+    const c = candidates.get(el) ?? { el, kind, source, features: {} };
+    if (feature) c.features[feature] = WEIGHTS[feature];
+    if (source === 'user') c.source = 'user';
+    candidates.set(el, c);
+  };
+
+  const refused: Element[] = [];
+  for (const p of profile ? [profile] : SITE_PROFILES.filter((x) => x.hosts.test(new URL(url).hostname))) {
+    for (const rule of p.feedBlocks) {
+      for (const el of within(roots, rule.selector)) {
+        if (touchesArticle(el, article)) refused.push(el);
+        else add(el, rule.kind, 'profile', 'profileSelector');
+      }
+    }
+  }
+  for (const el of within(roots, WIDGET_SELECTORS)) add(el, 'sponsored', 'generic');
+  for (const h of within(roots, HEADING_SELECTOR)) {
+    if (!headingKind(h.textContent ?? '') || h.closest(CHROME_SELECTOR)) continue;
+    if (touchesArticle(h, article)) continue;
+    add(climbFromHeading(h, article, body), null, 'generic');
+  }
+  // Runs of cards with no recognisable heading (renamed layouts, unknown sites).
+  const cardParents = options.scope
+    ? [...new Set(options.scope.roots.flatMap((r) => [r, ...(r.parentElement ? [r.parentElement] : [])]))]
+    : safeQueryAll(body, 'ul, ol, div, section');
+  for (const el of cardParents) {
+    if (el.children.length < MIN_CARDS || candidates.has(el)) continue;
+    if (el.closest(CHROME_SELECTOR) || touchesArticle(el, article)) continue;
+    const items = findItems(el, []);
+    if (items.length < MIN_CARDS || items[0]?.parentElement !== el) continue;
+    if (!items.some((i) => RELATIVE_TIME.test(i.textContent ?? ''))) continue;
+    add(el, null, 'generic');
+  }
+  for (const rule of options.userRules ?? []) {
+    if (rule.kind === 'selector') {
+      for (const el of within(roots, rule.value)) if (!touchesArticle(el, article)) add(el, 'recommended', 'user');
+    } else {
+      for (const h of within(roots, `${HEADING_SELECTOR}, strong, b, span, div, p`)) {
+        if (h.children.length > 1 || normaliseHeading(h.textContent ?? '') !== rule.value.trim()) continue;
+        if (touchesArticle(h, article)) continue;
+        add(climbFromHeading(h, article, body), 'recommended', 'user');
+      }
+    }
+  }
+
+  const scored: FeedBlock[] = [];
+  for (const c of candidates.values()) {
+    if (touchesArticle(c.el, article)) continue;
+    const b = scoreCandidate(c, article, itemSelectors, terms);
+    if (b.source === 'user' || b.score >= HIDE_CONFIDENCE) scored.push(b);
+  }
+  // Outermost blocks only: an inner block is hidden with its parent.
+  const blocks = scored.filter((b) => !scored.some((o) => o !== b && o.el.contains(b.el)));
+  blocks.sort((x, y) => (x.el.compareDocumentPosition(y.el) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
+  return { page, article, blocks, refused };
+}
+
+export function countItems(blocks: readonly FeedBlock[]): number {
+  return blocks.reduce((n, b) => n + Math.max(b.items.length, 1), 0);
+}

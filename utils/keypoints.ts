@@ -1,0 +1,270 @@
+import { isCjk, type Lang } from './text/lang';
+import { splitSentences } from './text/sentences';
+import { cjkTerms, countCjkChars, countWords, englishTerms } from './text/tokens';
+
+export interface KeyPointInput {
+  title: string;
+  paragraphs: string[];
+  lang: Lang;
+}
+
+/**
+ * A selected sentence. `start`/`end` are offsets of the whole sentence within its paragraph;
+ * `text` is that sentence, possibly trimmed at a clause boundary with an ellipsis.
+ */
+export interface KeyPoint {
+  text: string;
+  paragraph: number;
+  sentence: number;
+  start: number;
+  end: number;
+  score: number;
+}
+
+export interface KeyPointOptions {
+  count?: number | 'auto';
+}
+
+/** Relative weights of the ranking signals; exported for the evaluation tool's tuning runs. */
+export interface RankWeights {
+  lead: number;
+  centrality: number;
+  centroid: number;
+  title: number;
+  /** MMR trade-off: 1 = pure relevance, 0 = pure novelty. */
+  mmrLambda: number;
+  /** Position decay constant (in sentences) of the lead prior. */
+  leadDecay: number;
+}
+
+export const DEFAULT_WEIGHTS: RankWeights = {
+  lead: 1.0,
+  centrality: 0.5,
+  centroid: 0.25,
+  title: 0.2,
+  mmrLambda: 0.7,
+  leadDecay: 5,
+};
+
+/** 'auto' count bounds: short articles get 3 points, long ones 5. */
+const AUTO_MIN = 3;
+const AUTO_MAX = 5;
+/** Sentences per extra key point beyond the minimum in 'auto' mode. */
+const AUTO_SENTENCES_PER_POINT = 15;
+/** Each sentence is linked only to this many neighbours on each side, keeping the graph linear in size. */
+const GRAPH_WINDOW = 12;
+/** …plus the article's opening sentences, which carry the story in news writing. */
+const GRAPH_LEAD_HUBS = 8;
+/** Edges weaker than this add noise rather than centrality. */
+const MIN_EDGE_SIM = 0.05;
+const PAGERANK_DAMPING = 0.85;
+const PAGERANK_ITERATIONS = 25;
+/** Junk thresholds: shorter units are captions, labels or fragments. */
+const MIN_CJK_CHARS = 8;
+const MIN_EN_WORDS = 6;
+/** Trimming limits from the brief: longer sentences are cut at a clause boundary. */
+const MAX_CJK_CHARS = 120;
+const MAX_EN_WORDS = 45;
+/** A trim must keep at least this share of the limit, otherwise the cut would leave a stub. */
+const MIN_TRIM_SHARE = 0.4;
+
+const JUNK_PATTERNS: RegExp[] = [
+  /^(記者|记者|編輯|编辑|核稿編輯|核稿编辑|責任編輯|责任编辑|資料來源|资料来源|來源|来源|圖片來源|图片来源|圖|图|照片|攝影|摄影|廣告|广告|延伸閱讀|延伸阅读|相關新聞|相关新闻|其他人也在看|更多新聞|看更多|訂閱|订阅|加入|點我|点我|推薦閱讀|推荐阅读|文／|文\/|撰文|翻譯|翻译)/,
+  /(報導|报导|報道|报道|綜合報導|综合报道)$/,
+  /^[（(](圖|图|照片|記者|记者|中央社|示意圖|示意图)[^）)]*[）)]$/,
+  /^(写真|画像|広告|関連記事|提供|出典|記者|編集)/,
+  /^(By\s|Photo:|Photos:|Image:|Images:|Credit:|Scroll down|Click here|Read more|Sign up|Advertisement|Follow\s|Share this|PUBLISHED:|UPDATED:|Last updated|Related:|See also|Watch:|Video:|Copyright|All rights reserved)/i,
+  /(Getty Images|AP Photo|Reuters\/|©|\(CNN\)\s*$)/,
+];
+
+interface Unit {
+  paragraph: number;
+  sentence: number;
+  start: number;
+  end: number;
+  text: string;
+  order: number;
+  vec: Map<string, number>;
+}
+
+function isJunk(text: string, cjk: boolean): boolean {
+  const t = text.trim();
+  if (JUNK_PATTERNS.some((re) => re.test(t))) return true;
+  if (cjk) return countCjkChars(t) + countWords(t.replace(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu, ' ')) < MIN_CJK_CHARS;
+  return countWords(t) < MIN_EN_WORDS;
+}
+
+function termCounts(terms: string[]): Map<string, number> {
+  const m = new Map<string, number>();
+  for (const t of terms) m.set(t, (m.get(t) ?? 0) + 1);
+  return m;
+}
+
+function normalise(vec: Map<string, number>): Map<string, number> {
+  let sq = 0;
+  for (const v of vec.values()) sq += v * v;
+  const n = Math.sqrt(sq);
+  if (n > 0) for (const [k, v] of vec) vec.set(k, v / n);
+  return vec;
+}
+
+function cosine(a: Map<string, number>, b: Map<string, number>): number {
+  const [small, big] = a.size <= b.size ? [a, b] : [b, a];
+  let s = 0;
+  for (const [k, v] of small) {
+    const w = big.get(k);
+    if (w !== undefined) s += v * w;
+  }
+  return s;
+}
+
+function scaleToUnit(values: number[]): number[] {
+  let max = 0;
+  for (const v of values) if (v > max) max = v;
+  return max > 0 ? values.map((v) => v / max) : values.map(() => 0);
+}
+
+/** PageRank over a sparse similarity graph: neighbours within a window plus the lead sentences. */
+function centrality(units: Unit[]): number[] {
+  const n = units.length;
+  const edges: Array<Array<{ to: number; w: number }>> = units.map(() => []);
+  const link = (i: number, j: number): void => {
+    const a = units[i];
+    const b = units[j];
+    if (!a || !b) return;
+    const w = cosine(a.vec, b.vec);
+    if (w < MIN_EDGE_SIM) return;
+    edges[i]?.push({ to: j, w });
+    edges[j]?.push({ to: i, w });
+  };
+  for (let i = 0; i < n; i++) {
+    for (let j = i + 1; j <= Math.min(n - 1, i + GRAPH_WINDOW); j++) link(i, j);
+    for (let h = 0; h < Math.min(GRAPH_LEAD_HUBS, i - GRAPH_WINDOW); h++) link(h, i);
+  }
+  const outSum = edges.map((es) => es.reduce((s, e) => s + e.w, 0));
+  let rank = new Array<number>(n).fill(1 / Math.max(1, n));
+  for (let it = 0; it < PAGERANK_ITERATIONS; it++) {
+    const next = new Array<number>(n).fill((1 - PAGERANK_DAMPING) / Math.max(1, n));
+    for (let i = 0; i < n; i++) {
+      const total = outSum[i] ?? 0;
+      const r = rank[i] ?? 0;
+      if (total === 0) continue;
+      for (const e of edges[i] ?? []) next[e.to] = (next[e.to] ?? 0) + (PAGERANK_DAMPING * r * e.w) / total;
+    }
+    rank = next;
+  }
+  return rank;
+}
+
+/** Cut an overlong sentence at the last clause boundary inside the limit, never mid-word. */
+export function trimSentence(text: string, lang: Lang): string {
+  const cjk = isCjk(lang);
+  if (cjk) {
+    if (countCjkChars(text) <= MAX_CJK_CHARS && text.length <= MAX_CJK_CHARS * 1.3) return text;
+    const limit = MAX_CJK_CHARS;
+    let best = -1;
+    for (let i = 0; i < Math.min(text.length, limit); i++) if ('，、；,;：'.includes(text[i] as string)) best = i;
+    if (best < limit * MIN_TRIM_SHARE) {
+      // No usable clause boundary: stop before a Latin word or number that straddles the limit.
+      best = limit;
+      while (best > 0 && /[A-Za-z0-9]/.test(text[best] as string) && /[A-Za-z0-9]/.test(text[best - 1] as string)) best--;
+    }
+    return text.slice(0, best).trimEnd() + '…';
+  }
+  const words = [...text.matchAll(/\S+/g)];
+  if (words.length <= MAX_EN_WORDS) return text;
+  const limitWord = words[MAX_EN_WORDS - 1];
+  const limitEnd = limitWord ? (limitWord.index ?? 0) + limitWord[0].length : text.length;
+  let best = -1;
+  for (const m of text.slice(0, limitEnd).matchAll(/[,;:]\s|\s[–—-]\s/g)) best = m.index ?? best;
+  if (best < limitEnd * MIN_TRIM_SHARE) best = limitEnd;
+  return text.slice(0, best).replace(/[\s,;:–—-]+$/, '') + '…';
+}
+
+function autoCount(n: number): number {
+  return Math.min(AUTO_MAX, AUTO_MIN + Math.floor(Math.max(0, n - AUTO_SENTENCES_PER_POINT) / AUTO_SENTENCES_PER_POINT));
+}
+
+/** Rank all sentences; exported so the evaluation tool can tune weights. */
+export function extractKeyPointsWith(input: KeyPointInput, options: KeyPointOptions, weights: RankWeights): KeyPoint[] {
+  const cjk = isCjk(input.lang);
+  const terms = cjk ? cjkTerms : englishTerms;
+  const units: Unit[] = [];
+  const fallback: Unit[] = [];
+  input.paragraphs.forEach((para, p) => {
+    splitSentences(para, input.lang).forEach((s, k) => {
+      const u: Unit = { paragraph: p, sentence: k, start: s.start, end: s.end, text: s.text, order: 0, vec: new Map() };
+      if (isJunk(s.text, cjk)) fallback.push(u);
+      else units.push(u);
+    });
+  });
+  // An article made only of short units still deserves key points: use them rather than nothing.
+  const pool = units.length > 0 ? units : fallback.filter((u) => !JUNK_PATTERNS.some((re) => re.test(u.text.trim())));
+  if (pool.length === 0) return [];
+  pool.forEach((u, i) => (u.order = i));
+
+  const raw = pool.map((u) => termCounts(terms(u.text)));
+  const df = new Map<string, number>();
+  for (const tc of raw) for (const t of tc.keys()) df.set(t, (df.get(t) ?? 0) + 1);
+  const n = pool.length;
+  const idf = (t: string): number => Math.log(1 + n / (df.get(t) ?? 0.5));
+  pool.forEach((u, i) => {
+    const v = new Map<string, number>();
+    for (const [t, c] of raw[i] ?? []) v.set(t, (1 + Math.log(c)) * idf(t));
+    u.vec = normalise(v);
+  });
+  const titleVec = normalise(new Map([...termCounts(terms(input.title))].map(([t, c]) => [t, c * idf(t)] as [string, number])));
+  const centroid = new Map<string, number>();
+  for (const u of pool) for (const [t, v] of u.vec) centroid.set(t, (centroid.get(t) ?? 0) + v);
+  normalise(centroid);
+
+  const rank = scaleToUnit(centrality(pool));
+  const cent = scaleToUnit(pool.map((u) => cosine(u.vec, centroid)));
+  const title = scaleToUnit(pool.map((u) => cosine(u.vec, titleVec)));
+  const score = pool.map(
+    (u, i) =>
+      weights.lead * Math.exp(-u.order / weights.leadDecay) +
+      weights.centrality * (rank[i] ?? 0) +
+      weights.centroid * (cent[i] ?? 0) +
+      weights.title * (title[i] ?? 0),
+  );
+
+  const requested = options.count ?? 'auto';
+  const want = Math.max(0, Math.min(pool.length, requested === 'auto' ? autoCount(pool.length) : Math.floor(requested)));
+  const chosen: number[] = [];
+  const maxScore = score.reduce((m, v) => Math.max(m, v), 1e-9);
+  while (chosen.length < want) {
+    let bestI = -1;
+    let bestV = -Infinity;
+    for (let i = 0; i < pool.length; i++) {
+      if (chosen.includes(i)) continue;
+      let red = 0;
+      for (const c of chosen) red = Math.max(red, cosine(pool[i]?.vec ?? new Map(), pool[c]?.vec ?? new Map()));
+      const v = weights.mmrLambda * ((score[i] ?? 0) / maxScore) - (1 - weights.mmrLambda) * red;
+      if (v > bestV) {
+        bestV = v;
+        bestI = i;
+      }
+    }
+    if (bestI < 0) break;
+    chosen.push(bestI);
+  }
+  return chosen
+    .sort((a, b) => a - b)
+    .map((i) => {
+      const u = pool[i] as Unit;
+      return {
+        text: trimSentence(u.text, input.lang),
+        paragraph: u.paragraph,
+        sentence: u.sentence,
+        start: u.start,
+        end: u.end,
+        score: Number(((score[i] ?? 0) / maxScore).toFixed(4)),
+      };
+    });
+}
+
+/** Pick the article's key sentences (graph centrality + lead prior + title similarity, MMR-deduplicated), in article order. */
+export function extractKeyPoints(input: KeyPointInput, options: KeyPointOptions = {}): KeyPoint[] {
+  return extractKeyPointsWith(input, options, DEFAULT_WEIGHTS);
+}

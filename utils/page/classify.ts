@@ -1,0 +1,118 @@
+import { SITE_PROFILES, isYahooHost, type SiteProfile } from '../sites';
+
+export interface PageClass {
+  isArticle: boolean;
+  /** On a Yahoo host, or carrying Yahoo's markup (module ids, data-ylk). */
+  yahooStyle: boolean;
+  /** The site profile whose article root matched, if any. */
+  profile: string | null;
+  /** Why: the signals that decided, for the popup's status and for debugging. */
+  reasons: string[];
+}
+
+/** Article URL shapes: "-123456789.html" (Yahoo TW/HK/US), "/articles/<hex>" (Yahoo! JAPAN). */
+const ARTICLE_URL = [/-\d{6,}\.html$/, /\/articles\/[0-9a-f]{16,}/i, /\/(news|article|articles)\/[^/]+\.html$/];
+/** Pages that are never articles even when they carry article-like markup. */
+const NON_ARTICLE_URL = [/^\/(search|video|videos|topic|topics|live|photos?)(\/|$)/i, /\/(search)(\/|\?|$)/i];
+const ARTICLE_LD_TYPES = /^(NewsArticle|Article|ReportageNews|AnalysisNewsArticle|BlogPosting|OpinionNewsArticle|Report)$/;
+/** Text an article body has at least; a shell with a headline and a teaser is not one. */
+const MIN_ARTICLE_CHARS = 140;
+
+export function urlLooksLikeArticle(url: string): boolean {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    return false;
+  }
+  if (u.pathname === '/' || NON_ARTICLE_URL.some((re) => re.test(u.pathname))) return false;
+  return ARTICLE_URL.some((re) => re.test(decodeURI(u.pathname)));
+}
+
+function jsonLdTypes(doc: Document): string[] {
+  const types: string[] = [];
+  const visit = (node: unknown, depth: number): void => {
+    if (depth > 4 || node === null || typeof node !== 'object') return;
+    if (Array.isArray(node)) {
+      for (const n of node) visit(n, depth + 1);
+      return;
+    }
+    const rec = node as Record<string, unknown>;
+    const t = rec['@type'];
+    if (typeof t === 'string') types.push(t);
+    else if (Array.isArray(t)) for (const x of t) if (typeof x === 'string') types.push(x);
+    if (rec['@graph']) visit(rec['@graph'], depth + 1);
+  };
+  for (const s of Array.from(doc.querySelectorAll('script[type="application/ld+json"]'))) {
+    try {
+      visit(JSON.parse(s.textContent ?? ''), 0);
+    } catch {
+      // Broken JSON-LD is common in the wild; it is simply no evidence.
+    }
+  }
+  return types;
+}
+
+export function metaContent(doc: Document, key: string): string | null {
+  const el = doc.querySelector(`meta[property="${key}"], meta[name="${key}"]`);
+  return el?.getAttribute('content')?.trim() || null;
+}
+
+export function profileArticleRoot(doc: Document, profile: SiteProfile): Element | null {
+  for (const sel of profile.articleRoot) {
+    const el = doc.querySelector(sel);
+    if (el) return el;
+  }
+  return null;
+}
+
+export function classifyPage(doc: Document, url: string): PageClass {
+  const reasons: string[] = [];
+  let host = '';
+  let path = '/';
+  try {
+    const u = new URL(url);
+    host = u.hostname;
+    path = u.pathname;
+  } catch {
+    reasons.push('unparsable url');
+  }
+  const yahooHost = isYahooHost(host);
+  const yahooMarkup = !!doc.querySelector('[data-ylk], [data-i13n-sec], #YDC-Stream, .caas-body');
+  const yahooStyle = yahooHost || yahooMarkup;
+
+  let profile: SiteProfile | null = null;
+  let root: Element | null = null;
+  for (const p of SITE_PROFILES) {
+    if (!p.hosts.test(host) && !yahooMarkup) continue;
+    root = profileArticleRoot(doc, p);
+    if (root) {
+      profile = p;
+      break;
+    }
+  }
+
+  const ogType = metaContent(doc, 'og:type')?.toLowerCase() ?? null;
+  const ldTypes = jsonLdTypes(doc);
+  const ldArticle = ldTypes.some((t) => ARTICLE_LD_TYPES.test(t));
+  const urlArticle = urlLooksLikeArticle(url);
+  const nonArticlePath = path === '/' || NON_ARTICLE_URL.some((re) => re.test(path));
+  const videoPage = ogType?.startsWith('video') ?? false;
+
+  if (ogType === 'article') reasons.push('og:type article');
+  if (ldArticle) reasons.push('JSON-LD article');
+  if (urlArticle) reasons.push('article URL');
+  if (profile) reasons.push(`article body (${profile.id})`);
+  if (nonArticlePath) reasons.push('home, section, search or video path');
+  if (videoPage) reasons.push('video page');
+
+  const rootText = (root?.textContent ?? '').trim().length;
+  const evidence = (ogType === 'article' ? 1 : 0) + (ldArticle ? 1 : 0) + (urlArticle ? 1 : 0) + (profile ? 1 : 0);
+  let isArticle = !nonArticlePath && !videoPage && evidence >= 1;
+  if (isArticle && root && rootText < MIN_ARTICLE_CHARS && evidence < 2) {
+    isArticle = false;
+    reasons.push('article body too short');
+  }
+  if (!isArticle && evidence === 0) reasons.push('no article signal');
+  return { isArticle, yahooStyle, profile: profile?.id ?? null, reasons };
+}

@@ -1,0 +1,79 @@
+import { browser } from 'wxt/browser';
+import { storage } from '@wxt-dev/storage';
+import { analyzeDocument, type ArticleAnalysis } from './analysis';
+import { sendMessage, type PageSnapshot } from './messages';
+import type { CleanupStatus } from './cleanup/controller';
+
+export type PopupResult =
+  | { kind: 'restricted' }
+  | { kind: 'no-access' }
+  | { kind: 'error'; message: string }
+  | { kind: 'ready'; tabId: number; analysis: ArticleAnalysis; status: CleanupStatus | null; ms: number };
+
+/** Pages no extension may script: say so instead of failing. */
+const RESTRICTED =
+  /^(chrome|edge|brave|opera|vivaldi|about|chrome-extension|moz-extension|view-source|devtools|chrome-search|data|file):|^https:\/\/(chrome\.google\.com\/webstore|chromewebstore\.google\.com|addons\.mozilla\.org|microsoftedge\.microsoft\.com\/addons)|\.pdf($|[?#])/i;
+
+export function isRestrictedUrl(url: string | undefined): boolean {
+  return !!url && RESTRICTED.test(url);
+}
+
+export const PAGE_TOOLS_FILE = '/content-scripts/page-tools.js';
+export const CLEANUP_FILE = '/content-scripts/cleanup.js';
+
+/** The tab to analyse: `?tabId=` (tests, the demo) or the active tab of this window. */
+export async function targetTabId(search: string): Promise<number | null> {
+  const q = new URLSearchParams(search).get('tabId');
+  if (q && /^\d+$/.test(q)) return Number(q);
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return tab?.id ?? null;
+}
+
+interface CachedAnalysis {
+  url: string;
+  countKey: string;
+  analysis: ArticleAnalysis;
+}
+/** Per-tab cache in session storage: reopening the popup on the same URL is instant. */
+const cacheItem = (tabId: number) => storage.defineItem<CachedAnalysis | null>(`session:analysis-${tabId}`, { fallback: null });
+
+async function snapshot(tabId: number): Promise<PageSnapshot | null> {
+  try {
+    return await sendMessage('page/snapshot', undefined, tabId);
+  } catch {
+    // No script of ours in the page yet: inject the read-only tools (activeTab) and ask again.
+    try {
+      await browser.scripting.executeScript({ target: { tabId }, files: [PAGE_TOOLS_FILE] });
+      return await sendMessage('page/snapshot', undefined, tabId);
+    } catch {
+      return null;
+    }
+  }
+}
+
+export async function loadAnalysis(tabId: number, keyPointCount: number | 'auto'): Promise<PopupResult> {
+  let url: string | undefined;
+  try {
+    url = (await browser.tabs.get(tabId)).url;
+  } catch {
+    return { kind: 'error', message: 'tab not found' };
+  }
+  if (isRestrictedUrl(url)) return { kind: 'restricted' };
+  const t0 = performance.now();
+  const snap = await snapshot(tabId);
+  if (!snap) return url ? { kind: 'restricted' } : { kind: 'no-access' };
+  const countKey = String(keyPointCount);
+  const cache = cacheItem(tabId);
+  const cached = await cache.getValue().catch(() => null);
+  if (cached && cached.url === snap.url && cached.countKey === countKey) {
+    return { kind: 'ready', tabId, analysis: cached.analysis, status: snap.status, ms: performance.now() - t0 };
+  }
+  try {
+    const doc = new DOMParser().parseFromString(snap.html, 'text/html');
+    const analysis = analyzeDocument(doc, snap.url, { keyPointCount });
+    void cache.setValue({ url: snap.url, countKey, analysis }).catch(() => undefined);
+    return { kind: 'ready', tabId, analysis, status: snap.status, ms: performance.now() - t0 };
+  } catch (e) {
+    return { kind: 'error', message: e instanceof Error ? e.message : String(e) };
+  }
+}
