@@ -13,7 +13,7 @@ import {
 } from '../utils/settings';
 import { resolveUiLang, translator, type MessageKey } from '../utils/i18n';
 import { FEED_KINDS, type FeedKind } from '../utils/sites/types';
-import { applyTheme } from './PopupApp';
+import { applyTheme } from './theme';
 import type { UserRule } from '../utils/feed/detect';
 
 const HIDE_LABEL: Record<FeedKind, MessageKey> = {

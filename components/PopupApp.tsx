@@ -4,6 +4,7 @@ import { StateMessage } from './StateMessage';
 import { KeyPointList } from './KeyPointList';
 import { EntityGroups, groupEntities } from './EntityGroups';
 import { StatusLine } from './StatusLine';
+import { applyTheme } from './theme';
 import { getSettings, updateSettings, watchSettings, DEFAULT_SETTINGS, type Settings } from '../utils/settings';
 import { resolveUiLang, translator, type Translate } from '../utils/i18n';
 import { CLEANUP_FILE, loadAnalysis, targetTabId, type PopupResult } from '../utils/popup-data';
@@ -14,11 +15,6 @@ import type { KeyPoint } from '../utils/keypoints';
 import type { CleanupStatus } from '../utils/cleanup/controller';
 
 type View = { kind: 'loading' } | { kind: 'no-tab' } | PopupResult;
-
-export function applyTheme(theme: Settings['theme']): void {
-  if (theme === 'system') document.documentElement.removeAttribute('data-theme');
-  else document.documentElement.setAttribute('data-theme', theme);
-}
 
 export function PopupApp() {
   const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);

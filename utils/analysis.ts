@@ -38,7 +38,9 @@ const SPACER = /^(廣告|广告|広告|advertisement|ad|sponsored|贊助|スポ�
 /** Inline ad slots and toasts of the current Yahoo layout (yahoo-markup.md). */
 const AD_SLOTS = '[id^="sda-"], .bg-toast-background, [class^="bg-card-"]:has(> [id^="sda-"]), ins.adsbygoogle, [id^="google_ads"], [data-ad-slot]';
 /** Text blocks Readability's HTML is split into. */
-const TEXT_BLOCKS = 'p, h2, h3, h4, h5, h6, li, blockquote, pre, figcaption, dd, td';
+const TEXT_BLOCKS = 'p, h2, h3, h4, h5, h6, li, blockquote, pre, dd, td';
+/** A byline line is short; anything longer may be a paragraph and stays. */
+const BYLINE_MAX_CHARS = 160;
 /** Ceiling on analysed text: a hostile or broken page cannot make the popup hang. */
 const MAX_TEXT_CHARS = 400_000;
 
@@ -94,6 +96,17 @@ export function analyzeDocument(doc: Document, url: string, options: AnalyzeOpti
     blocks: detection.blocks.map((b) => ({ heading: b.heading, items: Math.max(b.items.length, 1), kind: b.kind })),
   };
   for (const b of detection.blocks) b.el.remove();
+  // Breadcrumbs and the byline line sit inside the article's column; they are not its text.
+  const { container, byline } = detection.article;
+  for (const el of Array.from((container ?? clone).querySelectorAll('nav, [aria-label="breadcrumb"]'))) el.remove();
+  const bylineLine = byline?.parentElement;
+  let bylineText: string | null = null;
+  if (bylineLine && (bylineLine.textContent ?? '').length < BYLINE_MAX_CHARS && !bylineLine.querySelector('p')) {
+    const copy = bylineLine.cloneNode(true) as Element;
+    for (const t of Array.from(copy.querySelectorAll('time'))) t.remove();
+    bylineText = copy.textContent?.replace(/\s+/g, ' ').trim() || null;
+    bylineLine.remove();
+  }
   for (const el of Array.from(clone.querySelectorAll(AD_SLOTS))) el.remove();
   for (const el of Array.from(clone.querySelectorAll('p, div'))) {
     if (!el.children.length && SPACER.test((el.textContent ?? '').trim())) el.remove();
@@ -119,7 +132,7 @@ export function analyzeDocument(doc: Document, url: string, options: AnalyzeOpti
   const lang = detectLanguage(`${title}\n${text.slice(0, 5_000)}`, doc.documentElement.getAttribute('lang') || metaContent(doc, 'og:locale'));
   const article: ArticleInfo = {
     title,
-    byline: ldField(doc, (o) => nameOf(o.author)) || parsed.byline?.trim() || null,
+    byline: ldField(doc, (o) => nameOf(o.author)) || parsed.byline?.trim() || bylineText,
     siteName: ldField(doc, (o) => nameOf(o.provider) ?? nameOf(o.publisher)) || metaContent(doc, 'og:site_name') || parsed.siteName || null,
     published:
       ldField(doc, (o) => o.datePublished) ||

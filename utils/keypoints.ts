@@ -77,6 +77,9 @@ const JUNK_PATTERNS: RegExp[] = [
   /(Getty Images|AP Photo|Reuters\/|©|\(CNN\)\s*$)/,
 ];
 
+/** A dateline/byline glued to the first sentence ("（記者林佩君／台北報導）伺服器…") is cut off the key point. */
+const LEADING_BYLINE = /^\s*(?:[（(〔【\[]\s*(?:記者|记者|中央社|綜合報導|综合报道)[^）)〕】\]]{0,30}[）)〕】\]]|(?:記者|记者)[^，。\s]{1,20}[／/][^，。\s]{1,10}(?:報導|报导|報道|报道))\s*/;
+
 interface Unit {
   paragraph: number;
   sentence: number;
@@ -193,7 +196,9 @@ export function extractKeyPointsWith(input: KeyPointInput, options: KeyPointOpti
   const fallback: Unit[] = [];
   input.paragraphs.forEach((para, p) => {
     splitSentences(para, input.lang).forEach((s, k) => {
-      const u: Unit = { paragraph: p, sentence: k, start: s.start, end: s.end, text: s.text, order: 0, vec: new Map() };
+      const byline = LEADING_BYLINE.exec(s.text);
+      const cut = byline && byline[0].length < s.text.length ? byline[0].length : 0;
+      const u: Unit = { paragraph: p, sentence: k, start: s.start + cut, end: s.end, text: s.text.slice(cut), order: 0, vec: new Map() };
       if (isJunk(s.text, cjk)) fallback.push(u);
       else units.push(u);
     });

@@ -216,5 +216,22 @@ export function importSettings(text: string, doc?: Document): { ok: true; settin
   if (!isObj(data) || data.app !== 'yahoo-news-declutter' || !isObj(data.settings)) return { ok: false, error: 'not-settings' };
   if (typeof data.version !== 'number' || data.version > SETTINGS_VERSION) return { ok: false, error: 'newer-version' };
   const raw = data.version < 2 ? migrateV1toV2(data.settings) : data.settings;
+  // Strict: a file with any invalid value is refused whole, so an import never half-applies.
+  const invalid = invalidKeys(raw, doc);
+  if (invalid.length) return { ok: false, error: `invalid:${invalid.join(', ')}` };
   return { ok: true, settings: sanitizeSettings(raw, doc) };
+}
+
+/** Keys whose values sanitizeSettings would have to replace (missing keys are fine). */
+export function invalidKeys(raw: unknown, doc?: Document): string[] {
+  if (!isObj(raw)) return ['(all)'];
+  const clean = sanitizeSettings(raw, doc) as unknown as Json;
+  return Object.keys(raw).filter((key) => !(key in DEFAULT_SETTINGS) || !conforms(raw[key], clean[key]));
+}
+
+function conforms(raw: unknown, clean: unknown): boolean {
+  if (isObj(raw)) return isObj(clean) && Object.keys(raw).every((k) => k in clean && conforms(raw[k], clean[k]));
+  if (Array.isArray(raw)) return Array.isArray(clean) && raw.length === clean.length && raw.every((v, i) => conforms(v, clean[i]));
+  if (typeof raw === 'string' && typeof clean === 'string') return raw.trim().toLowerCase() === clean.toLowerCase();
+  return raw === clean;
 }

@@ -163,7 +163,7 @@ export class CleanupController {
 
   private onMutations(records: MutationRecord[]): void {
     for (const r of records) {
-      for (const n of Array.from(r.addedNodes)) if (n instanceof Element && !n.matches(OWN_NODES)) this.pending.push(n);
+      for (const n of Array.from(r.addedNodes)) if (n.nodeType === 1 && !(n as Element).matches(OWN_NODES)) this.pending.push(n as Element);
     }
     if (this.pending.length && !this.frame) this.frame = requestAnimationFrame(() => this.flush());
   }

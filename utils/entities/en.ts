@@ -123,8 +123,31 @@ function compromiseCandidates(text: string): Candidate[] {
   return out;
 }
 
+/** Drop name spans that cannot be names: lower-case words, a bare suffix ("Inc", "Bank"), shouted all-caps words. */
+function plausibleName(m: Candidate, text: string): boolean {
+  const span = text.slice(m.start, m.end);
+  if (LEX.has(span)) return true;
+  if (!/^[A-Z0-9]/.test(span) || NOT_ENTITIES.has(span)) return false;
+  // "Bush administration", "the group": a lower-case head noun makes it a description, not a name.
+  if (/\s[a-z][a-z]*$/.test(span)) return false;
+  const bare = span.replace(/\.$/, '');
+  if (ORG_SUFFIX.has(bare) || PLACE_SUFFIX.has(bare) || TITLES.has(bare)) return false;
+  // All-caps words in shouted text ("FREE", "VERY") are emphasis, not acronyms.
+  if (/^[A-Z]{2,}\.?$/.test(span) && /[A-Z]{3,}\s+[A-Z]{3,}/.test(text)) return false;
+  return true;
+}
+
+/** A trailing sentence period is not part of a name, except in abbreviations (Inc., Corp., U.S.). */
+function trimPeriod(m: Candidate, text: string): Candidate {
+  const span = text.slice(m.start, m.end);
+  if (span.endsWith('.') && !/(?:\b(?:Inc|Corp|Co|Ltd|Jr|Sr|St)|\b(?:[A-Z]\.)+[A-Z])\.$/.test(span)) return { ...m, end: m.end - 1 };
+  return m;
+}
+
 export function recognizeEnglish(text: string): Mention[] {
   const toks = tokenize(text);
-  const cands = [...enNumericCandidates(text), ...lexiconCandidates(toks, text), ...capitalisedRuns(toks, text), ...compromiseCandidates(text)];
-  return resolveOverlaps(text, cands).filter((m) => !NOT_ENTITIES.has(m.text));
+  const names = [...lexiconCandidates(toks, text), ...capitalisedRuns(toks, text), ...compromiseCandidates(text)]
+    .map((c) => trimPeriod(c, text))
+    .filter((c) => plausibleName(c, text));
+  return resolveOverlaps(text, [...enNumericCandidates(text), ...names]);
 }

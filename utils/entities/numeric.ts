@@ -64,10 +64,10 @@ const EN_DATE_PATTERNS: RegExp[] = [
   /\b\d{1,2}(?::\d{2})?\s?(?:a\.m\.|p\.m\.|am|pm)\b/gi,
 ];
 const EN_QUANTITY_PATTERNS: RegExp[] = [
-  /(?:US|HK|NT|A|C)?[$€£¥]\s?\d[\d,]*(?:\.\d+)?(?:\s?(?:million|billion|trillion|thousand|bn|m|k)\b)?/g,
-  /\b\d[\d,]*(?:\.\d+)?\s?(?:%|percent\b|per cent\b)/g,
-  /\b\d[\d,]*(?:\.\d+)?\s(?:million|billion|trillion|thousand|hundred)\b(?:\s(?:dollars|euros|pounds|yuan|yen|people|users|times))?/g,
-  /\b\d[\d,]*(?:\.\d+)?\s?(?:dollars|euros|pounds|yuan|yen|miles|mi|kilometers|kilometres|km|meters|metres|feet|ft|inches|pounds|lbs|kg|kilograms|grams|tons|tonnes|mph|degrees|people|points|years|months|weeks|days|hours|minutes|seconds)\b/g,
+  /(?:US|HK|NT|A|C)?[$€£¥]\s?\d+(?:,\d{3})*(?:\.\d+)?(?:\s?(?:million|billion|trillion|thousand|bn|m|k)\b)?/g,
+  /\b\d+(?:,\d{3})*(?:\.\d+)?\s?(?:%|percent\b|per cent\b)/g,
+  /\b\d+(?:,\d{3})*(?:\.\d+)?\s(?:million|billion|trillion|thousand|hundred)\b(?:\s(?:dollars|euros|pounds|yuan|yen|people|users|times))?/g,
+  /\b\d+(?:,\d{3})*(?:\.\d+)?\s?(?:dollars|euros|pounds|yuan|yen|miles|mi|kilometers|kilometres|km|meters|metres|feet|ft|inches|pounds|lbs|kg|kilograms|grams|tons|tonnes|mph|degrees|people|points|years|months|weeks|days|hours|minutes|seconds)\b/g,
 ];
 
 export function enNumericCandidates(text: string): Candidate[] {

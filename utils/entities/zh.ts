@@ -50,6 +50,8 @@ function lexiconCandidates(norm: string, lex: ZhLexicon): Candidate[] {
       if (/[A-Za-z0-9]/.test(w[0] as string) && /[A-Za-z0-9]/.test(norm[i - 1] ?? '')) continue;
       if (/[A-Za-z0-9]/.test(w[w.length - 1] as string) && /[A-Za-z0-9]/.test(norm[i + len] ?? '')) continue;
       out.push({ start: i, end: i + len, type, priority: P_LEXICON });
+      // Forward maximum matching: 史丹佛大学 must not also yield 丹佛 (Denver) inside it.
+      i += len - 1;
       break;
     }
   }
@@ -71,7 +73,8 @@ function composeCandidates(norm: string, base: Candidate[], lex: ZhLexicon): Can
     }
     for (const end of new Set([c.end, placeEnd])) {
       for (const next of byStart.get(end) ?? []) {
-        if (next.type === 'organization') out.push({ start: c.start, end: next.end, type: 'organization', priority: P_COMPOSED });
+        // Only short institutional names take a country prefix (美国白宫, 中国国民党); 中国+阿里巴巴 stays two entities.
+        if (next.type === 'organization' && next.end - next.start <= 3 && !/[A-Za-z]/.test(norm[next.start] ?? '')) out.push({ start: c.start, end: next.end, type: 'organization', priority: P_COMPOSED });
       }
     }
   }
@@ -107,6 +110,8 @@ function orgSuffixCandidates(norm: string, anchors: Candidate[]): Candidate[] {
         }
       }
       if (at - start < 2 && !anchor) continue;
+      // "中国公司" / "美国大学" are descriptions, not names.
+      if (anchor && anchor.type === 'place' && (suffix === '公司' || suffix === '集团')) continue;
       out.push({ start, end, type: 'organization', priority: anchor ? P_COMPOSED : P_RULE });
     }
   }
@@ -175,6 +180,8 @@ function surnameCandidates(norm: string, lex: ZhLexicon): Candidate[] {
 
 /** Latin-script names and brands inside CJK text (Brian Chesky, Toby Walsh, Hugging Face). */
 function latinCandidates(norm: string, lex: ZhLexicon): Candidate[] {
+  const cueBefore = (at: number): boolean => endsWithAny(norm, at, lex.titlesBefore) !== null;
+  const cueAfter = (at: number): boolean => startsWithAny(norm, at, lex.cuesAfter) !== null;
   const out: Candidate[] = [];
   for (const m of norm.matchAll(LATIN_RUN)) {
     const start = m.index ?? 0;
@@ -185,8 +192,10 @@ function latinCandidates(norm: string, lex: ZhLexicon): Candidate[] {
     if (namey) {
       const before = norm.slice(Math.max(0, start - 1), start);
       const after = norm.slice(start + text.length, start + text.length + 1);
-      // Inside parentheses the Latin text is an alias of the name just before; its type is fixed later by merging.
-      out.push({ start, end: start + text.length, type: 'person', priority: before === '（' && after === '）' ? P_GUESS : P_GUESS });
+      const end = start + text.length;
+      // Inside parentheses after a transliterated name it is the original name (奧特曼（Sam Altman）); elsewhere a cue is needed.
+      const glossOfName = (before === '（' || before === '(') && /^[）)]/.test(after) && lex.translit.has(norm[start - 2] ?? '');
+      if (glossOfName || cueBefore(start) || cueAfter(end)) out.push({ start, end, type: 'person', priority: P_GUESS });
     }
   }
   return out;

@@ -61,11 +61,15 @@ export interface DetectOptions {
   scope?: { roots: readonly Element[]; page: PageClass; article: ArticleAnchors };
 }
 
+/** FOLLOWING, spelled out: these functions also run outside a window. */
+const FOLLOWING = 4;
+const isElement = (n: ParentNode): n is Element => (n as Node).nodeType === 1;
+
 /** Elements matching `selector` within the roots, the roots themselves included. */
 function within(roots: readonly ParentNode[], selector: string): Element[] {
   const out: Element[] = [];
   for (const r of roots) {
-    if (r instanceof Element) {
+    if (isElement(r)) {
       try {
         if (r.matches(selector)) out.push(r);
       } catch {
@@ -88,6 +92,8 @@ const MIN_BLOCK_LINKS = 2;
 const HEADING_SELECTOR = 'h2, h3, h4, h5, h6, [role="heading"]';
 const CHROME_SELECTOR = 'header, nav, footer, [role="navigation"], [role="banner"], [role="contentinfo"], form';
 const ASIDE_SELECTOR = 'aside, [role="complementary"]';
+/** The site's own chrome (an article's <header> holding its h1 is not chrome). */
+const SITE_CHROME = 'nav, footer, form, [role="navigation"], [role="banner"], [role="contentinfo"], body > header';
 
 function textLen(el: Element | null): number {
   return el ? (el.textContent ?? '').replace(/\s+/g, '').length : 0;
@@ -120,37 +126,68 @@ function lowestCommonAncestor(a: Element, b: Element): Element | null {
   return null;
 }
 
-/** Generic article finder: the element whose direct paragraphs carry the most text. */
-function genericArticleRoot(doc: Document): Element | null {
+/** The page's headline: the h1 that best matches og:title / <title> (logos are often h1 too). */
+function genericHeadline(doc: Document): Element | null {
+  const title = (doc.querySelector('meta[property="og:title"]')?.getAttribute('content') ?? doc.title ?? '').replace(/\s+/g, '');
+  const h1s = Array.from(doc.querySelectorAll('h1')).filter((h) => !h.closest(SITE_CHROME));
+  let best: Element | null = h1s[0] ?? null;
+  let bestOverlap = 0;
+  for (const h of h1s) {
+    const t = (h.textContent ?? '').replace(/\s+/g, '');
+    const overlap = t && title.includes(t.slice(0, 12)) ? t.length : 0;
+    if (overlap > bestOverlap) {
+      best = h;
+      bestOverlap = overlap;
+    }
+  }
+  return best;
+}
+
+function depth(el: Element | null): number {
+  let d = 0;
+  for (let n = el; n; n = n.parentElement) d++;
+  return d;
+}
+
+/**
+ * Generic article finder: the paragraph container nearest the headline (deepest common
+ * ancestor with it), then the one with most paragraph text. Nearness comes first because a
+ * Yahoo feed card can carry more text than a short article (tw-inline-related.html).
+ */
+function genericArticleRoot(doc: Document, headline: Element | null): Element | null {
   const scores = new Map<Element, number>();
   for (const p of Array.from(doc.querySelectorAll('p'))) {
     const len = textLen(p);
     if (len < MIN_PARAGRAPH_CHARS) continue;
-    if (p.closest(`${CHROME_SELECTOR}, ${ASIDE_SELECTOR}`)) continue;
+    if (p.closest(`${SITE_CHROME}, ${ASIDE_SELECTOR}`)) continue;
     const parent = p.parentElement;
     if (!parent) continue;
     scores.set(parent, (scores.get(parent) ?? 0) + len);
   }
   let best: Element | null = null;
-  let bestScore = MIN_ROOT_SCORE;
+  let bestKey: [number, number] = [-1, MIN_ROOT_SCORE];
   for (const [el, score] of scores) {
-    if (score > bestScore) {
+    if (score < MIN_ROOT_SCORE) continue;
+    const near = headline ? depth(lowestCommonAncestor(el, headline)) : 0;
+    if (near > bestKey[0] || (near === bestKey[0] && score > bestKey[1])) {
       best = el;
-      bestScore = score;
+      bestKey = [near, score];
     }
   }
   return best;
 }
 
 export function findArticle(doc: Document, profile: SiteProfile | null): ArticleAnchors {
-  const root = (profile && first(doc, profile.articleRoot)) || genericArticleRoot(doc);
+  const profileRoot = profile ? first(doc, profile.articleRoot) : null;
   let headline = profile ? first(doc, profile.headline) : null;
+  if (!profileRoot) headline ??= genericHeadline(doc);
+  const root = profileRoot || genericArticleRoot(doc, headline);
   if (!headline) {
     const h1s = Array.from(doc.querySelectorAll('h1'));
     // The headline is the last h1 before the body (site logos are often h1 too).
     headline =
       (root &&
-        h1s.filter((h) => h.compareDocumentPosition(root) & Node.DOCUMENT_POSITION_FOLLOWING).pop()) ||
+        h1s.filter((h) => h.compareDocumentPosition(root) & FOLLOWING).pop()) ||
       h1s.find((h) => root?.contains(h)) ||
       h1s[0] ||
       null;
@@ -231,7 +268,7 @@ function linkDensity(el: Element): number {
 }
 
 function isAfter(el: Element, ref: Element | null): boolean {
-  return !!ref && !!(ref.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING) && !ref.contains(el);
+  return !!ref && !!(ref.compareDocumentPosition(el) & FOLLOWING) && !ref.contains(el);
 }
 
 /** Title terms (CJK bigrams, Latin words) used to tell related reading from the unrelated feed. */
@@ -377,7 +414,7 @@ export function detectFeed(doc: Document, url: string, options: DetectOptions = 
   }
   // Outermost blocks only: an inner block is hidden with its parent.
   const blocks = scored.filter((b) => !scored.some((o) => o !== b && o.el.contains(b.el)));
-  blocks.sort((x, y) => (x.el.compareDocumentPosition(y.el) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
+  blocks.sort((x, y) => (x.el.compareDocumentPosition(y.el) & FOLLOWING ? -1 : 1));
   return { page, article, blocks, refused };
 }
 

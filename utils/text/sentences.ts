@@ -92,7 +92,7 @@ function pushSpan(out: SentenceSpan[], text: string, start: number, end: number)
   // A unit made of punctuation only ("——", "…") carries no content.
   if (!/[\p{L}\p{N}]/u.test(piece)) {
     const prev = out[out.length - 1];
-    if (prev && prev.end <= s && text.slice(prev.end, s).trim() === '') {
+    if (prev && prev.end <= s && /^[ \t]*$/.test(text.slice(prev.end, s))) {
       prev.end = e;
       prev.text = text.slice(prev.start, e);
     }

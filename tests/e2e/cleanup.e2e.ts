@@ -1,0 +1,121 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { FixtureServer, launch, openOptions, requireChromium, setSettings, visibility, yahooFixtures, fixtureByFile, type Session } from './harness';
+import { FLASH_PROBE } from './flash-probe';
+
+const hasChromium = requireChromium();
+const ARTICLE_PARTS = ['article', 'headline', 'byline', 'article-image'] as const;
+/** Long enough for timer-driven lazy loading in the fixtures (300–500 ms after load). */
+const LAZY_SETTLE_MS = 1_200;
+
+describe.skipIf(!hasChromium)('automatic cleanup in Chromium', () => {
+  let server: FixtureServer;
+  let s: Session;
+
+  beforeAll(async () => {
+    server = new FixtureServer();
+    for (const f of yahooFixtures()) server.routeFixture(f);
+    await server.start();
+    s = await launch(server);
+    await s.context.addInitScript(FLASH_PROBE);
+  });
+  afterAll(async () => {
+    await s?.close();
+    await server?.stop();
+  });
+
+  async function open(url: string): Promise<Page> {
+    const page = await s.context.newPage();
+    await page.goto(url, { waitUntil: 'load' });
+    await page.waitForTimeout(LAZY_SETTLE_MS);
+    return page;
+  }
+
+  async function expectArticleVisible(page: Page) {
+    for (const role of ARTICLE_PARTS) {
+      const v = await visibility(page, role);
+      expect(v.visible, `${role} visible`).toBe(v.total);
+    }
+    expect((await visibility(page, 'article')).total).toBeGreaterThan(0);
+    expect((await visibility(page, 'headline')).total).toBeGreaterThan(0);
+  }
+
+  for (const f of yahooFixtures().filter((x) => x.expect.isArticle && (x.expect.feedItems > 0 || x.expect.dynamicFeedItems))) {
+    it(`${f.file}: every feed item hidden, never painted; the article stays visible`, async () => {
+      const page = await open(f.url);
+      if (f.expect.dynamicFeedItems) {
+        for (let i = 0; i < 4; i++) {
+          await page.mouse.wheel(0, 20_000);
+          await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+          await page.waitForTimeout(400);
+        }
+      }
+      const feed = await visibility(page, 'feed-item');
+      expect(feed.total).toBeGreaterThanOrEqual(f.expect.feedItems);
+      if (f.expect.dynamicFeedItems) expect(feed.total).toBeGreaterThan(f.expect.feedItems);
+      expect(feed.visible).toBe(0);
+      await expectArticleVisible(page);
+      const related = await visibility(page, 'related-item');
+      expect(related.visible).toBe(related.total);
+      const flashes = await page.evaluate(() => (window as unknown as { __yndFlash: string[] }).__yndFlash);
+      const observed = await page.evaluate(() => (window as unknown as { __yndObserved: number }).__yndObserved);
+      expect(observed).toBe(feed.total);
+      expect(flashes).toEqual([]);
+      await page.close();
+    });
+  }
+
+  it('home page: its stream is its content and is left exactly as it is', async () => {
+    const page = await open(fixtureByFile('tw-home.html').url);
+    const stream = await visibility(page, 'home-stream');
+    expect(stream.total).toBe(1);
+    expect(stream.visible).toBe(1);
+    expect(await page.locator('[data-ynd-kind]').count()).toBe(0);
+    expect(await page.evaluate(() => document.documentElement.hasAttribute('data-ynd-on'))).toBe(false);
+    await page.close();
+  });
+
+  it('in-site navigation to the next story hides the new feed', async () => {
+    const f = fixtureByFile('tw-next-story.html');
+    const page = await open(f.url);
+    expect((await visibility(page, 'feed-item')).visible).toBe(0);
+    await page.click('#next-story');
+    await page.waitForTimeout(600);
+    expect(page.url()).not.toBe(f.url);
+    const feed = await visibility(page, 'feed-item');
+    expect(feed.total).toBeGreaterThan(0);
+    expect(feed.visible).toBe(0);
+    await expectArticleVisible(page);
+    expect(await page.evaluate(() => (window as unknown as { __yndFlash: string[] }).__yndFlash)).toEqual([]);
+    await page.close();
+  });
+
+  it('turning cleanup off in the options restores the page at once, without reload; on hides it again', async () => {
+    const f = fixtureByFile('tw-modern-seed.html');
+    const page = await open(f.url);
+    expect((await visibility(page, 'feed-item')).visible).toBe(0);
+    const options = await openOptions(s);
+    await options.locator('input[name="enabled"]').uncheck();
+    await page.waitForTimeout(300);
+    const feed = await visibility(page, 'feed-item');
+    expect(feed.visible).toBe(feed.total);
+    await options.locator('input[name="enabled"]').check();
+    await page.waitForTimeout(300);
+    expect((await visibility(page, 'feed-item')).visible).toBe(0);
+    await options.close();
+    await page.close();
+  });
+
+  it('with "clean up pages automatically" off, a reloaded page shows its feed', async () => {
+    await setSettings(s, { enabled: false });
+    const page = await open(fixtureByFile('tw-modern-seed.html').url);
+    const feed = await visibility(page, 'feed-item');
+    expect(feed.total).toBe(20);
+    expect(feed.visible).toBe(20);
+    await setSettings(s, { enabled: true });
+    await page.reload({ waitUntil: 'load' });
+    await page.waitForTimeout(300);
+    expect((await visibility(page, 'feed-item')).visible).toBe(0);
+    await page.close();
+  });
+});

@@ -1,0 +1,216 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:https';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+
+/** The slice of the extension API that tests call inside extension pages. */
+declare const chrome: {
+  tabs: { query(q: object): Promise<Array<{ id?: number; url?: string; pendingUrl?: string }>> };
+  storage: { sync: { get(k: string): Promise<Record<string, unknown>>; set(v: object): Promise<void> } };
+};
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+export const EXTENSION_DIR = join(ROOT, '.output/chrome-mv3');
+export const FIXTURES = join(ROOT, 'tests/fixtures');
+export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+
+/** Hostnames served by the local test server instead of the network. */
+export const MAPPED_HOSTS = [
+  'tw.news.yahoo.com',
+  'hk.news.yahoo.com',
+  'sg.news.yahoo.com',
+  'news.yahoo.com',
+  'www.yahoo.com',
+  'uk.news.yahoo.com',
+  'news.yahoo.co.jp',
+  'tw.yahoo.com',
+  'example-news.test',
+];
+
+export interface FixtureEntry {
+  file: string;
+  url: string;
+  lang: string;
+  expect: { isArticle: boolean; feedItems: number; dynamicFeedItems?: boolean; relatedBlocks?: number };
+}
+
+export function yahooFixtures(): FixtureEntry[] {
+  return JSON.parse(readFileSync(join(FIXTURES, 'yahoo/fixtures.json'), 'utf8')) as FixtureEntry[];
+}
+
+export function fixtureByFile(file: string): FixtureEntry {
+  const f = yahooFixtures().find((x) => x.file === file);
+  if (!f) throw new Error(`no fixture ${file}`);
+  return f;
+}
+
+export function chromiumAvailable(): boolean {
+  return existsSync(CHROMIUM);
+}
+
+/** Skip loudly outside CI when Chromium is missing; fail under CI. */
+export function requireChromium(): boolean {
+  if (chromiumAvailable()) return true;
+  const msg = `Chromium not found at ${CHROMIUM}: install it with "apt-get install -y chromium" (or set CHROMIUM_PATH). End-to-end tests SKIPPED.`;
+  if (process.env.CI === 'true') throw new Error(msg);
+  console.warn(`\n*** ${msg} ***\n`);
+  return false;
+}
+
+interface Route {
+  body: string | Buffer;
+  type: string;
+}
+
+/** Local HTTPS server with a certificate made at test time; routes by Host header + path. */
+export class FixtureServer {
+  private server: Server | null = null;
+  private routes = new Map<string, Route>();
+  port = 0;
+
+  route(url: string, body: string | Buffer, type = 'text/html; charset=utf-8'): void {
+    const u = new URL(url);
+    this.routes.set(`${u.hostname}${decodeURI(u.pathname)}`, { body, type });
+  }
+
+  routeFixture(entry: { file: string; url: string }, dir = 'yahoo'): void {
+    this.route(entry.url, readFileSync(join(FIXTURES, dir, entry.file)));
+  }
+
+  async start(): Promise<void> {
+    const dir = mkdtempSync(join(tmpdir(), 'ynd-cert-'));
+    execFileSync('openssl', [
+      'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '2', '-subj', '/CN=yahoo-test',
+      '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem'),
+    ], { stdio: 'ignore' });
+    const key = readFileSync(join(dir, 'key.pem'));
+    const cert = readFileSync(join(dir, 'cert.pem'));
+    rmSync(dir, { recursive: true, force: true });
+    this.server = createServer({ key, cert }, (req, res) => {
+      const host = (req.headers.host ?? '').replace(/:\d+$/, '');
+      const path = decodeURI((req.url ?? '/').split('?')[0] ?? '/');
+      const r = this.routes.get(`${host}${path}`);
+      if (!r) {
+        res.writeHead(404, { 'content-type': 'text/plain' });
+        res.end('not found');
+        return;
+      }
+      res.writeHead(200, { 'content-type': r.type, 'cache-control': 'no-store' });
+      res.end(r.body);
+    });
+    await new Promise<void>((ok) => this.server!.listen(0, '127.0.0.1', ok));
+    const addr = this.server.address();
+    this.port = typeof addr === 'object' && addr ? addr.port : 0;
+  }
+
+  async stop(): Promise<void> {
+    await new Promise<void>((ok) => (this.server ? this.server.close(() => ok()) : ok()));
+  }
+}
+
+export const CHROMIUM_FLAGS = [
+  '--headless=new',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-sync',
+  '--disable-quic',
+  '--ignore-certificate-errors',
+];
+
+export interface Session {
+  context: BrowserContext;
+  extensionId: string;
+  server: FixtureServer;
+  userDataDir: string;
+  close(): Promise<void>;
+}
+
+/** Launch Chromium with the built extension, a fresh profile, Yahoo hosts mapped to the server. */
+export async function launch(server: FixtureServer, opts: { headed?: boolean; lang?: string; colorScheme?: 'light' | 'dark' } = {}): Promise<Session> {
+  const userDataDir = mkdtempSync(join(tmpdir(), 'ynd-profile-'));
+  const rules = MAPPED_HOSTS.map((h) => `MAP ${h} 127.0.0.1:${server.port}`).join(', ');
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless: false,
+    args: [
+      ...(opts.headed ? CHROMIUM_FLAGS.filter((f) => f !== '--headless=new') : CHROMIUM_FLAGS),
+      `--host-resolver-rules=${rules}`,
+      `--disable-extensions-except=${EXTENSION_DIR}`,
+      `--load-extension=${EXTENSION_DIR}`,
+      ...(opts.lang ? [`--lang=${opts.lang}`] : []),
+    ],
+    locale: opts.lang,
+    colorScheme: opts.colorScheme,
+    ignoreHTTPSErrors: true,
+    viewport: { width: 1280, height: 900 },
+  });
+  let [worker] = context.serviceWorkers();
+  worker ??= await context.waitForEvent('serviceworker', { timeout: 30_000 });
+  const extensionId = new URL(worker.url()).host;
+  return {
+    context,
+    extensionId,
+    server,
+    userDataDir,
+    async close() {
+      await context.close();
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The tab id Chromium gave a page, through the extension's own API. */
+export async function tabIdOf(s: Session, page: Page): Promise<number> {
+  const ext = await s.context.newPage();
+  await ext.goto(`chrome-extension://${s.extensionId}/options.html`);
+  const url = page.url();
+  const id = await ext.evaluate(async (u) => {
+    const tabs = await chrome.tabs.query({});
+    return tabs.find((t) => t.url === u)?.id ?? tabs.find((t) => t.pendingUrl === u)?.id ?? -1;
+  }, url);
+  await ext.close();
+  if (id < 0) throw new Error(`no tab for ${url}`);
+  return id;
+}
+
+export async function openPopup(s: Session, tabId?: number): Promise<Page> {
+  const p = await s.context.newPage();
+  await p.goto(`chrome-extension://${s.extensionId}/popup.html${tabId === undefined ? '' : `?tabId=${tabId}`}`);
+  return p;
+}
+
+export async function openOptions(s: Session): Promise<Page> {
+  const p = await s.context.newPage();
+  await p.goto(`chrome-extension://${s.extensionId}/options.html`);
+  await p.waitForSelector('main.options h1');
+  return p;
+}
+
+/** Write settings straight into extension storage (a test's starting state). */
+export async function setSettings(s: Session, patch: Record<string, unknown>): Promise<void> {
+  const p = await s.context.newPage();
+  await p.goto(`chrome-extension://${s.extensionId}/options.html`);
+  await p.evaluate(async (patch) => {
+    const cur = ((await chrome.storage.sync.get('settings')).settings ?? {}) as Record<string, unknown>;
+    await chrome.storage.sync.set({ settings: { ...cur, ...patch } });
+  }, patch);
+  await p.close();
+}
+
+/** Visibility of every element carrying data-fixture=<role>, as the user sees it. */
+export async function visibility(page: Page, role: string): Promise<{ total: number; visible: number }> {
+  return page.evaluate((role) => {
+    const els = Array.from(document.querySelectorAll(`[data-fixture="${role}"]`));
+    const vis = els.filter((e) => {
+      const r = e.getBoundingClientRect();
+      const cs = getComputedStyle(e);
+      return r.width > 0 && r.height > 0 && cs.visibility !== 'hidden' && cs.display !== 'none';
+    });
+    return { total: els.length, visible: vis.length };
+  }, role);
+}

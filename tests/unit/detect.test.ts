@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { detectFeed } from '../../utils/feed/detect';
+import { classifyPage } from '../../utils/page/classify';
+import { FIXTURES, fixtureHtml, loadFixture, renameClasses } from './fixtures';
+import { DEFAULT_SETTINGS } from '../../utils/settings';
+
+const HIDDEN_BY_DEFAULT = new Set(Object.entries(DEFAULT_SETTINGS.hide).filter(([, v]) => v).map(([k]) => k));
+
+/** Ground truth check: every feed item ends inside a block hidden by default, nothing of the
+ * article (or of related reading) inside one. */
+function check(doc: Document, url: string) {
+  const d = detectFeed(doc, url);
+  const hiddenBlocks = d.blocks.filter((b) => HIDDEN_BY_DEFAULT.has(b.kind)).map((b) => b.el);
+  const inHidden = (el: Element) => hiddenBlocks.some((b) => b === el || b.contains(el));
+  const all = (role: string) => Array.from(doc.querySelectorAll(`[data-fixture="${role}"]`));
+  const feedItems = all('feed-item');
+  return {
+    d,
+    feedItems: feedItems.length,
+    feedHidden: feedItems.filter(inHidden).length,
+    articleHidden: ['article', 'headline', 'byline', 'article-image'].flatMap(all).filter(inHidden).length,
+    articleAncestorHidden: all('article').filter((a) => hiddenBlocks.some((b) => b.contains(a))).length,
+    relatedHidden: all('related-item').filter(inHidden).length,
+  };
+}
+
+describe('page classification', () => {
+  for (const f of FIXTURES) {
+    it(`${f.file} is ${f.expect.isArticle ? 'an article' : 'not an article'}`, () => {
+      const { doc, url } = loadFixture(f.file);
+      expect(classifyPage(doc, url).isArticle).toBe(f.expect.isArticle);
+    });
+  }
+  it('a Yahoo home page is never an article, whatever it carries', () => {
+    const { doc } = loadFixture('tw-home.html');
+    expect(classifyPage(doc, 'https://tw.news.yahoo.com/').isArticle).toBe(false);
+  });
+});
+
+describe('feed detection on the fixtures', () => {
+  for (const mode of ['original', 'rename', 'strip'] as const) {
+    for (const f of FIXTURES.filter((x) => x.expect.isArticle)) {
+      it(`${f.file} (${mode} classes): hides every feed item, none of the article or related reading`, () => {
+        const html = mode === 'original' ? fixtureHtml(f.file) : renameClasses(fixtureHtml(f.file), mode);
+        const { doc, url } = loadFixture(f.file, html);
+        const r = check(doc, url);
+        expect(r.feedItems).toBe(f.expect.feedItems);
+        expect(r.feedHidden).toBe(r.feedItems);
+        expect(r.articleHidden).toBe(0);
+        expect(r.articleAncestorHidden).toBe(0);
+        expect(r.relatedHidden).toBe(0);
+      });
+    }
+  }
+
+  it('names the seed feed block 其他人也在看 with its 20 stories', () => {
+    const { doc, url } = loadFixture('tw-modern-seed.html');
+    const d = detectFeed(doc, url);
+    const feed = d.blocks.find((b) => b.heading === '其他人也在看');
+    expect(feed?.kind).toBe('recommended');
+    expect(feed?.items.length).toBe(20);
+    expect(d.page.profile).toBe('yahoo-modern');
+  });
+
+  it('keeps a genuinely related 関連記事 block as related (visible by default)', () => {
+    const { doc, url } = loadFixture('jp-article.html');
+    const d = detectFeed(doc, url);
+    const related = Array.from(doc.querySelectorAll('[data-fixture="related-block"]'));
+    expect(related.length).toBeGreaterThan(0);
+    for (const r of related) {
+      const b = d.blocks.find((x) => x.el === r || x.el.contains(r));
+      if (b) expect(b.kind).toBe('related');
+    }
+  });
+
+  it('does nothing on a home page', () => {
+    const { doc, url } = loadFixture('tw-home.html');
+    expect(detectFeed(doc, url).blocks).toEqual([]);
+  });
+
+  it('applies a user rule (heading phrase) and a user selector', () => {
+    const { doc, url } = loadFixture('tw-no-feed.html');
+    const target = doc.createElement('section');
+    target.innerHTML = '<h2>編輯精選</h2><ul><li><a href="/a">one</a></li></ul>';
+    doc.body.appendChild(target);
+    const host = new URL(url).hostname;
+    const d = detectFeed(doc, url, { userRules: [{ host, kind: 'phrase', value: '編輯精選' }] });
+    expect(d.blocks.some((b) => b.el === target || b.el.contains(target))).toBe(true);
+    target.id = 'picked';
+    target.querySelector('h2')!.textContent = 'Anything';
+    const d2 = detectFeed(doc, url, { userRules: [{ host, kind: 'selector', value: '#picked' }] });
+    expect(d2.blocks.some((b) => b.el === target)).toBe(true);
+  });
+
+  it('a hostile user selector never throws', () => {
+    const { doc, url } = loadFixture('tw-modern-seed.html');
+    expect(() => detectFeed(doc, url, { userRules: [{ host: 'tw.news.yahoo.com', kind: 'selector', value: 'div[' }] })).not.toThrow();
+  });
+});

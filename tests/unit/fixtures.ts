@@ -1,0 +1,52 @@
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { JSDOM, VirtualConsole } from 'jsdom';
+
+export const FIXTURE_DIR = resolve(import.meta.dirname, '../fixtures/yahoo');
+
+export interface FixtureEntry {
+  file: string;
+  url: string;
+  lang: string;
+  expect: { isArticle: boolean; feedItems: number; dynamicFeedItems?: boolean; relatedBlocks?: number };
+}
+
+export const FIXTURES: FixtureEntry[] = JSON.parse(readFileSync(join(FIXTURE_DIR, 'fixtures.json'), 'utf8'));
+
+/** A fixture as the content script sees it at DOMContentLoaded (page scripts do not run). */
+export function loadFixture(file: string, html?: string): { doc: Document; url: string; entry: FixtureEntry } {
+  const entry = FIXTURES.find((f) => f.file === file);
+  if (!entry) throw new Error(`unknown fixture ${file}`);
+  const dom = new JSDOM(html ?? readFileSync(join(FIXTURE_DIR, file), 'utf8'), { url: entry.url, virtualConsole: new VirtualConsole() });
+  return { doc: dom.window.document, url: entry.url, entry };
+}
+
+/**
+ * The same page after a redesign: every class and id renamed to a meaningless token (or
+ * stripped), data-fixture ground truth kept. The generic detector must still find the feed.
+ */
+export function renameClasses(html: string, mode: 'rename' | 'strip'): string {
+  const dom = new JSDOM(html);
+  const doc = dom.window.document;
+  const map = new Map<string, string>();
+  const token = (name: string) => {
+    if (!map.has(name)) map.set(name, `x${(map.size * 2654435761 >>> 0).toString(36)}`);
+    return map.get(name)!;
+  };
+  for (const el of Array.from(doc.querySelectorAll('*'))) {
+    if (mode === 'strip') {
+      el.removeAttribute('class');
+      el.removeAttribute('id');
+      continue;
+    }
+    const cls = el.getAttribute('class');
+    if (cls) el.setAttribute('class', cls.split(/\s+/).filter(Boolean).map(token).join(' '));
+    const id = el.getAttribute('id');
+    if (id) el.setAttribute('id', token(id));
+  }
+  return dom.serialize();
+}
+
+export function fixtureHtml(file: string): string {
+  return readFileSync(join(FIXTURE_DIR, file), 'utf8');
+}
