@@ -7,7 +7,11 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 
 /** The slice of the extension API that tests call inside extension pages. */
 declare const chrome: {
-  tabs: { query(q: object): Promise<Array<{ id?: number; url?: string; pendingUrl?: string }>> };
+  tabs: {
+    query(q: object): Promise<Array<{ id?: number; url?: string; pendingUrl?: string }>>;
+    sendMessage(tabId: number, msg: object, cb: (r: unknown) => void): void;
+  };
+  runtime: { lastError?: unknown };
   storage: { sync: { get(k: string): Promise<Record<string, unknown>>; set(v: object): Promise<void> } };
 };
 
@@ -33,7 +37,7 @@ export interface FixtureEntry {
   file: string;
   url: string;
   lang: string;
-  expect: { isArticle: boolean; feedItems: number; dynamicFeedItems?: boolean; relatedBlocks?: number };
+  expect: { isArticle: boolean; feedItems: number; dynamicFeedItems?: boolean; relatedBlocks?: number; maxFeedItems?: number };
 }
 
 export function yahooFixtures(): FixtureEntry[] {
@@ -164,15 +168,34 @@ export async function launch(server: FixtureServer, opts: { headed?: boolean; la
   };
 }
 
-/** The tab id Chromium gave a page, through the extension's own API. */
+/**
+ * The tab id Chromium gave a page. Without the "tabs" permission tab URLs are hidden, so each
+ * tab's content script is asked for its status (in the messaging library's envelope) and the
+ * one reporting the page's URL wins.
+ */
 export async function tabIdOf(s: Session, page: Page): Promise<number> {
   const ext = await s.context.newPage();
   await ext.goto(`chrome-extension://${s.extensionId}/options.html`);
-  const url = page.url();
-  const id = await ext.evaluate(async (u) => {
-    const tabs = await chrome.tabs.query({});
-    return tabs.find((t) => t.url === u)?.id ?? tabs.find((t) => t.pendingUrl === u)?.id ?? -1;
-  }, url);
+  const url = decodeURI(page.url());
+  let id = -1;
+  for (let attempt = 0; attempt < 20 && id < 0; attempt++) {
+    id = await ext.evaluate(async (u) => {
+      const tabs = await chrome.tabs.query({});
+      for (const t of tabs) {
+        if (t.id === undefined) continue;
+        const reply = await new Promise<unknown>((ok) =>
+          chrome.tabs.sendMessage(t.id!, { id: 1, type: 'cleanup/status', timestamp: Date.now() }, (r: unknown) => {
+            void chrome.runtime.lastError;
+            ok(r);
+          }),
+        );
+        const status = (reply as { res?: { url?: string } } | undefined)?.res;
+        if (status?.url && decodeURI(status.url) === u) return t.id;
+      }
+      return -1;
+    }, url);
+    if (id < 0) await page.waitForTimeout(250);
+  }
   await ext.close();
   if (id < 0) throw new Error(`no tab for ${url}`);
   return id;

@@ -147,6 +147,26 @@ export class CleanupController {
     }
   }
 
+  /**
+   * While the document is still parsing, the browser may paint before DOMContentLoaded. Once
+   * the head has classified the page as an article and its body has been parsed, evaluate what
+   * is there, so the feed is hidden in the first frame that shows it; DOMContentLoaded's full
+   * pass then re-evaluates the complete page.
+   */
+  private parsePass(): void {
+    if (!this.doc.body || (!this.opts.force && !urlLooksLikeArticle(this.url))) {
+      this.pending = [];
+      return;
+    }
+    const t0 = performance.now();
+    const d = detectFeed(this.doc, this.url, { force: this.opts.force, userRules: this.userRules() });
+    this.pending = [];
+    // Without the article's root, nothing can be proven not to contain it: wait.
+    if (!d.article.root || !d.page.isArticle) return this.measure('ynd:batch', t0);
+    for (const b of d.blocks) if (!this.blocks.has(b.el)) this.mark([b]);
+    this.measure('ynd:batch', t0);
+  }
+
   /** Whole-page evaluation: at DOMContentLoaded, after in-site navigation, when rules change. */
   fullPass(): void {
     const t0 = performance.now();
@@ -172,7 +192,10 @@ export class CleanupController {
    * already; anything else is checked for new blocks within the added subtrees only. */
   private flush(): void {
     this.frame = 0;
-    if (!this.detection) return; // DOMContentLoaded's full pass will see everything
+    if (!this.detection) {
+      this.parsePass();
+      return;
+    }
     const t0 = performance.now();
     const href = this.doc.location?.href ?? this.url;
     const a = this.detection.article;

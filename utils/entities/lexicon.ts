@@ -3,6 +3,7 @@ import zhPlaces from './lexicons/zh-places.json';
 import zhOrgs from './lexicons/zh-orgs.json';
 import zhPersons from './lexicons/zh-persons.json';
 import zhTranslit from './lexicons/zh-translit.json';
+import zhGazetteer from './lexicons/zh-gazetteer.json';
 import type { EntityType } from './types';
 
 /**
@@ -47,6 +48,8 @@ export interface ZhLexicon {
   translitStrong: Set<string>;
   placeSuffixes: string[];
   notNames: Set<string>;
+  /** Native Chinese full names (surname + given name) from a general dictionary; Simplified. */
+  knownNames: Set<string>;
   /** short form → full form (both Simplified) */
   aliases: Map<string, string>;
 }
@@ -62,7 +65,11 @@ export function zhLexicon(): ZhLexicon {
       ['person', zhPersons.famous],
       ['organization', zhOrgs.orgs],
       ['place', [...zhPlaces.countries, ...zhPlaces.regions, ...zhPlaces.cities, ...zhPlaces.divisions]],
+      ['place', zhGazetteer.places],
+      ['organization', zhGazetteer.orgs],
+      ['person', zhGazetteer.translitNames],
     ]),
+    knownNames: new Set(zhGazetteer.names),
     surnames: new Set(Array.from(toSimplified(zhPersons.surnames))),
     compoundSurnames: new Set(s(zhPersons.compoundSurnames)),
     titlesBefore: s(zhPersons.titlesBefore).sort((a, b) => b.length - a.length),

@@ -134,16 +134,22 @@ function translitCandidates(norm: string, lex: ZhLexicon): Candidate[] {
       if (lex.translit.has(ch)) {
         if (lex.translitStrong.has(ch)) strong++;
         j++;
-      } else if ((ch === '·' || ch === '・' || ch === '•') && lex.translit.has(norm[j + 1] ?? '')) {
+      } else if ((ch === '·' || ch === '・' || ch === '•' || ch === '-') && lex.translit.has(norm[j + 1] ?? '') && j > i) {
         dots++;
         j++;
       } else break;
     }
     const run = norm.slice(i, j);
     const suffix = startsWithAny(norm, j, lex.placeSuffixes);
-    if (dots > 0 && run.length >= 4) out.push({ start: i, end: j, type: 'person', priority: P_RULE });
-    else if (run.length >= MIN_TRANSLIT_RUN && strong >= 2 && !lex.notNames.has(run)) {
-      if (suffix) out.push({ start: i, end: j + suffix.length, type: 'place', priority: P_GUESS });
+    const placeContext = PLACE_CONTEXT_AFTER.test(norm.slice(j, j + 20)) || PLACE_CONTEXT_BEFORE.test(norm.slice(Math.max(0, i - 4), i));
+    const personContext = PERSON_VERB_AFTER.test(norm.slice(j, j + 3)) || endsWithAny(norm, i, lex.titlesBefore) !== null;
+    if (dots > 0 && run.length >= 4) {
+      const hyphen = run.includes('-');
+      if (hyphen && suffix) out.push({ start: i, end: j + suffix.length, type: 'place', priority: P_COMPOSED + 1 });
+      else if (!hyphen) out.push({ start: i, end: j, type: 'person', priority: P_COMPOSED + 1 });
+    } else if (run.length >= MIN_TRANSLIT_RUN && strong >= 1 && !lex.notNames.has(run)) {
+      if (suffix && !/^(市场|市民|市值|区域|州长|省长|市长|县长|岛上|山上|海上|州立)/.test(norm.slice(j, j + 2))) out.push({ start: i, end: j + suffix.length, type: 'place', priority: P_GUESS });
+      else if (placeContext && !personContext) out.push({ start: i, end: j, type: 'place', priority: P_GUESS });
       else out.push({ start: i, end: j, type: 'person', priority: P_GUESS });
     }
     i = j + 1;
@@ -201,9 +207,166 @@ function latinCandidates(norm: string, lex: ZhLexicon): Candidate[] {
   return out;
 }
 
+
+interface Seg {
+  start: number;
+  end: number;
+}
+
+/** Geographic and facility suffixes that make the preceding name a place (中山南路, 大安國際大樓, 埃薩河). */
+const FACILITY_SUFFIXES = ['大道', '大街', '公路', '大桥', '隧道', '铁路', '支线', '大楼', '大厦', '教堂', '大教堂', '博物馆', '美术馆', '纪念馆', '图书馆', '公园', '广场', '车站', '火车站', '机场', '码头', '遗址', '陵寝', '行馆', '园区', '花园', '高地', '群岛', '半岛', '盆地', '沙漠', '高原', '平原', '海峡', '瀑布', '水库', '运河', '山脉', '国家公园', '巴士总站', '总站', '体育场', '体育馆', '球场', '剧院', '故居', '寺', '庙', '宫', '路', '道', '街', '桥', '峰', '山', '河', '江', '湖', '湾', '川', '岛', '溪', '邨', '堂', '站', '港', '峡', '谷'];
+/** Common nouns ending in such a suffix. */
+const GENERIC_FACILITY = new Set(['摩天大楼', '高速公路', '公路', '道路', '马路', '铁路', '街道', '山路', '大道', '大街', '小路', '大桥', '铁桥', '火山', '高山', '冰山', '江山', '河山', '登山', '下山', '上山', '矿山', '深山', '名山', '出海', '大海', '沿海', '近海', '内海', '河道', '渠道', '频道', '轨道', '跑道', '隧道', '管道', '通道', '知道', '难道', '报道', '人道', '王道', '味道', '步道', '车道', '国道', '省道', '赤道', '教堂', '天堂', '食堂', '课堂', '殿堂', '礼堂', '讲堂', '佛堂', '祠堂', '车站', '网站', '电站', '站', '港湾', '海湾', '港口', '海港', '机场', '广场', '公园', '花园', '乐园', '校园', '庄园', '家园', '田园', '皇宫', '王宫', '行宫', '寺庙', '宫殿', '河流', '江湖', '湖泊', '山峰', '高峰', '顶峰', '巅峰', '高原', '平原', '草原', '沙漠', '盆地', '半岛', '群岛', '岛屿', '小岛', '海岛', '本岛', '该岛', '全岛', '山谷', '峡谷', '河谷', '溪谷', '低谷', '大楼', '大厦', '水库', '运河', '博物馆', '美术馆', '纪念馆', '图书馆', '体育场', '体育馆', '球场', '剧院', '遗址', '故居', '码头', '街头', '山区', '地铁站', '火车站', '总站', '巴士站', '公交站']);
+/** Words that never start a name: verbs of motion and position, time words, quantifiers. */
+const PREFIX_STOP = new Set(['到达', '位于', '经过', '前往', '进入', '通过', '今天', '现在', '当时', '目前', '一个', '一座', '一条', '这个', '那个', '这座', '该座', '这条', '该条', '其中', '以及', '包括', '其他', '所有', '主要', '附近', '位在', '沿着', '穿过', '连接', '直到', '来到', '回到', '前往', '抵达', '离开', '成为', '作为', '称为', '名为', '叫做', '建于', '建立', '兴建', '建造', '设计', '重回', '返回', '世界', '著名', '最大', '国际', '全国', '地方', '东部', '西部', '南部', '北部', '中部', '东北', '西北', '东南', '西南', '城市', '美国', '中国']);
+const PLACE_UNIT_CHARS = new Set(Array.from('省市县区州郡乡镇村'));
+/** Speech and action verbs that follow a person's name. */
+const PERSON_VERB_AFTER = /^(说|表示|指出|认为|决定|出生|生于|去世|逝世|病逝|死于|担任|出任|成为|率领|带领|拒绝|同意|宣布|宣称|回忆|写道|曾经|曾|于|在|被|是|与|和|的作品|的儿子|的女儿|的父亲|的母亲|的妻子|的丈夫|之子|之女|之父|之母|本人|等人|一世|二世|三世|四世|五世|六世|七世|八世)/;
+/** Context that makes a transliterated run a place rather than a person. */
+const PLACE_CONTEXT_AFTER = /^(?:是|为|位于|属于|属|受)[^，。；]{0,14}(?:城市|首都|首府|市镇|城镇|小镇|村庄|村|镇|乡|州|省|县|郡|国家|地区|河流|山|岛|湖|港口|气候)|^(?:气候|地区|境内|以北|以南|以东|以西|附近|郊区|市中心|人口|的居民|河畔)/;
+const PLACE_CONTEXT_BEFORE = /(?:位于|位在|来自|前往|抵达|到达|搬到|迁往|迁至|移居|出生于|生于|定居|城市|首都|首府|小镇|城镇|港口|地区|附近的)$/;
+
+function segmentsOf(norm: string): Seg[] {
+  return [...segmenter.segment(norm)].map((s) => ({ start: s.index, end: s.index + s.segment.length }));
+}
+
+const allHan = (w: string): boolean => w.length > 0 && Array.from(w).every((c) => isHan(c));
+const hasStop = (w: string): boolean => Array.from(w).some((c) => STOP_CHARS.has(c));
+
+/**
+ * Name-like prefix of whole segments that ends at `at` (segment-aligned): Han only, no function words,
+ * at most `maxLen` characters; stops at administrative units (区/市…) so that chains are merged later.
+ */
+function segmentPrefix(norm: string, segs: Seg[], segAt: Map<number, number>, at: number, maxLen: number): number {
+  let k = segAt.get(at);
+  if (k === undefined) return at;
+  let start = at;
+  for (k = k - 1; k >= 0; k--) {
+    const sg = segs[k] as Seg;
+    const w = norm.slice(sg.start, sg.end);
+    if (!allHan(w) || hasStop(w) || PREFIX_STOP.has(w)) break;
+    if (at - sg.start > maxLen) break;
+    if (PLACE_UNIT_CHARS.has(w[w.length - 1] as string) && sg.start < start) break;
+    start = sg.start;
+  }
+  return start;
+}
+
+function facilityCandidates(norm: string, segs: Seg[], lexical: Candidate[]): Candidate[] {
+  const out: Candidate[] = [];
+  const segAt = new Map<number, number>();
+  segs.forEach((sg, k) => segAt.set(sg.start, k));
+  const segOf = (pos: number): Seg | undefined => segs.find((sg) => sg.start <= pos && pos < sg.end);
+  const placeEnds = new Map<number, Candidate>();
+  for (const c of lexical) if (c.type === 'place' || c.type === 'person') placeEnds.set(c.end, c);
+  const seen = new Set<string>();
+  for (let at = 1; at < norm.length; at++) {
+    const suffix = FACILITY_SUFFIXES.find((sf) => norm.startsWith(sf, at));
+    if (!suffix) continue;
+    const end = at + suffix.length;
+    const sg = segOf(at);
+    if (!sg) continue;
+    // The suffix must not run on into a longer word (道路, 山区, 河流) except a trailing locative (道上).
+    const host = segOf(end - 1);
+    if (host && host.end > end && !/^[上下中内旁边口前]/.test(norm.slice(end, end + 1))) continue;
+    let start: number;
+    const anchor = placeEnds.get(at);
+    if (anchor) start = anchor.start;
+    else {
+      const inSeg = sg.start < at ? sg.start : at;
+      const maxLen = suffix.length === 1 ? 4 : 6;
+      const head = norm.slice(inSeg, at);
+      if (inSeg < at && (!allHan(head) || hasStop(head))) continue;
+      start = segmentPrefix(norm, segs, segAt, inSeg, maxLen);
+      const before = placeEnds.get(start);
+      if (before && before.type === 'place') start = before.start;
+    }
+    const span = norm.slice(start, end);
+    if (at - start < 2 || GENERIC_FACILITY.has(span) || GENERIC_FACILITY.has(span.slice(-3)) && at - start < 3 || hasStop(span)) continue;
+    const key = `${start}:${end}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const containsLexical = lexical.some((c) => c.start >= start && c.end <= end && c.end - c.start < end - start);
+    out.push({ start, end, type: 'place', priority: anchor || containsLexical ? P_COMPOSED : P_RULE });
+  }
+  return out;
+}
+
+/** Chinese names the word segmenter does not know: surname + one or two single-character segments (蕭|汝|章). */
+function unknownNameCandidates(norm: string, segs: Seg[], lex: ZhLexicon): Candidate[] {
+  const out: Candidate[] = [];
+  for (let k = 0; k < segs.length; k++) {
+    const sg = segs[k] as Seg;
+    const w = norm.slice(sg.start, sg.end);
+    // Whole-segment names the dictionary knows (蔣中正) or that a general name list has.
+    if (w.length === 3 && lex.knownNames.has(w)) {
+      out.push({ start: sg.start, end: sg.end, type: 'person', priority: P_RULE });
+      continue;
+    }
+    const sLen = lex.compoundSurnames.has(w) ? 2 : w.length === 1 && lex.surnames.has(w) ? 1 : 0;
+    if (sLen === 0) continue;
+    const g1 = segs[k + 1];
+    const g2 = segs[k + 2];
+    if (!g1 || g1.end - g1.start !== 1) continue;
+    const c1 = norm[g1.start] as string;
+    if (!isHan(c1) || STOP_CHARS.has(c1)) continue;
+    let end = g1.end;
+    if (g2 && g2.end - g2.start === 1 && isHan(norm[g2.start]) && !STOP_CHARS.has(norm[g2.start] as string)) end = g2.end;
+    const name = norm.slice(sg.start, end);
+    if (lex.knownNames.has(name) || end - sg.start === 3 && PERSON_VERB_AFTER.test(norm.slice(end, end + 3)) && !NOT_GIVEN_CHARS.has(norm[end - 1] as string)) {
+      out.push({ start: sg.start, end, type: 'person', priority: P_GUESS });
+    }
+  }
+  return out;
+}
+const NOT_GIVEN_CHARS = new Set(Array.from('年月日时分秒个位名次人们里中上下内外前后左右东西南北部省市县区州'));
+
+/** 英軍, 美海軍, 德國國防軍 — an army named by its country is an organisation. */
+function armyCandidates(norm: string, lexical: Candidate[]): Candidate[] {
+  const out: Candidate[] = [];
+  for (const m of norm.matchAll(/[英美德日法俄苏意义奥荷西葡韩朝越泰印联盟国共红]?(?:海军|陆军|空军|国防军|军)/g)) {
+    const at = m.index ?? 0;
+    const end = at + m[0].length;
+    if (/^(事|队|人|官|舰|机|团|区|营|火|费|力|备|阀|衔|需|民|校|医|用)/.test(norm.slice(end, end + 1)) && m[0].endsWith('军') && !/^军(队|团|区)/.test(norm.slice(end - 1, end + 1))) continue;
+    const anchor = lexical.find((c) => c.end === at && c.type === 'place');
+    let start = at;
+    if (anchor) start = anchor.start;
+    else if (!/^[英美德日法俄苏意义奥荷西葡韩朝越泰印联盟国共红]/.test(m[0])) continue;
+    if (/^(联军|国军|红军|盟军|共军)$/.test(m[0]) && !anchor) {
+      out.push({ start, end, type: 'organization', priority: P_RULE });
+      continue;
+    }
+    if (end - start < 2) continue;
+    out.push({ start, end, type: 'organization', priority: P_COMPOSED + 1 });
+  }
+  return out;
+}
+
+/** Join directly adjacent places (中國甘肅省金塔縣, 德國漢諾威) and drop demonyms and language names (印度人, 廣東話). */
+function postProcess(text: string, norm: string, mentions: Mention[]): Mention[] {
+  const out: Mention[] = [];
+  for (const m of mentions) {
+    const prev = out[out.length - 1];
+    if (prev && prev.type === 'place' && m.type === 'place' && prev.end === m.start) {
+      prev.end = m.end;
+      prev.text = text.slice(prev.start, prev.end);
+      continue;
+    }
+    out.push({ ...m });
+  }
+  return out.filter((m) => {
+    if (m.type !== 'place') return true;
+    const next = norm.slice(m.end, m.end + 2);
+    if (/^(人|族|语|话|籍|裔|式)/.test(next)) return false;
+    if (/^文[、，。与和及]?$/.test(next) || /^文[、，。与和及]/.test(next)) return false;
+    return true;
+  });
+}
+
 export function recognizeChinese(text: string): Mention[] {
   const lex = zhLexicon();
   const norm = toSimplified(text);
+  const segs = segmentsOf(norm);
   const lexical = lexiconCandidates(norm, lex);
   const composed = composeCandidates(norm, lexical, lex);
   const cands: Candidate[] = [
@@ -216,8 +379,11 @@ export function recognizeChinese(text: string): Mention[] {
     ...surnameCandidates(norm, lex),
     ...latinCandidates(norm, lex),
     ...unknownPlaceCandidates(norm),
+    ...facilityCandidates(norm, segs, lexical),
+    ...unknownNameCandidates(norm, segs, lex),
+    ...armyCandidates(norm, lexical),
   ];
-  return resolveOverlaps(text, cands);
+  return postProcess(text, norm, resolveOverlaps(text, cands));
 }
 
 const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });

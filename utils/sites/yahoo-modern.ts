@@ -15,6 +15,7 @@ export const yahooModern: SiteProfile = {
     {
       selector: '.article-wrapper > section.mt-module-gap:not(.module-article-body):not(:has(h1))',
       kind: 'recommended',
+      early: true,
     },
     { selector: '#recommended-article-stream', kind: 'recommended', early: true },
     { selector: '#module-preference-stream', kind: 'recommended', early: true },
