@@ -122,7 +122,6 @@ export function PopupApp() {
       {view.kind === 'loading' && <StateMessage busy title={t('analysing')} />}
       {view.kind === 'no-tab' && <StateMessage title={t('noAccess')} detail={t('noAccessWhy')} />}
       {view.kind === 'restricted' && <StateMessage title={t('restricted')} detail={t('restrictedWhy')} />}
-      {view.kind === 'no-access' && <StateMessage title={t('noAccess')} detail={t('noAccessWhy')} />}
       {view.kind === 'error' && (
         <StateMessage tone="error" title={t('error')} detail={view.message}>
           <button type="button" class="primary" onClick={() => void load()}>

@@ -30,7 +30,15 @@ export function StatusLine(props: {
   const siteOn = status.active || status.pageRevealed;
   const parts: string[] = [];
   if (!status.active) parts.push(t('statusOff'));
-  else if (status.hiddenItems > 0) parts.push(t('statusHidden', { items: status.hiddenItems }));
+  else if (status.hiddenItems > 0) {
+    const k = status.hiddenByKind;
+    const detail = [
+      k.recommended ? t('statusRecommended', { n: k.recommended }) : '',
+      k.trending ? t('statusTrending', { n: k.trending }) : '',
+      k.sponsored ? t('statusSponsored', { n: k.sponsored }) : '',
+    ].filter(Boolean);
+    parts.push(`${t('statusHidden', { items: status.hiddenItems })}: ${detail.join(', ')}`);
+  }
   else parts.push(t('statusNone'));
   if (status.active && status.keptRelated > 0) parts.push(t('statusKept', { n: status.keptRelated }));
   return (

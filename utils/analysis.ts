@@ -44,6 +44,16 @@ const BYLINE_MAX_CHARS = 160;
 /** Ceiling on analysed text: a hostile or broken page cannot make the popup hang. */
 const MAX_TEXT_CHARS = 400_000;
 
+/** "文／陳映璇 ・ ・ 4 分鐘 閱讀時間" → "文／陳映璇": reading times and separators are not a byline. */
+export function cleanByline(text: string): string | null {
+  const t = text
+    .replace(/\d+\s*(分鐘|分钟|分)\s*(閱讀時間|阅读时间|で読めます)?|\d+\s*min(ute)?s?\s*read/gi, ' ')
+    .replace(/[・·•|｜]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return t || null;
+}
+
 export function stripSiteSuffix(title: string): string {
   return title.replace(TITLE_SUFFIX, '').trim();
 }
@@ -104,7 +114,7 @@ export function analyzeDocument(doc: Document, url: string, options: AnalyzeOpti
   if (bylineLine && (bylineLine.textContent ?? '').length < BYLINE_MAX_CHARS && !bylineLine.querySelector('p')) {
     const copy = bylineLine.cloneNode(true) as Element;
     for (const t of Array.from(copy.querySelectorAll('time'))) t.remove();
-    bylineText = copy.textContent?.replace(/\s+/g, ' ').trim() || null;
+    bylineText = cleanByline(copy.textContent ?? '');
     bylineLine.remove();
   }
   for (const el of Array.from(clone.querySelectorAll(AD_SLOTS))) el.remove();
@@ -116,7 +126,9 @@ export function analyzeDocument(doc: Document, url: string, options: AnalyzeOpti
     page: { isArticle: page.isArticle, yahooStyle: page.yahooStyle, profile: page.profile, reasons: page.reasons },
     feed,
   };
-  const readable = page.isArticle || options.force || isProbablyReaderable(clone);
+  // On Yahoo the classification is trusted (a home page's stream is readable but not an
+  // article); elsewhere Readability's own test is the fallback.
+  const readable = page.isArticle || options.force || (!page.yahooStyle && isProbablyReaderable(clone));
   if (!readable) return { ...base, page: { ...base.page, isArticle: false }, article: null, keyPoints: [], entities: [] };
 
   // 3. extract

@@ -6,7 +6,6 @@ import type { CleanupStatus } from './cleanup/controller';
 
 export type PopupResult =
   | { kind: 'restricted' }
-  | { kind: 'no-access' }
   | { kind: 'error'; message: string }
   | { kind: 'ready'; tabId: number; analysis: ArticleAnalysis; status: CleanupStatus | null; ms: number };
 
@@ -61,7 +60,9 @@ export async function loadAnalysis(tabId: number, keyPointCount: number | 'auto'
   if (isRestrictedUrl(url)) return { kind: 'restricted' };
   const t0 = performance.now();
   const snap = await snapshot(tabId);
-  if (!snap) return url ? { kind: 'restricted' } : { kind: 'no-access' };
+  // Neither our script nor an on-demand injection could read it: a browser page, the store,
+  // the PDF viewer, or a page this extension was not given (opened without a toolbar click).
+  if (!snap) return { kind: 'restricted' };
   const countKey = String(keyPointCount);
   const cache = cacheItem(tabId);
   const cached = await cache.getValue().catch(() => null);

@@ -10,6 +10,7 @@ declare const chrome: {
   tabs: {
     query(q: object): Promise<Array<{ id?: number; url?: string; pendingUrl?: string }>>;
     sendMessage(tabId: number, msg: object, cb: (r: unknown) => void): void;
+    getCurrent(): Promise<{ id?: number } | undefined>;
   };
   runtime: { lastError?: unknown };
   storage: { sync: { get(k: string): Promise<Record<string, unknown>>; set(v: object): Promise<void> } };
@@ -198,6 +199,19 @@ export async function tabIdOf(s: Session, page: Page): Promise<number> {
   }
   await ext.close();
   if (id < 0) throw new Error(`no tab for ${url}`);
+  return id;
+}
+
+/** The newest tab that is not an extension page (for pages without our content script). */
+export async function newestTabId(s: Session): Promise<number> {
+  const ext = await s.context.newPage();
+  await ext.goto(`chrome-extension://${s.extensionId}/options.html`);
+  const id = await ext.evaluate(async () => {
+    const me = await chrome.tabs.getCurrent();
+    const tabs = await chrome.tabs.query({});
+    return Math.max(...tabs.filter((t) => t.id !== me?.id).map((t) => t.id ?? -1));
+  });
+  await ext.close();
   return id;
 }
 

@@ -1,16 +1,23 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FixtureServer, fixtureByFile, launch, openPopup, requireChromium, tabIdOf, type Session } from './harness';
+import type { Page } from 'playwright-core';
+import { FixtureServer, fixtureByFile, launch, newestTabId, openPopup, requireChromium, tabIdOf, visibility, yahooFixtures, type Session } from './harness';
 
 const hasChromium = requireChromium();
+/** Names that exist only in the seed's unrelated feed: none may reach the popup. */
+const FEED_ONLY_NAMES = ['梁朝偉', '劉嘉玲', '邱淑貞', '盧秀燕', '黃國昌', '澤倫斯基', '澤連斯基', '賴清德', '韓國瑜', '林依晨', '郁方', '菲利浦斯', '吳子嘉'];
 
-describe.skipIf(!hasChromium)('popup on the seed article', () => {
+async function ready(popup: Page): Promise<void> {
+  await popup.waitForSelector('main.popup[aria-busy="false"]', { timeout: 20_000 });
+}
+
+describe.skipIf(!hasChromium)('popup (繁體中文 browser)', () => {
   let server: FixtureServer;
   let s: Session;
   const seed = () => fixtureByFile('tw-modern-seed.html');
 
   beforeAll(async () => {
     server = new FixtureServer();
-    server.routeFixture(seed());
+    for (const f of yahooFixtures()) server.routeFixture(f);
     await server.start();
     s = await launch(server, { lang: 'zh-TW' });
   });
@@ -19,17 +26,22 @@ describe.skipIf(!hasChromium)('popup on the seed article', () => {
     await server?.stop();
   });
 
-  it('shows the title and key points from the main article only', async () => {
+  async function openSeed(): Promise<{ page: Page; popup: Page }> {
     const page = await s.context.newPage();
     await page.goto(seed().url, { waitUntil: 'load' });
-    const tabId = await tabIdOf(s, page);
+    const popup = await openPopup(s, await tabIdOf(s, page));
+    await ready(popup);
+    return { page, popup };
+  }
+
+  it('shows the title, key points and entities of the main article only, in 繁體中文', async () => {
+    const { page, popup } = await openSeed();
     const { article, feed } = await page.evaluate(() => ({
       article: document.querySelector('[data-fixture="article"]')!.textContent!.replace(/\s+/g, ''),
       feed: Array.from(document.querySelectorAll('[data-fixture="feed-item"]')).map((e) => e.textContent!.replace(/\s+/g, '')),
     }));
-    const popup = await openPopup(s, tabId);
-    await popup.waitForSelector('.keypoints li', { timeout: 15_000 });
-    await expect.poll(() => popup.locator('h1.title').textContent()).toContain('千問恐慌');
+    expect(await popup.locator('h1.title').textContent()).toBe('千問恐慌！阿里巴巴的AI野心如何撼動矽谷');
+    expect(await popup.locator('#kp-title').textContent()).toBe('重點');
     const points = await popup.locator('.keypoints li').allTextContents();
     expect(points.length).toBeGreaterThanOrEqual(3);
     expect(points.length).toBeLessThanOrEqual(5);
@@ -38,6 +50,144 @@ describe.skipIf(!hasChromium)('popup on the seed article', () => {
       expect(article, `key point from the article: ${p}`).toContain(probe);
       for (const item of feed) expect(item).not.toContain(probe);
     }
+    const chips = await popup.locator('.chip .chip-text').allTextContents();
+    for (const name of ['阿里巴巴', 'OpenAI', '李飛飛', '史丹佛大學']) expect(chips).toContain(name);
+    for (const name of FEED_ONLY_NAMES) expect(chips.join('|')).not.toContain(name);
+    expect(await popup.locator('.status-text').textContent()).toMatch(/已隱藏 \d+ 則/);
+    await popup.close();
+    await page.close();
+  });
+
+  it('clicking a key point scrolls the page to its sentence and marks it', async () => {
+    const { page, popup } = await openSeed();
+    await page.evaluate(() => window.scrollTo(0, 0));
+    const last = popup.locator('.keypoint').last();
+    const text = (await last.textContent())!.replace(/[…\s]+$/u, '').slice(0, 12);
+    await last.click();
+    await expect
+      .poll(() => page.evaluate(() => (CSS as unknown as { highlights: Map<string, unknown> }).highlights.has('ynd-keypoint')))
+      .toBe(true);
+    const visible = await page.evaluate((t) => {
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        if ((n.textContent ?? '').includes(t)) {
+          const r = n.parentElement!.getBoundingClientRect();
+          return r.top >= 0 && r.bottom <= window.innerHeight;
+        }
+      }
+      return false;
+    }, text);
+    expect(visible).toBe(true);
+    await popup.close();
+    await page.close();
+  });
+
+  it('clicking an entity highlights its mentions in the page; the switch highlights all types', async () => {
+    const { page, popup } = await openSeed();
+    await popup.locator('.chip', { hasText: '阿里巴巴' }).first().click();
+    const size = () =>
+      page.evaluate(() => {
+        const h = (CSS as unknown as { highlights: Map<string, { size: number }> }).highlights;
+        return Object.fromEntries([...h.keys()].map((k) => [k, h.get(k)!.size]));
+      });
+    await expect.poll(async () => (await size())['ynd-organization'] ?? 0).toBeGreaterThan(5);
+    await popup.locator('.section-head input[type="checkbox"]').check();
+    await expect.poll(async () => Object.keys(await size()).filter((k) => /^ynd-(person|place|date|quantity)$/.test(k)).length).toBeGreaterThanOrEqual(3);
+    await popup.locator('.section-head input[type="checkbox"]').uncheck();
+    await expect.poll(async () => Object.keys(await size()).filter((k) => /^ynd-(person|organization|place)$/.test(k)).length).toBe(0);
+    await popup.close();
+    await page.close();
+  });
+
+  it('the page switch shows the feed again and hides it again', async () => {
+    const { page, popup } = await openSeed();
+    expect((await visibility(page, 'feed-item')).visible).toBe(0);
+    await popup.locator('input[name="page-feed"]').uncheck();
+    await expect.poll(async () => (await visibility(page, 'feed-item')).visible).toBe(seed().expect.feedItems);
+    await popup.locator('input[name="page-feed"]').check();
+    await expect.poll(async () => (await visibility(page, 'feed-item')).visible).toBe(0);
+    await popup.close();
+    await page.close();
+  });
+
+  it('says when a page is not an article (a Yahoo home page)', async () => {
+    const page = await s.context.newPage();
+    await page.goto(fixtureByFile('tw-home.html').url, { waitUntil: 'load' });
+    const popup = await openPopup(s, await tabIdOf(s, page));
+    await ready(popup);
+    expect(await popup.locator('.state-title').textContent()).toBe('這個頁面不是新聞文章。');
+    expect(await popup.locator('.keypoints').count()).toBe(0);
+    await popup.close();
+    await page.close();
+  });
+
+  it('says it cannot read a browser page', async () => {
+    const page = await s.context.newPage();
+    await page.goto('chrome://version');
+    const tabId = await newestTabId(s);
+    const popup = await openPopup(s, tabId);
+    await ready(popup);
+    expect(await popup.locator('.state-title').textContent()).toBe('擴充功能無法讀取這個頁面。');
+    await popup.close();
+    await page.close();
+  });
+
+  it('an error (the tab is gone) says so and offers a retry', async () => {
+    const popup = await openPopup(s, 987654);
+    await ready(popup);
+    expect(await popup.locator('[role="alert"] .state-title').textContent()).toBe('分析這個頁面時發生錯誤。');
+    await expect.poll(() => popup.locator('button', { hasText: '重試' }).count()).toBe(1);
+    await popup.close();
+  });
+
+  it('the hostile article executes nothing, in the page or in the popup', async () => {
+    const page = await s.context.newPage();
+    await page.goto(fixtureByFile('hostile.html').url, { waitUntil: 'load' });
+    await page.evaluate(() => ((window as unknown as { __pwned: number }).__pwned = 0));
+    const popup = await openPopup(s, await tabIdOf(s, page));
+    await ready(popup);
+    await popup.locator('.section-head input[type="checkbox"]').check().catch(() => undefined);
+    await popup.waitForTimeout(500);
+    expect(await page.evaluate(() => (window as unknown as { __pwned: number }).__pwned)).toBe(0);
+    expect(await popup.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(await popup.locator('img, script:not([type="module"]), a[href^="javascript:"]').count()).toBe(0);
+    const text = await popup.locator('main').textContent();
+    expect(text).not.toContain('<script');
+    await popup.close();
+    await page.close();
+  });
+});
+
+describe.skipIf(!hasChromium)('popup (English browser, dark)', () => {
+  let server: FixtureServer;
+  let s: Session;
+  beforeAll(async () => {
+    server = new FixtureServer();
+    server.routeFixture(fixtureByFile('caas-en.html'));
+    await server.start();
+    s = await launch(server, { lang: 'en-US', colorScheme: 'dark' });
+  });
+  afterAll(async () => {
+    await s?.close();
+    await server?.stop();
+  });
+
+  it('renders in English with the dark theme', async () => {
+    const page = await s.context.newPage();
+    await page.goto(fixtureByFile('caas-en.html').url, { waitUntil: 'load' });
+    const popup = await openPopup(s, await tabIdOf(s, page));
+    await ready(popup);
+    expect(await popup.locator('#kp-title').textContent()).toBe('Key points');
+    expect(await popup.locator('.keypoints li').count()).toBeGreaterThanOrEqual(3);
+    const bg = await popup.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    expect(bg).toBe('rgb(31, 31, 35)');
+    // Keyboard: Tab reaches the first key point button.
+    let focused = '';
+    for (let i = 0; i < 8 && !focused.includes('keypoint'); i++) {
+      await popup.keyboard.press('Tab');
+      focused = await popup.evaluate(() => document.activeElement?.className ?? '');
+    }
+    expect(focused).toContain('keypoint');
     await popup.close();
     await page.close();
   });

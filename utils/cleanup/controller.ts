@@ -4,6 +4,7 @@ import { isYahooHost } from '../sites';
 import type { FeedKind } from '../sites/types';
 import { DEFAULT_SETTINGS, cleanupEnabledFor, type Settings } from '../settings';
 import { ATTR, STYLE_ID, buildStylesheet, hiddenKindsAttr } from './style';
+import { resolveUiLang, t } from '../i18n';
 
 /** What the popup and the badge show about the cleanup of one page. */
 export interface CleanupStatus {
@@ -17,6 +18,8 @@ export interface CleanupStatus {
   pageRevealed: boolean;
   blocks: Array<{ kind: FeedKind; heading: string; items: number; hidden: boolean }>;
   hiddenItems: number;
+  /** Hidden items per kind, for "Hid 20 recommended stories · 8 trending". */
+  hiddenByKind: Record<FeedKind, number>;
   keptRelated: number;
 }
 
@@ -88,6 +91,7 @@ export class CleanupController {
     this.observer?.disconnect();
     cancelAnimationFrame(this.frame);
     this.clearMarks();
+    for (const el of Array.from(this.doc.querySelectorAll(`[${ATTR.revealed}]`))) el.removeAttribute(ATTR.revealed);
     for (const a of [ATTR.on, ATTR.gate, ATTR.hide, ATTR.mode]) this.html.removeAttribute(a);
     this.doc.getElementById(STYLE_ID)?.remove();
   }
@@ -119,13 +123,63 @@ export class CleanupController {
     this.settings = s;
     this.applyHtmlAttrs();
     if (rulesChanged && this.detection) this.fullPass();
-    else this.report();
+    else {
+      this.syncBars();
+      this.report();
+    }
+  }
+
+  private bars = new Map<Element, HTMLElement>();
+
+  /**
+   * Collapse mode: one bar before each hidden block, "20 stories hidden — Show". Bars exist only
+   * in that mode; their text lives in a shadow root (styles stay ours), set as text, never as HTML.
+   */
+  private syncBars(): void {
+    const want = this.settings.mode === 'collapse' && this.active();
+    for (const [block, bar] of this.bars) {
+      if (!want || !block.isConnected || !this.blocks.has(block) || !this.settings.hide[this.blocks.get(block)!.kind]) {
+        bar.remove();
+        this.bars.delete(block);
+      }
+    }
+    if (!want) return;
+    const lang = resolveUiLang(this.settings.language, navigator.language);
+    for (const [el, b] of this.blocks) {
+      if (this.bars.has(el) || !this.settings.hide[b.kind] || !el.isConnected || !el.parentNode) continue;
+      const host = this.doc.createElement('div');
+      host.setAttribute(ATTR.bar, b.kind);
+      const root = host.attachShadow({ mode: 'open' });
+      const style = this.doc.createElement('style');
+      style.textContent =
+        ':host{display:block;margin:8px 0}div{display:flex;gap:12px;align-items:center;padding:8px 12px;border:1px dashed #9aa0a6;border-radius:8px;font:14px/1.4 system-ui,sans-serif;color:#5f6368;background:transparent}button{font:inherit;padding:2px 10px;border-radius:6px;border:1px solid #9aa0a6;background:#fff;color:#202124;cursor:pointer}';
+      const row = this.doc.createElement('div');
+      const label = this.doc.createElement('span');
+      const btn = this.doc.createElement('button');
+      btn.type = 'button';
+      const render = () => {
+        const open = el.hasAttribute(ATTR.revealed);
+        label.textContent = `${b.heading ? `${b.heading} — ` : ''}${t(lang, 'barText', { n: Math.max(b.items.length, 1) })}`;
+        btn.textContent = t(lang, open ? 'barHide' : 'barShow');
+        btn.setAttribute('aria-expanded', String(open));
+      };
+      btn.addEventListener('click', () => {
+        el.toggleAttribute(ATTR.revealed);
+        render();
+      });
+      render();
+      row.append(label, btn);
+      root.append(style, row);
+      el.parentNode.insertBefore(host, el);
+      this.bars.set(el, host);
+    }
   }
 
   /** The popup's per-page switch: show the feed on this page only, until reload. */
   setPageRevealed(revealed: boolean): void {
     this.pageRevealed = revealed;
     this.applyHtmlAttrs();
+    this.syncBars();
     this.report();
   }
 
@@ -136,6 +190,8 @@ export class CleanupController {
 
   private clearMarks(): void {
     for (const el of this.blocks.keys()) el.removeAttribute(ATTR.kind);
+    for (const bar of this.bars.values()) bar.remove();
+    this.bars.clear();
     for (const el of Array.from(this.doc.querySelectorAll(`[${ATTR.keep}]`))) el.removeAttribute(ATTR.keep);
     this.blocks.clear();
   }
@@ -145,6 +201,7 @@ export class CleanupController {
       this.blocks.set(b.el, b);
       b.el.setAttribute(ATTR.kind, b.kind);
     }
+    if (blocks.length && this.settings.mode === 'collapse') this.syncBars();
   }
 
   /**
@@ -262,6 +319,12 @@ export class CleanupController {
       pageRevealed: this.pageRevealed,
       blocks,
       hiddenItems: blocks.filter((b) => b.hidden).reduce((n, b) => n + b.items, 0),
+      hiddenByKind: {
+        recommended: hiddenOf(blocks, 'recommended'),
+        trending: hiddenOf(blocks, 'trending'),
+        sponsored: hiddenOf(blocks, 'sponsored'),
+        related: hiddenOf(blocks, 'related'),
+      },
       keptRelated: blocks.filter((b) => b.kind === 'related' && !b.hidden).length,
     };
   }
@@ -272,8 +335,12 @@ export class CleanupController {
 
   /** The page without feed, rails and ads, for analysis elsewhere (the popup). */
   snapshot(): string {
-    const clone = this.doc.documentElement.cloneNode(true) as HTMLElement;
-    for (const el of Array.from(clone.querySelectorAll(`[${ATTR.kind}], [${ATTR.bar}], #${STYLE_ID}, script, style, noscript`)))
+    // Cloned into an inert document: a clone in the live one would load its images and fire
+    // their onerror handlers (hostile.html), which the user never asked for.
+    const inert = this.doc.implementation.createHTMLDocument('');
+    const clone = inert.importNode(this.doc.documentElement, true);
+    // JSON-LD stays: it carries the provider, author and publication time.
+    for (const el of Array.from(clone.querySelectorAll(`[${ATTR.kind}], [${ATTR.bar}], #${STYLE_ID}, script:not([type="application/ld+json"]), style, noscript`)))
       el.remove();
     return `<!doctype html>${clone.outerHTML}`;
   }
@@ -281,6 +348,10 @@ export class CleanupController {
   detectionForTest(): Detection | null {
     return this.detection;
   }
+}
+
+function hiddenOf(blocks: CleanupStatus['blocks'], kind: FeedKind): number {
+  return blocks.filter((b) => b.hidden && b.kind === kind).reduce((n, b) => n + b.items, 0);
 }
 
 export { countItems };

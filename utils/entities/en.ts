@@ -16,6 +16,26 @@ const ORG_SUFFIX = new Set(enLex.orgSuffixes);
 const PLACE_SUFFIX = new Set(enLex.placeSuffixes);
 const TITLES = new Set(enLex.titles.map((t) => t.replace(/\.$/, '')));
 const NOT_ENTITIES = new Set(enLex.notEntities);
+/** Lower-case forms of unambiguous gazetteer places ("malaysia", "auckland"): web text is often written without capitals. */
+const AMBIGUOUS_LOWER = new Set(['china', 'turkey', 'chad', 'jordan', 'georgia', 'guinea', 'niger', 'gulf', 'pacific', 'atlantic', 'target', 'reading', 'nice', 'mobile', 'phoenix', 'holland', 'delta', 'queens', 'austin', 'florence', 'victoria', 'virginia', 'washington', 'split', 'bath', 'orange', 'union', 'independence', 'marion', 'lincoln', 'jackson', 'madison', 'columbia', 'liberty', 'eugene', 'mesa', 'hamilton', 'charlotte', 'aurora', 'paris', 'sydney', 'lafayette', 'kent', 'york', 'ontario', 'buffalo', 'ely', 'wales', 'male', 'bar', 'sale', 'bury', 'deal', 'march', 'of', 'the', 'pony', 'cork', 'mold', 'batman', 'university', 'champagne', 'sparta', 'athens', 'troy', 'lansing', 'normal', 'hope', 'wiki']);
+const LOWER_PLACES = new Map<string, EntityType>();
+for (const p of enLex.places) if (p.length >= 4 && !AMBIGUOUS_LOWER.has(p.toLowerCase()) && !/\./.test(p)) LOWER_PLACES.set(p.toLowerCase(), 'place');
+{
+  // compromise ships a world gazetteer (cities, countries, regions): usable in any letter case.
+  const lexicon = (nlp as unknown as { model: () => { one: { lexicon: Record<string, string> } } }).model().one.lexicon;
+  for (const [w, tag] of Object.entries(lexicon)) {
+    if (!/^(City|Country|Region,ProperNoun|Place,ProperNoun)$/.test(tag) || w.length < 4 || AMBIGUOUS_LOWER.has(w) || LEX.has(w)) continue;
+    LOWER_PLACES.set(w, 'place');
+  }
+}
+/** Postal abbreviations that stand for places in web text (NY, SF, DC). */
+const PLACE_ABBREVIATIONS = new Set(['NY', 'NYC', 'NJ', 'CA', 'TX', 'FL', 'SF', 'DC', 'LA', 'MA', 'PA', 'WA', 'VA', 'NC', 'SC', 'GA', 'OH', 'MI', 'IL', 'AZ', 'CO', 'MD', 'MN', 'OR', 'KS', 'MO', 'TN', 'NV', 'CT', 'UT', 'BC', 'UK', 'USA', 'US', 'UAE', 'EU']);
+/** compromise's word list: an all-caps common word ("FREE", "VERY", "TEXT") is emphasis, not an acronym. */
+const COMMON_WORDS: Record<string, string | undefined> = (nlp as unknown as { model: () => { one: { lexicon: Record<string, string> } } }).model().one.lexicon;
+function isCommonWord(w: string): boolean {
+  const tag = COMMON_WORDS[w.toLowerCase()];
+  return tag !== undefined && !/Organization|Country|City|Place|Region|Acronym|Person|Name/.test(tag);
+}
 const CONNECTORS = new Set(['of', 'and', '&', 'for', 'the', 'de', 'du', 'von', 'van', 'la', 'le']);
 
 interface Tok {
@@ -46,6 +66,7 @@ function lexiconCandidates(toks: Tok[], text: string): Candidate[] {
         span = span.slice(0, -1);
         type = LEX.get(span);
       }
+      if (!type && (span === span.toLowerCase() || /^[A-Z][a-z]+(?: [A-Z][a-z]+)*$/.test(span))) type = LOWER_PLACES.get(span.toLowerCase());
       if (!type) continue;
       out.push({ start: first.start, end: first.start + span.length, type, priority: P_LEXICON });
       break;
@@ -85,7 +106,9 @@ function capitalisedRuns(toks: Tok[], text: string): Candidate[] {
       out.push({ start: t.start, end: (toks[j - 1] as Tok).end, type: 'place', priority: P_RULE });
     } else if (words[0] === 'University' || words[0] === 'Bank' || words[0] === 'Department' || words[0] === 'Ministry') {
       if (words.length >= 3) out.push({ start: t.start, end: (toks[j - 1] as Tok).end, type: 'organization', priority: P_RULE });
-    } else if (!sentenceStart && words.length === 1 && /^[A-Z]{2,5}$/.test(lastWord) && !NOT_ENTITIES.has(lastWord)) {
+    } else if (words.length === 1 && PLACE_ABBREVIATIONS.has(lastWord)) {
+      out.push({ start: t.start, end: t.end, type: 'place', priority: P_RULE });
+    } else if (!sentenceStart && words.length === 1 && /^[A-Z]{2,5}$/.test(lastWord) && !NOT_ENTITIES.has(lastWord) && !isCommonWord(lastWord)) {
       out.push({ start: t.start, end: t.end, type: 'organization', priority: P_MODEL - 1 });
     }
     i = j;
@@ -126,7 +149,7 @@ function compromiseCandidates(text: string): Candidate[] {
 /** Drop name spans that cannot be names: lower-case words, a bare suffix ("Inc", "Bank"), shouted all-caps words. */
 function plausibleName(m: Candidate, text: string): boolean {
   const span = text.slice(m.start, m.end);
-  if (LEX.has(span)) return true;
+  if (LEX.has(span) || (m.priority === P_LEXICON && LOWER_PLACES.has(span.toLowerCase()))) return true;
   if (!/^[A-Z0-9]/.test(span) || NOT_ENTITIES.has(span)) return false;
   // "Bush administration", "the group": a lower-case head noun makes it a description, not a name.
   if (/\s[a-z][a-z]*$/.test(span)) return false;
@@ -134,6 +157,7 @@ function plausibleName(m: Candidate, text: string): boolean {
   if (ORG_SUFFIX.has(bare) || PLACE_SUFFIX.has(bare) || TITLES.has(bare)) return false;
   // All-caps words in shouted text ("FREE", "VERY") are emphasis, not acronyms.
   if (/^[A-Z]{2,}\.?$/.test(span) && /[A-Z]{3,}\s+[A-Z]{3,}/.test(text)) return false;
+  if (/^[A-Z]{2,}$/.test(span) && isCommonWord(span) && !LEX.has(span) && !PLACE_ABBREVIATIONS.has(span)) return false;
   return true;
 }
 

@@ -50,6 +50,8 @@ export interface ZhLexicon {
   notNames: Set<string>;
   /** Native Chinese full names (surname + given name) from a general dictionary; Simplified. */
   knownNames: Set<string>;
+  /** Frequent verbs, adverbs, prepositions and time words (Simplified): never part of a name. */
+  functionWords: Set<string>;
   /** short form → full form (both Simplified) */
   aliases: Map<string, string>;
 }
@@ -70,6 +72,7 @@ export function zhLexicon(): ZhLexicon {
       ['person', zhGazetteer.translitNames],
     ]),
     knownNames: new Set(zhGazetteer.names),
+    functionWords: new Set(zhGazetteer.functionWords),
     surnames: new Set(Array.from(toSimplified(zhPersons.surnames))),
     compoundSurnames: new Set(s(zhPersons.compoundSurnames)),
     titlesBefore: s(zhPersons.titlesBefore).sort((a, b) => b.length - a.length),

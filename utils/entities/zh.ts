@@ -118,8 +118,9 @@ function orgSuffixCandidates(norm: string, anchors: Candidate[]): Candidate[] {
   return out;
 }
 
-function translitCandidates(norm: string, lex: ZhLexicon): Candidate[] {
+function translitCandidates(norm: string, lex: ZhLexicon, lexical: Candidate[]): Candidate[] {
   const out: Candidate[] = [];
+  const placeEnds = new Set(lexical.filter((c) => c.type === 'place').map((c) => c.end));
   let i = 0;
   while (i < norm.length) {
     if (!lex.translit.has(norm[i] as string)) {
@@ -141,7 +142,7 @@ function translitCandidates(norm: string, lex: ZhLexicon): Candidate[] {
     }
     const run = norm.slice(i, j);
     const suffix = startsWithAny(norm, j, lex.placeSuffixes);
-    const placeContext = PLACE_CONTEXT_AFTER.test(norm.slice(j, j + 20)) || PLACE_CONTEXT_BEFORE.test(norm.slice(Math.max(0, i - 4), i));
+    const placeContext = placeEnds.has(i) || PLACE_CONTEXT_AFTER.test(norm.slice(j, j + 20)) || PLACE_CONTEXT_BEFORE.test(norm.slice(Math.max(0, i - 4), i));
     const personContext = PERSON_VERB_AFTER.test(norm.slice(j, j + 3)) || endsWithAny(norm, i, lex.titlesBefore) !== null;
     if (dots > 0 && run.length >= 4) {
       const hyphen = run.includes('-');
@@ -153,6 +154,25 @@ function translitCandidates(norm: string, lex: ZhLexicon): Candidate[] {
       else out.push({ start: i, end: j, type: 'person', priority: P_GUESS });
     }
     i = j + 1;
+  }
+  return out;
+}
+
+/** A known transliterated name is a place when a place suffix or place context surrounds it (維捷布斯克州, 位於亨茨維爾). */
+function reclassifyTranslit(norm: string, lexical: Candidate[], lex: ZhLexicon): Candidate[] {
+  const out: Candidate[] = [];
+  const placeEnds = new Set(lexical.filter((c) => c.type === 'place').map((c) => c.end));
+  for (const c of lexical) {
+    const w = norm.slice(c.start, c.end);
+    if (c.type !== 'person' || !Array.from(w).every((ch) => lex.translit.has(ch))) {
+      out.push(c);
+      continue;
+    }
+    const suffix = startsWithAny(norm, c.end, lex.placeSuffixes);
+    const personContext = PERSON_VERB_AFTER.test(norm.slice(c.end, c.end + 3)) || endsWithAny(norm, c.start, lex.titlesBefore) !== null;
+    if (suffix && !/^(市场|市民|市值|区域|州长|省长|市长|县长|岛上|山上|海上|州立)/.test(norm.slice(c.end, c.end + 2))) out.push({ ...c, end: c.end + suffix.length, type: 'place', priority: P_COMPOSED });
+    else if (!personContext && (placeEnds.has(c.start) || PLACE_CONTEXT_AFTER.test(norm.slice(c.end, c.end + 20)) || PLACE_CONTEXT_BEFORE.test(norm.slice(Math.max(0, c.start - 4), c.start)))) out.push({ ...c, type: 'place' });
+    else out.push(c);
   }
   return out;
 }
@@ -237,14 +257,15 @@ const hasStop = (w: string): boolean => Array.from(w).some((c) => STOP_CHARS.has
  * Name-like prefix of whole segments that ends at `at` (segment-aligned): Han only, no function words,
  * at most `maxLen` characters; stops at administrative units (区/市…) so that chains are merged later.
  */
-function segmentPrefix(norm: string, segs: Seg[], segAt: Map<number, number>, at: number, maxLen: number): number {
+const PREFIX_STOP_CHARS = new Set(Array.from('沿经绕往至自向到入进出回返过离抵达引演在于从由为近临距穿'));
+function segmentPrefix(norm: string, segs: Seg[], segAt: Map<number, number>, at: number, maxLen: number, fw: Set<string>): number {
   let k = segAt.get(at);
   if (k === undefined) return at;
   let start = at;
   for (k = k - 1; k >= 0; k--) {
     const sg = segs[k] as Seg;
     const w = norm.slice(sg.start, sg.end);
-    if (!allHan(w) || hasStop(w) || PREFIX_STOP.has(w)) break;
+    if (!allHan(w) || hasStop(w) || PREFIX_STOP.has(w) || (w.length === 1 ? PREFIX_STOP_CHARS.has(w) : fw.has(w))) break;
     if (at - sg.start > maxLen) break;
     if (PLACE_UNIT_CHARS.has(w[w.length - 1] as string) && sg.start < start) break;
     start = sg.start;
@@ -252,7 +273,7 @@ function segmentPrefix(norm: string, segs: Seg[], segAt: Map<number, number>, at
   return start;
 }
 
-function facilityCandidates(norm: string, segs: Seg[], lexical: Candidate[]): Candidate[] {
+function facilityCandidates(norm: string, segs: Seg[], lexical: Candidate[], fw: Set<string>): Candidate[] {
   const out: Candidate[] = [];
   const segAt = new Map<number, number>();
   segs.forEach((sg, k) => segAt.set(sg.start, k));
@@ -264,11 +285,15 @@ function facilityCandidates(norm: string, segs: Seg[], lexical: Candidate[]): Ca
     const suffix = FACILITY_SUFFIXES.find((sf) => norm.startsWith(sf, at));
     if (!suffix) continue;
     const end = at + suffix.length;
+    // 寫道 / 說道 / 記述道: "wrote", "said".
+    if (suffix === '道' && /[说写述问答叹喊叫笑骂称讲知报味]/.test(norm[at - 1] ?? '')) continue;
     const sg = segOf(at);
     if (!sg) continue;
     // The suffix must not run on into a longer word (道路, 山区, 河流) except a trailing locative (道上).
     const host = segOf(end - 1);
     if (host && host.end > end && !/^[上下中内旁边口前]/.test(norm.slice(end, end + 1))) continue;
+    // 白宮 is a known organisation: 美國白宮 is not a palace.
+    if (lexical.some((c) => c.end === end && c.start < at + suffix.length - 1 && c.type === 'organization')) continue;
     let start: number;
     const anchor = placeEnds.get(at);
     if (anchor) start = anchor.start;
@@ -277,7 +302,7 @@ function facilityCandidates(norm: string, segs: Seg[], lexical: Candidate[]): Ca
       const maxLen = suffix.length === 1 ? 4 : 6;
       const head = norm.slice(inSeg, at);
       if (inSeg < at && (!allHan(head) || hasStop(head))) continue;
-      start = segmentPrefix(norm, segs, segAt, inSeg, maxLen);
+      start = segmentPrefix(norm, segs, segAt, inSeg, maxLen, fw);
       const before = placeEnds.get(start);
       if (before && before.type === 'place') start = before.start;
     }
@@ -324,15 +349,15 @@ const NOT_GIVEN_CHARS = new Set(Array.from('年月日时分秒个位名次人们
 /** 英軍, 美海軍, 德國國防軍 — an army named by its country is an organisation. */
 function armyCandidates(norm: string, lexical: Candidate[]): Candidate[] {
   const out: Candidate[] = [];
-  for (const m of norm.matchAll(/[英美德日法俄苏意义奥荷西葡韩朝越泰印联盟国共红]?(?:海军|陆军|空军|国防军|军)/g)) {
+  for (const m of norm.matchAll(/[英美德日法俄苏意奥荷西葡韩朝越泰印联盟共红]?(?:国防军|海军|陆军|空军|军)/g)) {
     const at = m.index ?? 0;
     const end = at + m[0].length;
     if (/^(事|队|人|官|舰|机|团|区|营|火|费|力|备|阀|衔|需|民|校|医|用)/.test(norm.slice(end, end + 1)) && m[0].endsWith('军') && !/^军(队|团|区)/.test(norm.slice(end - 1, end + 1))) continue;
     const anchor = lexical.find((c) => c.end === at && c.type === 'place');
     let start = at;
     if (anchor) start = anchor.start;
-    else if (!/^[英美德日法俄苏意义奥荷西葡韩朝越泰印联盟国共红]/.test(m[0])) continue;
-    if (/^(联军|国军|红军|盟军|共军)$/.test(m[0]) && !anchor) {
+    else if (!/^[英美德日法俄苏意奥荷西葡韩朝越泰印联盟共红]/.test(m[0])) continue;
+    if (/^(联军|红军|盟军|共军)$/.test(m[0]) && !anchor) {
       out.push({ start, end, type: 'organization', priority: P_RULE });
       continue;
     }
@@ -367,7 +392,7 @@ export function recognizeChinese(text: string): Mention[] {
   const lex = zhLexicon();
   const norm = toSimplified(text);
   const segs = segmentsOf(norm);
-  const lexical = lexiconCandidates(norm, lex);
+  const lexical = reclassifyTranslit(norm, lexiconCandidates(norm, lex), lex);
   const composed = composeCandidates(norm, lexical, lex);
   const cands: Candidate[] = [
     ...cjkNumericCandidates(norm),
@@ -375,11 +400,11 @@ export function recognizeChinese(text: string): Mention[] {
     ...lexical,
     ...composed,
     ...orgSuffixCandidates(norm, [...lexical, ...composed]),
-    ...translitCandidates(norm, lex),
+    ...translitCandidates(norm, lex, lexical),
     ...surnameCandidates(norm, lex),
     ...latinCandidates(norm, lex),
     ...unknownPlaceCandidates(norm),
-    ...facilityCandidates(norm, segs, lexical),
+    ...facilityCandidates(norm, segs, lexical, lex.functionWords),
     ...unknownNameCandidates(norm, segs, lex),
     ...armyCandidates(norm, lexical),
   ];

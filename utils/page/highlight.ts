@@ -129,17 +129,20 @@ function ensureHighlightBase(doc: Document): void {
 
 const activeNames = new Set<string>();
 
-/** Highlight every mention of each group's terms; returns the number of mentions marked. */
+/** Highlight every mention of each group's terms, one named highlight per entity type;
+ * returns the number of mentions marked. */
 export function highlightTerms(doc: Document, req: HighlightRequest): number {
   const r = registry();
   for (const n of activeNames) r?.reg.delete(n);
   activeNames.clear();
   r?.reg.delete(CURRENT);
-  if (!req.groups.length) return 0;
+  if (!req.groups.length) {
+    groupCss = '';
+    return 0;
+  }
   const idx = indexText(doc);
-  let total = 0;
+  const byType = new Map<string, { color: string; ranges: Range[] }>();
   let firstGroupRanges: Range[] = [];
-  const css: string[] = [];
   req.groups.forEach((g, gi) => {
     const ranges: Range[] = [];
     for (const term of g.terms) {
@@ -154,19 +157,25 @@ export function highlightTerms(doc: Document, req: HighlightRequest): number {
     }
     ranges.sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b));
     if (gi === 0) firstGroupRanges = ranges;
+    const entry = byType.get(g.type) ?? { color: g.color, ranges: [] };
+    entry.ranges.push(...ranges);
+    byType.set(g.type, entry);
+  });
+  let total = 0;
+  const css: string[] = [];
+  for (const [type, { color, ranges }] of byType) {
     total += ranges.length;
-    const name = `ynd-${g.type}`;
-    css.push(`::highlight(${name}) { background-color: ${g.color}55; text-decoration: underline 2px ${g.color}; }`);
+    const name = `ynd-${type}`;
+    css.push(`::highlight(${name}) { background-color: ${color}55; text-decoration: underline 2px ${color}; }`);
     if (r && ranges.length) {
       r.reg.set(name, new r.Highlight(...ranges));
       activeNames.add(name);
     }
-  });
+  }
   groupCss = css.join('\n');
   ensureHighlightBase(doc);
   if (req.step !== undefined && firstGroupRanges.length) {
-    const range = firstGroupRanges[req.step % firstGroupRanges.length]!;
-    show(doc, range, CURRENT);
+    show(doc, firstGroupRanges[req.step % firstGroupRanges.length]!, CURRENT);
   }
   return total;
 }

@@ -10,7 +10,8 @@ describe('Chinese mentions', () => {
     expect(has(ms, '台積電', 'organization')).toBe(true);
     expect(has(ms, '魏哲家', 'person')).toBe(true);
     expect(has(ms, '新竹', 'place')).toBe(true);
-    expect(has(ms, '美國', 'place')).toBe(true);
+    // Directly adjacent places form one span, as in UNER (中國甘肅省金塔縣).
+    expect(has(ms, '美國亞利桑那州', 'place')).toBe(true);
     expect(has(ms, '今（24）日', 'date')).toBe(true);
     expect(has(ms, '新台幣3億元', 'quantity')).toBe(true);
     for (const m of ms) expect(t.slice(m.start, m.end)).toBe(m.text);

@@ -1,0 +1,143 @@
+/**
+ * "The cleanup must never hide any of the page's article text."
+ *   npx tsx tests/tools/safety.ts [--verbose]
+ * Runs detectFeed (force: the page is treated as an article) on every page of the Readability
+ * test pages and of the article-extraction benchmark, each served as if from a Yahoo host, takes
+ * the blocks the extension hides by default, and counts the article's 4-token shingles that occur
+ * in the hidden text. Target: zero on every page. Always exits 0 (a measurement); the last line
+ * is one JSON object.
+ */
+import { parseHtml } from './dom';
+import { detectFeed } from '../../utils/feed/detect';
+import {
+  BENCHMARK_DIR,
+  HIDDEN_BY_DEFAULT,
+  READABILITY_PAGES_DIR,
+  hiddenOverlap,
+  loadBenchmark,
+  loadReadabilityTestPages,
+  nodeText,
+  requireShared,
+} from './corpus';
+
+interface PageResult {
+  corpus: 'readability' | 'benchmark';
+  id: string;
+  url: string;
+  originalUrl: string | null;
+  hiddenBlocks: number;
+  articleShingles: number;
+  hiddenArticleShingles: number;
+  share: number;
+  /** The hidden block holding most of the article's shingles. */
+  block: { kind: string; heading: string; tag: string; shingles: number } | null;
+  sample: string;
+}
+
+const verbose = process.argv.includes('--verbose');
+requireShared('safety check (readability-test-pages, article-extraction-benchmark)');
+
+function check(
+  corpus: PageResult['corpus'],
+  id: string,
+  doc: Document,
+  url: string,
+  originalUrl: string | null,
+  articleText: string,
+): PageResult {
+  const detection = detectFeed(doc, url, { force: true });
+  const hidden = detection.blocks.filter((b) => HIDDEN_BY_DEFAULT.has(b.kind));
+  const texts = hidden.map((b) => nodeText(b.el));
+  const all = hiddenOverlap(articleText, texts);
+  let block: PageResult['block'] = null;
+  hidden.forEach((b, i) => {
+    const o = hiddenOverlap(articleText, texts[i]!);
+    if (o.shingles > (block?.shingles ?? 0)) {
+      block = { kind: b.kind, heading: b.heading, tag: `${b.el.tagName.toLowerCase()}${b.el.id ? `#${b.el.id}` : ''}${b.el.getAttribute('class') ? `.${(b.el.getAttribute('class') ?? '').trim().split(/\s+/).join('.')}` : ''}`.slice(0, 80), shingles: o.shingles };
+    }
+  });
+  const r: PageResult = {
+    corpus,
+    id,
+    url,
+    originalUrl,
+    hiddenBlocks: hidden.length,
+    articleShingles: all.total,
+    hiddenArticleShingles: all.shingles,
+    share: +all.share.toFixed(4),
+    block,
+    sample: all.sample,
+  };
+  if (verbose) {
+    console.log(`${corpus} ${id.slice(0, 24).padEnd(24)} hidden blocks ${hidden.length}  article shingles ${all.total}  hidden ${all.shingles}`);
+    for (const b of hidden) console.log(`    ${b.kind.padEnd(11)} ${b.source.padEnd(7)} "${b.heading}"`);
+  }
+  return r;
+}
+
+const results: PageResult[] = [];
+const t0 = performance.now();
+
+for (const p of loadReadabilityTestPages(READABILITY_PAGES_DIR)) {
+  const metaUrl = typeof p.metadata.url === 'string' ? p.metadata.url : null;
+  const url = metaUrl ?? `https://tw.news.yahoo.com/${p.name}-123456789.html`;
+  const expected = nodeText(parseHtml(p.expected, url).body);
+  results.push(check('readability', p.name, parseHtml(p.source, url), url, metaUrl, expected));
+}
+
+const bench = loadBenchmark(BENCHMARK_DIR);
+for (const p of bench.pages) {
+  const url = `https://news.yahoo.com/${p.id}-123456789.html`;
+  results.push(check('benchmark', p.id, parseHtml(bench.html(p.id), url), url, p.url, p.articleBody));
+}
+const ms = performance.now() - t0;
+
+function summary(corpus: PageResult['corpus']): { pages: number; pagesWithLoss: number; hiddenShingles: number; pagesWithHiddenBlocks: number; hiddenBlocks: number } {
+  const rs = results.filter((r) => r.corpus === corpus);
+  return {
+    pages: rs.length,
+    pagesWithLoss: rs.filter((r) => r.hiddenArticleShingles > 0).length,
+    hiddenShingles: rs.reduce((s, r) => s + r.hiddenArticleShingles, 0),
+    pagesWithHiddenBlocks: rs.filter((r) => r.hiddenBlocks > 0).length,
+    hiddenBlocks: rs.reduce((s, r) => s + r.hiddenBlocks, 0),
+  };
+}
+
+const sums = { readabilityPages: summary('readability'), benchmark: summary('benchmark') };
+const offenders = results.filter((r) => r.hiddenArticleShingles > 0).sort((a, b) => b.hiddenArticleShingles - a.hiddenArticleShingles);
+
+for (const [name, corpus] of [['Readability test pages', 'readability'], ['article-extraction benchmark', 'benchmark']] as const) {
+  const s = corpus === 'readability' ? sums.readabilityPages : sums.benchmark;
+  console.log(`\n${name}: ${s.pages} pages, ${s.hiddenBlocks} blocks hidden by default on ${s.pagesWithHiddenBlocks} pages`);
+  console.log(`  pages with hidden article text: ${s.pagesWithLoss}; hidden article shingles in total: ${s.hiddenShingles}`);
+  const worst = offenders.filter((r) => r.corpus === corpus).slice(0, 10);
+  for (const r of worst) {
+    console.log(`  ${String(r.hiddenArticleShingles).padStart(5)} of ${r.articleShingles} (${(100 * r.share).toFixed(1)}%)  ${r.id}${r.originalUrl ? `  ${r.originalUrl}` : ''}`);
+    if (r.block) console.log(`        block: ${r.block.kind} "${r.block.heading}" <${r.block.tag}> (${r.block.shingles} shingles)`);
+    console.log(`        text:  ${r.sample}`);
+  }
+}
+console.log(`\n${results.length} pages in ${Math.round(ms)} ms`);
+const lost = sums.readabilityPages.hiddenShingles + sums.benchmark.hiddenShingles;
+if (lost > 0) {
+  console.log(`!!! SAFETY: the default cleanup hides article text on ${offenders.length} page(s) (${lost} article shingles) — target is zero`);
+} else {
+  console.log('safety: no article text inside any block hidden by default');
+}
+console.log(
+  JSON.stringify({
+    readabilityPages: sums.readabilityPages,
+    benchmark: sums.benchmark,
+    offenders: offenders.map((r) => ({
+      corpus: r.corpus,
+      id: r.id,
+      url: r.url,
+      originalUrl: r.originalUrl,
+      hiddenArticleShingles: r.hiddenArticleShingles,
+      articleShingles: r.articleShingles,
+      share: r.share,
+      block: r.block,
+      sample: r.sample,
+    })),
+  }),
+);
