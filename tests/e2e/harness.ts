@@ -13,7 +13,7 @@ declare const chrome: {
     getCurrent(): Promise<{ id?: number } | undefined>;
   };
   runtime: { lastError?: unknown };
-  storage: { sync: { get(k: string): Promise<Record<string, unknown>>; set(v: object): Promise<void> } };
+  storage: { sync: { get(k: string): Promise<Record<string, unknown>>; set(v: object): Promise<void>; clear(): Promise<void> } };
 };
 
 export const ROOT = resolve(import.meta.dirname, '../..');
@@ -236,6 +236,14 @@ export async function setSettings(s: Session, patch: Record<string, unknown>): P
     const cur = ((await chrome.storage.sync.get('settings')).settings ?? {}) as Record<string, unknown>;
     await chrome.storage.sync.set({ settings: { ...cur, ...patch } });
   }, patch);
+  await p.close();
+}
+
+/** Back to a fresh install's settings (defaults). */
+export async function resetSettings(s: Session): Promise<void> {
+  const p = await s.context.newPage();
+  await p.goto(`chrome-extension://${s.extensionId}/options.html`);
+  await p.evaluate(() => chrome.storage.sync.clear());
   await p.close();
 }
 

@@ -101,39 +101,61 @@ export function metricsFromTpFpFns(rows: readonly TpFpFn[]): Prf {
   return { P, R, F1: P + R ? (2 * P * R) / (P + R) : 0 };
 }
 
+export interface Overlap {
+  /** Article shingles (with multiplicity) that occur in the hidden text. */
+  shingles: number;
+  /** Of those, the ones that occur nowhere in the visible text either: gone from the page. */
+  lost: number;
+  /** Article shingles in all. */
+  total: number;
+  /** shingles / total. */
+  share: number;
+  /** Up to 100 chars of the longest stretch of lost (else hidden) article text. */
+  sample: string;
+}
+
+/** Longest run of consecutive `true`s, as [start, length]. */
+function longestRun(hits: readonly boolean[]): [number, number] {
+  let best: [number, number] = [-1, 0];
+  let start = -1;
+  for (let i = 0; i <= hits.length; i++) {
+    if (i < hits.length && hits[i]) {
+      if (start < 0) start = i;
+    } else if (start >= 0) {
+      if (i - start > best[1]) best = [start, i - start];
+      start = -1;
+    }
+  }
+  return best;
+}
+
+const shingleSet = (texts: string | readonly string[], n: number): Set<string> =>
+  // Several texts (one per block) are separate: no shingle spans two of them.
+  new Set((typeof texts === 'string' ? [texts] : texts).flatMap((t) => ngrams(tokenize(t), n)));
+
 /**
- * How much of `article` lies inside `hidden`: the article's shingles (with multiplicity) that
- * occur anywhere in the hidden text, and a sample of the longest overlapping stretch.
+ * How much of `article` lies inside `hidden`: the article's 4-token shingles that occur anywhere
+ * in the hidden text and, when the page's remaining `visible` text is given, those of them that
+ * occur nowhere in it (a teaser repeating the lead inside a hidden feed does not lose the lead).
  */
 export function hiddenOverlap(
   article: string,
   hidden: string | readonly string[],
-  n = 4,
-): { shingles: number; total: number; share: number; sample: string } {
+  options: { visible?: string | readonly string[]; n?: number } = {},
+): Overlap {
+  const n = options.n ?? 4;
   const tokens = tokenize(article);
   const grams = ngrams(tokens, n);
-  // Several hidden texts (one per block) are separate: no shingle spans two of them.
-  const hiddenSet = new Set((typeof hidden === 'string' ? [hidden] : hidden).flatMap((h) => ngrams(tokenize(h), n)));
-  let count = 0;
-  let bestStart = -1;
-  let bestLen = 0;
-  let runStart = -1;
-  for (let i = 0; i <= grams.length; i++) {
-    const hit = i < grams.length && hiddenSet.has(grams[i]!);
-    if (hit) {
-      count++;
-      if (runStart < 0) runStart = i;
-    } else if (runStart >= 0) {
-      if (i - runStart > bestLen) {
-        bestLen = i - runStart;
-        bestStart = runStart;
-      }
-      runStart = -1;
-    }
-  }
+  const hiddenSet = shingleSet(hidden, n);
+  const visibleSet = options.visible === undefined ? new Set<string>() : shingleSet(options.visible, n);
+  const inHidden = grams.map((g) => hiddenSet.has(g));
+  const isLost = grams.map((g, i) => inHidden[i]! && !visibleSet.has(g));
+  const shingles = inHidden.filter(Boolean).length;
+  const lost = isLost.filter(Boolean).length;
+  const [start, len] = longestRun(lost ? isLost : inHidden);
   // A run of k shingles covers k + n - 1 tokens.
-  const sample = bestStart >= 0 ? tokens.slice(bestStart, bestStart + bestLen + n - 1).join(' ').slice(0, 100) : '';
-  return { shingles: count, total: grams.length, share: grams.length ? count / grams.length : 0, sample };
+  const sample = start >= 0 ? tokens.slice(start, start + len + n - 1).join(' ').slice(0, 100) : '';
+  return { shingles, lost, total: grams.length, share: grams.length ? shingles / grams.length : 0, sample };
 }
 
 /**
@@ -151,11 +173,13 @@ const NOT_TEXT = new Set(['SCRIPT', 'STYLE', 'TEMPLATE']);
 
 /**
  * Visible-ish text of a subtree: text nodes joined by spaces (so adjacent blocks do not fuse
- * their boundary words into one token, as plain textContent does), scripts and styles left out.
+ * their boundary words into one token, as plain textContent does), scripts and styles left out,
+ * and the subtrees in `skip` too.
  */
-export function nodeText(root: Node): string {
+export function nodeText(root: Node, skip?: ReadonlySet<Node>): string {
   const parts: string[] = [];
   const walk = (n: Node): void => {
+    if (skip?.has(n)) return;
     if (n.nodeType === 3) parts.push(n.nodeValue ?? '');
     else if (n.nodeType === 1 && NOT_TEXT.has((n as Element).tagName)) return;
     for (let c = n.firstChild; c; c = c.nextSibling) walk(c);

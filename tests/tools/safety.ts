@@ -28,14 +28,21 @@ interface PageResult {
   hiddenBlocks: number;
   articleShingles: number;
   hiddenArticleShingles: number;
+  /** Hidden article shingles that occur nowhere in the page's remaining visible text. */
+  lostArticleShingles: number;
   share: number;
   /** The hidden block holding most of the article's shingles. */
-  block: { kind: string; heading: string; tag: string; shingles: number } | null;
+  block: { kind: string; heading: string; tag: string; shingles: number; lost: number } | null;
   sample: string;
 }
 
 const verbose = process.argv.includes('--verbose');
 requireShared('safety check (readability-test-pages, article-extraction-benchmark)');
+
+function describe(el: Element): string {
+  const cls = (el.getAttribute('class') ?? '').trim();
+  return `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${cls ? `.${cls.split(/\s+/).join('.')}` : ''}`.slice(0, 80);
+}
 
 function check(
   corpus: PageResult['corpus'],
@@ -48,12 +55,15 @@ function check(
   const detection = detectFeed(doc, url, { force: true });
   const hidden = detection.blocks.filter((b) => HIDDEN_BY_DEFAULT.has(b.kind));
   const texts = hidden.map((b) => nodeText(b.el));
-  const all = hiddenOverlap(articleText, texts);
+  const visible = hidden.length ? nodeText(doc.body, new Set(hidden.map((b) => b.el))) : '';
+  const all = hiddenOverlap(articleText, texts, { visible });
   let block: PageResult['block'] = null;
+  let best: [number, number] = [0, 0];
   hidden.forEach((b, i) => {
-    const o = hiddenOverlap(articleText, texts[i]!);
-    if (o.shingles > (block?.shingles ?? 0)) {
-      block = { kind: b.kind, heading: b.heading, tag: `${b.el.tagName.toLowerCase()}${b.el.id ? `#${b.el.id}` : ''}${b.el.getAttribute('class') ? `.${(b.el.getAttribute('class') ?? '').trim().split(/\s+/).join('.')}` : ''}`.slice(0, 80), shingles: o.shingles };
+    const o = hiddenOverlap(articleText, texts[i]!, { visible });
+    if (o.lost > best[0] || (o.lost === best[0] && o.shingles > best[1])) {
+      best = [o.lost, o.shingles];
+      block = { kind: b.kind, heading: b.heading, tag: describe(b.el), shingles: o.shingles, lost: o.lost };
     }
   });
   const r: PageResult = {
@@ -64,12 +74,13 @@ function check(
     hiddenBlocks: hidden.length,
     articleShingles: all.total,
     hiddenArticleShingles: all.shingles,
+    lostArticleShingles: all.lost,
     share: +all.share.toFixed(4),
     block,
     sample: all.sample,
   };
   if (verbose) {
-    console.log(`${corpus} ${id.slice(0, 24).padEnd(24)} hidden blocks ${hidden.length}  article shingles ${all.total}  hidden ${all.shingles}`);
+    console.log(`${corpus} ${id.slice(0, 24).padEnd(24)} hidden blocks ${hidden.length}  article shingles ${all.total}  hidden ${all.shingles}  lost ${all.lost}`);
     for (const b of hidden) console.log(`    ${b.kind.padEnd(11)} ${b.source.padEnd(7)} "${b.heading}"`);
   }
   return r;
@@ -92,35 +103,42 @@ for (const p of bench.pages) {
 }
 const ms = performance.now() - t0;
 
-function summary(corpus: PageResult['corpus']): { pages: number; pagesWithLoss: number; hiddenShingles: number; pagesWithHiddenBlocks: number; hiddenBlocks: number } {
+function summary(corpus: PageResult['corpus']) {
   const rs = results.filter((r) => r.corpus === corpus);
   return {
     pages: rs.length,
     pagesWithLoss: rs.filter((r) => r.hiddenArticleShingles > 0).length,
     hiddenShingles: rs.reduce((s, r) => s + r.hiddenArticleShingles, 0),
+    pagesWithLostText: rs.filter((r) => r.lostArticleShingles > 0).length,
+    lostShingles: rs.reduce((s, r) => s + r.lostArticleShingles, 0),
     pagesWithHiddenBlocks: rs.filter((r) => r.hiddenBlocks > 0).length,
     hiddenBlocks: rs.reduce((s, r) => s + r.hiddenBlocks, 0),
   };
 }
 
 const sums = { readabilityPages: summary('readability'), benchmark: summary('benchmark') };
-const offenders = results.filter((r) => r.hiddenArticleShingles > 0).sort((a, b) => b.hiddenArticleShingles - a.hiddenArticleShingles);
+const offenders = results.filter((r) => r.hiddenArticleShingles > 0).sort((a, b) => b.lostArticleShingles - a.lostArticleShingles || b.hiddenArticleShingles - a.hiddenArticleShingles);
 
 for (const [name, corpus] of [['Readability test pages', 'readability'], ['article-extraction benchmark', 'benchmark']] as const) {
   const s = corpus === 'readability' ? sums.readabilityPages : sums.benchmark;
   console.log(`\n${name}: ${s.pages} pages, ${s.hiddenBlocks} blocks hidden by default on ${s.pagesWithHiddenBlocks} pages`);
-  console.log(`  pages with hidden article text: ${s.pagesWithLoss}; hidden article shingles in total: ${s.hiddenShingles}`);
+  console.log(`  pages with article shingles inside hidden blocks: ${s.pagesWithLoss}; hidden article shingles in total: ${s.hiddenShingles}`);
+  console.log(`  of which gone from the page (not also in visible text): ${s.lostShingles} shingles on ${s.pagesWithLostText} pages`);
   const worst = offenders.filter((r) => r.corpus === corpus).slice(0, 10);
   for (const r of worst) {
-    console.log(`  ${String(r.hiddenArticleShingles).padStart(5)} of ${r.articleShingles} (${(100 * r.share).toFixed(1)}%)  ${r.id}${r.originalUrl ? `  ${r.originalUrl}` : ''}`);
-    if (r.block) console.log(`        block: ${r.block.kind} "${r.block.heading}" <${r.block.tag}> (${r.block.shingles} shingles)`);
+    console.log(`  ${String(r.hiddenArticleShingles).padStart(5)} of ${r.articleShingles} (${(100 * r.share).toFixed(1)}%), lost ${r.lostArticleShingles}  ${r.id}${r.originalUrl ? `  ${r.originalUrl}` : ''}`);
+    if (r.block) console.log(`        block: ${r.block.kind} "${r.block.heading}" <${r.block.tag}> (${r.block.shingles} shingles, ${r.block.lost} lost)`);
     console.log(`        text:  ${r.sample}`);
   }
 }
 console.log(`\n${results.length} pages in ${Math.round(ms)} ms`);
-const lost = sums.readabilityPages.hiddenShingles + sums.benchmark.hiddenShingles;
-if (lost > 0) {
-  console.log(`!!! SAFETY: the default cleanup hides article text on ${offenders.length} page(s) (${lost} article shingles) — target is zero`);
+const inHidden = sums.readabilityPages.hiddenShingles + sums.benchmark.hiddenShingles;
+const lost = sums.readabilityPages.lostShingles + sums.benchmark.lostShingles;
+if (inHidden > 0) {
+  console.log(
+    `!!! SAFETY: blocks hidden by default hold article text on ${offenders.length} page(s) (${inHidden} article shingles, ` +
+      `${lost} of them nowhere else on the page) — target is zero`,
+  );
 } else {
   console.log('safety: no article text inside any block hidden by default');
 }
@@ -134,6 +152,7 @@ console.log(
       url: r.url,
       originalUrl: r.originalUrl,
       hiddenArticleShingles: r.hiddenArticleShingles,
+      lostArticleShingles: r.lostArticleShingles,
       articleShingles: r.articleShingles,
       share: r.share,
       block: r.block,

@@ -12,6 +12,7 @@ const MAX_LEX_WORDS = 5;
 const LEX = new Map<string, EntityType>();
 for (const p of enLex.places) LEX.set(p, 'place');
 for (const o of enLex.orgs) LEX.set(o, 'organization');
+for (const n of enLex.persons) if (!LEX.has(n)) LEX.set(n, 'person');
 const ORG_SUFFIX = new Set(enLex.orgSuffixes);
 const PLACE_SUFFIX = new Set(enLex.placeSuffixes);
 const TITLES = new Set(enLex.titles.map((t) => t.replace(/\.$/, '')));
@@ -36,6 +37,8 @@ function isCommonWord(w: string): boolean {
   const tag = COMMON_WORDS[w.toLowerCase()];
   return tag !== undefined && !/Organization|Country|City|Place|Region|Acronym|Person|Name/.test(tag);
 }
+const PLACE_HEADS = new Set(['Gulf', 'Bay', 'Lake', 'Mount', 'Cape', 'Isle', 'Isles', 'Strait', 'Straits', 'Sea', 'Port', 'Fort', 'Gulf', 'Republic', 'Kingdom', 'Province', 'State', 'City', 'County', 'Island', 'Islands', 'Valley', 'Bay']);
+const COMPASS = new Set(['North', 'South', 'East', 'West', 'Northern', 'Southern', 'Eastern', 'Western', 'Central', 'Upper', 'Lower', 'Greater']);
 const CONNECTORS = new Set(['of', 'and', '&', 'for', 'the', 'de', 'du', 'von', 'van', 'la', 'le']);
 
 interface Tok {
@@ -104,6 +107,10 @@ function capitalisedRuns(toks: Tok[], text: string): Candidate[] {
       out.push({ start: t.start, end: (toks[j - 1] as Tok).end, type: 'organization', priority: P_RULE });
     } else if (PLACE_SUFFIX.has(lastWord) && words.length >= 2) {
       out.push({ start: t.start, end: (toks[j - 1] as Tok).end, type: 'place', priority: P_RULE });
+    } else if (words.length >= 3 && PLACE_HEADS.has(words[0] as string) && words[1] === 'of' && !ORG_SUFFIX.has(lastWord)) {
+      out.push({ start: t.start, end: (toks[j - 1] as Tok).end, type: 'place', priority: P_RULE });
+    } else if (words.length >= 2 && COMPASS.has(words[0] as string) && LEX.get(words.slice(1).join(' ')) === 'place') {
+      out.push({ start: t.start, end: (toks[j - 1] as Tok).end, type: 'place', priority: P_LEXICON + 1 });
     } else if (words[0] === 'University' || words[0] === 'Bank' || words[0] === 'Department' || words[0] === 'Ministry') {
       if (words.length >= 3) out.push({ start: t.start, end: (toks[j - 1] as Tok).end, type: 'organization', priority: P_RULE });
     } else if (words.length === 1 && PLACE_ABBREVIATIONS.has(lastWord)) {
@@ -153,6 +160,7 @@ function plausibleName(m: Candidate, text: string): boolean {
   if (!/^[A-Z0-9]/.test(span) || NOT_ENTITIES.has(span)) return false;
   // "Bush administration", "the group": a lower-case head noun makes it a description, not a name.
   if (/\s[a-z][a-z]*$/.test(span)) return false;
+  if (m.type === 'person' && /^(?:Hurricane|Tropical|Storm|Typhoon|Cyclone)\b/.test(span)) return false;
   const bare = span.replace(/\.$/, '');
   if (ORG_SUFFIX.has(bare) || PLACE_SUFFIX.has(bare) || TITLES.has(bare)) return false;
   // All-caps words in shouted text ("FREE", "VERY") are emphasis, not acronyms.
