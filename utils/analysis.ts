@@ -38,7 +38,9 @@ const SPACER = /^(廣告|广告|広告|advertisement|ad|sponsored|贊助|スポ�
 /** Inline ad slots and toasts of the current Yahoo layout (yahoo-markup.md). */
 const AD_SLOTS = '[id^="sda-"], .bg-toast-background, [class^="bg-card-"]:has(> [id^="sda-"]), ins.adsbygoogle, [id^="google_ads"], [data-ad-slot]';
 /** Text blocks Readability's HTML is split into. */
-const TEXT_BLOCKS = 'p, h2, h3, h4, h5, h6, li, blockquote, pre, dd, td';
+const TEXT_BLOCKS = 'p, h1, h2, h3, h4, h5, h6, li, blockquote, pre, dt, dd, th, td, caption';
+/** Containers whose own loose text forms a paragraph. */
+const LOOSE_BLOCKS = 'div, section, article, main, body, header, footer, aside, table, ul, ol, dl, figure';
 /** A byline line is short; anything longer may be a paragraph and stays. */
 const BYLINE_MAX_CHARS = 160;
 /** Ceiling on analysed text: a hostile or broken page cannot make the popup hang. */
@@ -79,17 +81,40 @@ function ldField(doc: Document, pick: (o: Record<string, unknown>) => unknown): 
 const nameOf = (v: unknown): unknown =>
   Array.isArray(v) ? nameOf(v[0]) : v && typeof v === 'object' ? (v as Record<string, unknown>).name : v;
 
-function blockParagraphs(html: string, doc: Document): string[] {
-  // Readability's output is re-parsed by DOMParser: an inert document, nothing runs or loads.
+/**
+ * Readability's HTML as paragraphs, in reading order: the text of each block element, and loose
+ * text (bare text in a <section>, an <em> intro) as paragraphs of its own. A new paragraph
+ * starts whenever the enclosing block changes.
+ */
+function blockParagraphs(html: string, doc: Document): { paragraphs: string[]; headings: number[] } {
+  // Re-parsed by DOMParser: an inert document, nothing runs or loads.
   const Parser = doc.defaultView?.DOMParser ?? globalThis.DOMParser;
   const container = new Parser().parseFromString(html, 'text/html');
   const out: string[] = [];
-  for (const el of Array.from(container.body.querySelectorAll(TEXT_BLOCKS))) {
-    if (el.querySelector(TEXT_BLOCKS)) continue; // the innermost block carries the text
-    const t = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
-    if (t && !SPACER.test(t)) out.push(t);
+  const headings: number[] = [];
+  let current: Element | null = null;
+  let buf = '';
+  const flush = () => {
+    const t = buf.replace(/\s+/g, ' ').trim();
+    if (t && !SPACER.test(t)) {
+      if (current?.matches('h1, h2, h3, h4, h5, h6')) headings.push(out.length);
+      out.push(t);
+    }
+    buf = '';
+  };
+  const walker = container.createTreeWalker(container.body, 4 /* NodeFilter.SHOW_TEXT */);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const parent = n.parentElement;
+    if (!parent || parent.closest('figcaption, script, style, noscript')) continue;
+    const block = parent.closest(TEXT_BLOCKS) ?? parent.closest(LOOSE_BLOCKS);
+    if (block !== current) {
+      flush();
+      current = block;
+    }
+    buf += n.nodeValue ?? '';
   }
-  return out;
+  flush();
+  return { paragraphs: out, headings };
 }
 
 /**
@@ -132,11 +157,13 @@ export function analyzeDocument(doc: Document, url: string, options: AnalyzeOpti
   if (!readable) return { ...base, page: { ...base.page, isArticle: false }, article: null, keyPoints: [], entities: [] };
 
   // 3. extract
-  const parsed = new Readability(clone, { charThreshold: 100 }).parse();
+  // Readability's default threshold: a lower one accepts cookie notices as the article.
+  const parsed = new Readability(clone).parse();
   if (!parsed?.content) return { ...base, page: { ...base.page, isArticle: false }, article: null, keyPoints: [], entities: [] };
-  let paragraphs = blockParagraphs(parsed.content, doc);
+  const blocks = blockParagraphs(parsed.content, doc);
   let total = 0;
-  paragraphs = paragraphs.filter((p) => (total += p.length) <= MAX_TEXT_CHARS);
+  const paragraphs = blocks.paragraphs.filter((p) => (total += p.length) <= MAX_TEXT_CHARS);
+  const headings = blocks.headings.filter((i) => i < paragraphs.length);
   const rawTitle = metaContent(doc, 'og:title') || doc.querySelector('h1')?.textContent || parsed.title || doc.title || '';
   const title = stripSiteSuffix(rawTitle.replace(/\s+/g, ' ').trim());
   const text = paragraphs.join('\n');
@@ -157,7 +184,7 @@ export function analyzeDocument(doc: Document, url: string, options: AnalyzeOpti
     paragraphs,
   };
   // 5–7. sentences, key points, entities
-  const keyPoints = extractKeyPoints({ title, paragraphs, lang }, { count: options.keyPointCount ?? 'auto' });
+  const keyPoints = extractKeyPoints({ title, paragraphs, lang, headings }, { count: options.keyPointCount ?? 'auto' });
   const entities = extractEntities({ title, paragraphs, lang });
   return { ...base, page: { ...base.page, isArticle: true }, article, keyPoints, entities };
 }

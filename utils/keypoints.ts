@@ -6,6 +6,8 @@ export interface KeyPointInput {
   title: string;
   paragraphs: string[];
   lang: Lang;
+  /** Indices of paragraphs that are subheadings: labels, never key points. */
+  headings?: readonly number[];
 }
 
 /**
@@ -194,7 +196,9 @@ export function extractKeyPointsWith(input: KeyPointInput, options: KeyPointOpti
   const terms = cjk ? cjkTerms : englishTerms;
   const units: Unit[] = [];
   const fallback: Unit[] = [];
+  const headings = new Set(input.headings ?? []);
   input.paragraphs.forEach((para, p) => {
+    if (headings.has(p)) return;
     splitSentences(para, input.lang).forEach((s, k) => {
       const byline = LEADING_BYLINE.exec(s.text);
       const cut = byline && byline[0].length < s.text.length ? byline[0].length : 0;

@@ -59,7 +59,9 @@ export async function loadAnalysis(tabId: number, keyPointCount: number | 'auto'
   }
   if (isRestrictedUrl(url)) return { kind: 'restricted' };
   const t0 = performance.now();
+  performance.mark('ynd:tab');
   const snap = await snapshot(tabId);
+  performance.mark('ynd:snapshot');
   // Neither our script nor an on-demand injection could read it: a browser page, the store,
   // the PDF viewer, or a page this extension was not given (opened without a toolbar click).
   if (!snap) return { kind: 'restricted' };
@@ -71,7 +73,9 @@ export async function loadAnalysis(tabId: number, keyPointCount: number | 'auto'
   }
   try {
     const doc = new DOMParser().parseFromString(snap.html, 'text/html');
+    performance.mark('ynd:parsed');
     const analysis = analyzeDocument(doc, snap.url, { keyPointCount });
+    performance.mark('ynd:analysed');
     void cache.setValue({ url: snap.url, countKey, analysis }).catch(() => undefined);
     return { kind: 'ready', tabId, analysis, status: snap.status, ms: performance.now() - t0 };
   } catch (e) {

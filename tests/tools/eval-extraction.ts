@@ -66,6 +66,7 @@ let parseMs = 0;
 let readabilityMs = 0;
 let oursMs = 0;
 let oursNull = 0;
+let better = 0;
 
 for (const page of pages) {
   let t = performance.now();
@@ -98,6 +99,7 @@ for (const page of pages) {
   rowsOurs.push(o);
   const rf = pageF1(r);
   const of = pageF1(o);
+  if (of > rf + WORSE_BY) better++;
   if (of < rf - WORSE_BY) worse.push({ id: page.id, url: page.url, readabilityF1: round(rf), oursF1: round(of) });
   if (verbose) console.log(`${page.id.slice(0, 12)}  readability ${rf.toFixed(3)}  ours ${of.toFixed(3)}  ${page.url}`);
 }
@@ -121,6 +123,7 @@ for (const f of failures) console.log(`ERROR ${f}`);
 worse.sort((a, b) => a.oursF1 - a.readabilityF1 - (b.oursF1 - b.readabilityF1));
 console.log(`\npages where ours is worse than Readability alone by more than ${WORSE_BY} F1: ${worse.length}`);
 for (const w of worse) console.log(`  ${w.id}  readability ${w.readabilityF1.toFixed(3)}  ours ${w.oursF1.toFixed(3)}  ${w.url}`);
+console.log(`pages where ours is better by more than ${WORSE_BY} F1: ${better}`);
 if (worse.length) console.log(`!!! our pre-cleaning makes extraction worse on ${worse.length} page(s)`);
 
 console.log(
@@ -130,6 +133,7 @@ console.log(
     ours: fmt(ours),
     upstreamReadability: upstream ? fmt(upstream) : null,
     ms: { parse: Math.round(parseMs), readability: Math.round(readabilityMs), ours: Math.round(oursMs) },
+    betterPages: better,
     worsePages: worse,
   }),
 );

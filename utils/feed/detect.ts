@@ -95,8 +95,9 @@ const ASIDE_SELECTOR = 'aside, [role="complementary"]';
 /** The site's own chrome (an article's <header> holding its h1 is not chrome). */
 const SITE_CHROME = 'nav, footer, form, [role="navigation"], [role="banner"], [role="contentinfo"], body > header';
 
+/** Text length; whitespace included (it is cheap, and only ratios and floors use it). */
 function textLen(el: Element | null): number {
-  return el ? (el.textContent ?? '').replace(/\s+/g, '').length : 0;
+  return el ? (el.textContent ?? '').length : 0;
 }
 
 function first(doc: ParentNode, selectors: readonly string[]): Element | null {
@@ -226,7 +227,23 @@ function hasLink(el: Element): boolean {
 }
 
 function signature(el: Element): string {
-  return `${el.tagName}.${(el.getAttribute('class') ?? '').split(/\s+/).sort().join('.')}`;
+  return `${el.tagName}.${el.getAttribute('class') ?? ''}`;
+}
+
+/** Direct children sharing one signature, each with a link: at least MIN_CARDS of them. */
+function cardRun(el: Element): Element[] | null {
+  const groups = new Map<string, Element[]>();
+  for (const k of Array.from(el.children)) {
+    const sig = signature(k);
+    const g = groups.get(sig);
+    if (g) g.push(k);
+    else groups.set(sig, [k]);
+  }
+  let best: Element[] | null = null;
+  for (const g of groups.values()) if (g.length >= MIN_CARDS && (!best || g.length > best.length)) best = g;
+  if (!best) return null;
+  const linked = best.filter(hasLink);
+  return linked.length >= MIN_CARDS ? linked : null;
 }
 
 /** The largest run of similar element children with links inside `block` (the cards). */
@@ -382,16 +399,20 @@ export function detectFeed(doc: Document, url: string, options: DetectOptions = 
     if (touchesArticle(h, article)) continue;
     add(climbFromHeading(h, article, body), null, 'generic');
   }
-  // Runs of cards with no recognisable heading (renamed layouts, unknown sites).
+  // Runs of cards with no recognisable heading (renamed layouts, unknown sites): a parent whose
+  // direct children repeat one signature, each with a link, some with a relative time. Checked
+  // on direct children only, so the scan stays linear in the size of the page.
   const cardParents = options.scope
     ? [...new Set(options.scope.roots.flatMap((r) => [r, ...(r.parentElement ? [r.parentElement] : [])]))]
     : safeQueryAll(body, 'ul, ol, div, section');
   for (const el of cardParents) {
-    if (el.children.length < MIN_CARDS || candidates.has(el)) continue;
+    if (el.childElementCount < MIN_CARDS || candidates.has(el)) continue;
+    // Feeds live after the article or beside it; what precedes it is the site's header.
+    if (article.root && !isAfter(el, article.root) && !el.closest(ASIDE_SELECTOR)) continue;
+    const run = cardRun(el);
+    if (!run) continue;
     if (el.closest(CHROME_SELECTOR) || touchesArticle(el, article)) continue;
-    const items = findItems(el, []);
-    if (items.length < MIN_CARDS || items[0]?.parentElement !== el) continue;
-    if (!items.some((i) => RELATIVE_TIME.test(i.textContent ?? ''))) continue;
+    if (!run.some((i) => RELATIVE_TIME.test(i.textContent ?? ''))) continue;
     add(el, null, 'generic');
   }
   for (const rule of options.userRules ?? []) {

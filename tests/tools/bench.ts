@@ -1,0 +1,177 @@
+// `npm run bench`: speed figures measured in Chromium with the built extension.
+//  1. Content script main-thread time at page load and per mutation batch (User Timing
+//     measures "ynd:load"/"ynd:batch" the script records), median over repeated loads.
+//  2. Analysis: Readability alone vs the whole analysis per fixture and over corpus pages,
+//     growth with article length, and stress inputs (2 MB page, 5,000 paragraphs, one
+//     100k-character paragraph, empty body).
+//  3. Popup: time from opening to key points on screen, on the seed page.
+// The last line is one JSON object with every figure.
+import { execSync } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { build } from 'esbuild';
+import { FixtureServer, ROOT, chromiumAvailable, fixtureByFile, launch, openPopup, tabIdOf, yahooFixtures } from '../e2e/harness';
+
+const LOADS = Number(process.env.BENCH_LOADS ?? 7);
+const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+const SHARED = resolve(ROOT, '../shared');
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? s[Math.floor(s.length / 2)]! : 0;
+};
+const r2 = (x: number) => Math.round(x * 100) / 100;
+
+interface BenchApi {
+  time(kind: 'readability' | 'analysis' | 'detect', html: string, url: string, runs: number): { median: number; error: string | null };
+}
+
+async function main(): Promise<void> {
+  if (!chromiumAvailable()) {
+    console.error('bench: Chromium not found; install it with "apt-get install -y chromium"');
+    process.exit(1);
+  }
+  if (!process.argv.includes('--no-build')) execSync('npx wxt build', { cwd: ROOT, stdio: 'ignore' });
+  const server = new FixtureServer();
+  for (const f of yahooFixtures()) server.routeFixture(f);
+  const bundle = await build({ entryPoints: [join(ROOT, 'tests/tools/bench-entry.ts')], bundle: true, format: 'iife', write: false, minify: true, target: 'chrome120' });
+  const benchJs = bundle.outputFiles[0]!.text;
+  server.route('https://example-news.test/bench.html', '<!doctype html><meta charset="utf-8"><title>bench</title><body>bench</body>');
+  server.route('https://example-news.test/bench.js', benchJs, 'text/javascript');
+  await server.start();
+  const s = await launch(server);
+  const out: Record<string, unknown> = { date: new Date().toISOString().slice(0, 10), machine: '2-core x86_64 (node kind), headless Chromium' };
+
+  // 1. Content script.
+  console.log(`\n1. Content script main-thread time (median of ${LOADS} loads, ms)`);
+  console.log('fixture'.padEnd(26), 'acts'.padEnd(5), 'load'.padStart(7), 'batch med'.padStart(10), 'batch max'.padStart(10), 'batches'.padStart(8));
+  const cs: Record<string, unknown> = {};
+  for (const f of yahooFixtures()) {
+    const loads: number[] = [];
+    const batchMed: number[] = [];
+    const batchMax: number[] = [];
+    const counts: number[] = [];
+    for (let i = 0; i < LOADS; i++) {
+      const page = await s.context.newPage();
+      await page.goto(f.url, { waitUntil: 'load' });
+      await page.waitForTimeout(f.expect.dynamicFeedItems ? 900 : 150);
+      if (f.expect.dynamicFeedItems) {
+        for (let k = 0; k < 3; k++) {
+          await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+          await page.waitForTimeout(300);
+        }
+      }
+      const m = await page.evaluate(() => ({
+        load: performance.getEntriesByName('ynd:load').reduce((n, e) => n + e.duration, 0),
+        batches: performance.getEntriesByName('ynd:batch').map((e) => e.duration),
+      }));
+      loads.push(m.load);
+      batchMed.push(median(m.batches));
+      batchMax.push(m.batches.length ? Math.max(...m.batches) : 0);
+      counts.push(m.batches.length);
+      await page.close();
+    }
+    const row = { load: r2(median(loads)), batchMedian: r2(median(batchMed)), batchMax: r2(median(batchMax)), batches: median(counts), acts: f.expect.isArticle };
+    cs[f.file] = row;
+    console.log(f.file.padEnd(26), String(row.acts).padEnd(5), row.load.toFixed(2).padStart(7), row.batchMedian.toFixed(2).padStart(10), row.batchMax.toFixed(2).padStart(10), String(row.batches).padStart(8));
+  }
+  out.contentScript = cs;
+
+  // 2. Analysis in the page (Chromium), Readability alone vs the whole pipeline.
+  const page = await s.context.newPage();
+  await page.goto('https://example-news.test/bench.html');
+  await page.addScriptTag({ url: 'https://example-news.test/bench.js' });
+  const time = (kind: 'readability' | 'analysis' | 'detect', html: string, url: string, runs = RUNS) =>
+    page.evaluate(([k, h, u, n]) => (window as unknown as { __bench: BenchApi }).__bench.time(k, h, u, n), [kind, html, url, runs] as const);
+
+  console.log(`\n2. Analysis time in Chromium (median of ${RUNS}, ms)`);
+  console.log('page'.padEnd(34), 'readability'.padStart(12), 'analysis'.padStart(10), 'ratio'.padStart(7));
+  const analysis: Record<string, unknown> = {};
+  const measure = async (name: string, html: string, url: string) => {
+    const a = await time('readability', html, url);
+    const b = await time('analysis', html, url);
+    const row = { readability: r2(a.median), analysis: r2(b.median), ratio: r2(b.median / Math.max(a.median, 0.01)), error: b.error };
+    analysis[name] = row;
+    console.log(name.slice(0, 34).padEnd(34), row.readability.toFixed(2).padStart(12), row.analysis.toFixed(2).padStart(10), row.ratio.toFixed(2).padStart(7), b.error ? ` ERROR ${b.error}` : '');
+    return row;
+  };
+  for (const f of yahooFixtures()) await measure(f.file, readFileSync(join(ROOT, 'tests/fixtures/yahoo', f.file), 'utf8'), f.url);
+  const corpusRows: Array<{ readability: number; analysis: number }> = [];
+  const rtp = join(SHARED, 'corpus/readability-test-pages');
+  if (existsSync(rtp)) {
+    for (const d of readdirSync(rtp).filter((x) => existsSync(join(rtp, x, 'source.html')))) {
+      corpusRows.push(await measure(`readability/${d}`, readFileSync(join(rtp, d, 'source.html'), 'utf8'), `https://example.com/${d}/article.html`));
+    }
+  } else console.log('(../shared missing: corpus pages skipped)');
+  const benchDir = join(SHARED, 'corpus/article-extraction-benchmark/html');
+  if (existsSync(benchDir)) {
+    for (const file of readdirSync(benchDir).filter((x) => x.endsWith('.html.gz')).slice(0, 20)) {
+      corpusRows.push(await measure(`benchmark/${file.slice(0, 12)}`, gunzipSync(readFileSync(join(benchDir, file))).toString('utf8'), 'https://example.com/a.html'));
+    }
+  }
+  const sum = (k: 'readability' | 'analysis') => corpusRows.reduce((n, r) => n + r[k], 0);
+  out.analysis = analysis;
+  out.corpus = { pages: corpusRows.length, readabilityTotal: r2(sum('readability')), analysisTotal: r2(sum('analysis')), ratio: r2(sum('analysis') / Math.max(sum('readability'), 0.01)) };
+  console.log(`corpus pages: ${corpusRows.length}, total readability ${r2(sum('readability'))} ms, analysis ${r2(sum('analysis'))} ms, ratio ${r2(sum('analysis') / Math.max(sum('readability'), 0.01))}`);
+
+  // Growth with article length: the seed article's paragraphs ×1 and ×10.
+  const seedHtml = readFileSync(join(ROOT, 'tests/fixtures/yahoo/tw-modern-seed.html'), 'utf8');
+  const seedUrl = fixtureByFile('tw-modern-seed.html').url;
+  const paras = [...seedHtml.matchAll(/<p class="mb-module-gap break-words"[^>]*>[\s\S]*?<\/p>/g)].map((m) => m[0]).join('\n');
+  const page10 = seedHtml.replace(/(<div class="atoms"[^>]*data-fixture="article"[^>]*>)/, `$1${paras.repeat(9)}`);
+  const g1 = await time('analysis', seedHtml, seedUrl);
+  const g10 = await time('analysis', page10, seedUrl);
+  out.growth = { x1: r2(g1.median), x10: r2(g10.median), ratio: r2(g10.median / g1.median) };
+  console.log(`\ngrowth: seed article ×1 ${r2(g1.median)} ms, ×10 ${r2(g10.median)} ms, ratio ${r2(g10.median / g1.median)} (target ≤ 12)`);
+
+  // Stress inputs: none may take over 1 s or throw.
+  const filler = '這是一段測試用的文字，用來填充頁面內容。'.repeat(20);
+  const stress: Record<string, string> = {
+    'page-2MB': `<!doctype html><html lang="zh-Hant"><head><title>t</title></head><body><article><h1>大頁面</h1>${`<p>${filler}</p>`.repeat(Math.ceil(2_000_000 / (filler.length * 3 + 7)))}</article></body></html>`,
+    'paragraphs-5000': `<!doctype html><html lang="en"><body><article><h1>Many</h1>${'<p>The council met on Monday, Mr. Smith said. Prices rose 3.5% in the U.S. last year.</p>'.repeat(5000)}</article></body></html>`,
+    'paragraph-100k': `<!doctype html><html><body><article><h1>Long</h1><p>${'長'.repeat(100_000)}</p></article></body></html>`,
+    'empty-body': '<!doctype html><html><head><title>empty</title></head><body></body></html>',
+    'malformed': '<html><body><div><p>unclosed <b>tags <table><tr><td>cell<p>more</div></span></body>',
+  };
+  const stressOut: Record<string, unknown> = {};
+  console.log('\nstress input'.padEnd(20), 'ms'.padStart(8), 'ok');
+  for (const [name, html] of Object.entries(stress)) {
+    const r = await time('analysis', html, 'https://example.com/stress.html', 3);
+    stressOut[name] = { ms: r2(r.median), error: r.error, ok: !r.error && r.median < 1000 };
+    console.log(name.padEnd(20), r2(r.median).toFixed(1).padStart(8), !r.error && r.median < 1000 ? 'ok' : `FAIL ${r.error ?? 'over 1 s'}`);
+  }
+  out.stress = stressOut;
+  await page.close();
+
+  // 3. Popup: open → key points on screen.
+  const popupTimes: number[] = [];
+  const seedPage = await s.context.newPage();
+  await seedPage.goto(seedUrl, { waitUntil: 'load' });
+  const tabId = await tabIdOf(s, seedPage);
+  for (let i = 0; i < LOADS; i++) {
+    // A fresh tab each time: the per-tab cache would make every open after the first instant.
+    await s.context.pages().find((p) => p.url().includes('popup.html'))?.close();
+    const ext = await openPopup(s, tabId);
+    await ext.evaluate(() => chrome.storage.session.clear());
+    await ext.reload();
+    await ext.waitForSelector('html[data-ready-ms]', { timeout: 20_000 });
+    popupTimes.push(Number(await ext.getAttribute('html', 'data-ready-ms')));
+    await ext.close();
+  }
+  const cached = await openPopup(s, tabId);
+  await cached.waitForSelector('html[data-ready-ms]', { timeout: 20_000 });
+  const cachedMs = Number(await cached.getAttribute('html', 'data-ready-ms'));
+  out.popup = { openToKeyPointsMedian: r2(median(popupTimes)), cachedReopen: r2(cachedMs) };
+  console.log(`\n3. Popup open → key points shown (seed page): median ${r2(median(popupTimes))} ms uncached, ${r2(cachedMs)} ms reopened (target < 150 ms)`);
+
+  await s.close();
+  await server.stop();
+  console.log(JSON.stringify(out));
+}
+
+declare const chrome: { storage: { session: { clear(): Promise<void> } } };
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});
