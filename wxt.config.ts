@@ -10,7 +10,9 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage', 'activeTab', 'scripting'],
+    // offscreen: Chrome's service worker has no DOM; the article is analysed in an offscreen
+    // document when it loads, so the popup opens on a ready result.
+    permissions: ['storage', 'activeTab', 'scripting', ...(browser === 'firefox' ? [] : ['offscreen'])],
     // "Always clean up this site" asks for exactly one origin at a time, at the user's request.
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     action: { default_title: '__MSG_extActionTitle__' },

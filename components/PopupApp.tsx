@@ -28,12 +28,9 @@ export function PopupApp() {
 
   const load = useCallback(async () => {
     setView({ kind: 'loading' });
-    performance.mark('ynd:start');
-    const s = await getSettings();
-    performance.mark('ynd:settings');
+    const [s, tabId] = await Promise.all([getSettings(), targetTabId(location.search)]);
     setSettings(s);
     applyTheme(s.theme);
-    const tabId = await targetTabId(location.search);
     if (tabId === null) return setView({ kind: 'no-tab' });
     const result = await loadAnalysis(tabId, s.keyPointCount);
     if (result.kind === 'ready') {

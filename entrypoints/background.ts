@@ -3,6 +3,8 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { fromOwnContentScript, isCount, onMessage } from '../utils/messages';
 import { getSettings, watchSettings } from '../utils/settings';
 import { syncRegisteredSites } from '../utils/sites-registration';
+import { schedulePrefetch } from '../utils/prefetch';
+import { analysisCache } from '../utils/analysis-cache';
 
 export default defineBackground(() => {
   const id = browser.runtime.id;
@@ -12,6 +14,10 @@ export default defineBackground(() => {
     void browser.action.setBadgeBackgroundColor({ tabId, color: '#5f01d1' });
     void browser.action.setBadgeText({ tabId, text: data > 0 ? String(Math.min(data, 999)) : '' });
   });
+  onMessage('page/ready', ({ sender }) => {
+    if (fromOwnContentScript(sender, id)) schedulePrefetch(sender.tab.id);
+  });
+  browser.tabs.onRemoved.addListener((tabId) => void analysisCache(tabId).removeValue());
   // Sites the user added beyond Yahoo keep their content script across restarts and edits.
   void getSettings().then((s) => syncRegisteredSites(s.addedSites));
   watchSettings((s) => void syncRegisteredSites(s.addedSites));

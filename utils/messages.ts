@@ -1,5 +1,6 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { CleanupStatus } from './cleanup/controller';
+import type { ArticleAnalysis } from './analysis';
 
 export interface PageSnapshot {
   url: string;
@@ -29,6 +30,31 @@ export interface ProtocolMap {
   'page/scroll-to'(target: ScrollTarget): boolean;
   'page/highlight'(req: HighlightRequest): number;
   'badge/update'(hiddenItems: number): void;
+  /** Content script → background: an article finished loading; analyse it ahead of the popup. */
+  'page/ready'(): void;
+  /** Background → offscreen document (Chrome): analyse a snapshot. */
+  'offscreen/analyze'(req: AnalyzeRequest): ArticleAnalysis;
+}
+
+export interface AnalyzeRequest {
+  html: string;
+  url: string;
+  keyPointCount: number | 'auto';
+}
+
+/** Snapshots larger than this are not analysed ahead of time (the popup still can). */
+const MAX_SNAPSHOT_CHARS = 8_000_000;
+
+export function isAnalyzeRequest(v: unknown): v is AnalyzeRequest {
+  if (typeof v !== 'object' || v === null) return false;
+  const r = v as AnalyzeRequest;
+  return (
+    typeof r.html === 'string' &&
+    r.html.length <= MAX_SNAPSHOT_CHARS &&
+    typeof r.url === 'string' &&
+    /^https?:/.test(r.url) &&
+    (r.keyPointCount === 'auto' || (typeof r.keyPointCount === 'number' && r.keyPointCount > 0 && r.keyPointCount <= 20))
+  );
 }
 
 export const messaging = defineExtensionMessaging<ProtocolMap>();

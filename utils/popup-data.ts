@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
-import { storage } from '@wxt-dev/storage';
-import { analyzeDocument, type ArticleAnalysis } from './analysis';
+import type { ArticleAnalysis } from './analysis';
+import { analysisCache } from './analysis-cache';
 import { sendMessage, type PageSnapshot } from './messages';
 import type { CleanupStatus } from './cleanup/controller';
 
@@ -28,14 +28,6 @@ export async function targetTabId(search: string): Promise<number | null> {
   return tab?.id ?? null;
 }
 
-interface CachedAnalysis {
-  url: string;
-  countKey: string;
-  analysis: ArticleAnalysis;
-}
-/** Per-tab cache in session storage: reopening the popup on the same URL is instant. */
-const cacheItem = (tabId: number) => storage.defineItem<CachedAnalysis | null>(`session:analysis-${tabId}`, { fallback: null });
-
 async function snapshot(tabId: number): Promise<PageSnapshot | null> {
   try {
     return await sendMessage('page/snapshot', undefined, tabId);
@@ -59,23 +51,28 @@ export async function loadAnalysis(tabId: number, keyPointCount: number | 'auto'
   }
   if (isRestrictedUrl(url)) return { kind: 'restricted' };
   const t0 = performance.now();
-  performance.mark('ynd:tab');
+  const countKey = String(keyPointCount);
+  const cache = analysisCache(tabId);
+  // Fast path: the background analysed this page when it loaded; the status names its URL.
+  const [status, cached] = await Promise.all([
+    sendMessage('cleanup/status', undefined, tabId).catch(() => undefined),
+    cache.getValue().catch(() => null),
+  ]);
+  if (status && cached && cached.url === status.url && cached.countKey === countKey) {
+    return { kind: 'ready', tabId, analysis: cached.analysis, status, ms: performance.now() - t0 };
+  }
   const snap = await snapshot(tabId);
-  performance.mark('ynd:snapshot');
   // Neither our script nor an on-demand injection could read it: a browser page, the store,
   // the PDF viewer, or a page this extension was not given (opened without a toolbar click).
   if (!snap) return { kind: 'restricted' };
-  const countKey = String(keyPointCount);
-  const cache = cacheItem(tabId);
-  const cached = await cache.getValue().catch(() => null);
   if (cached && cached.url === snap.url && cached.countKey === countKey) {
     return { kind: 'ready', tabId, analysis: cached.analysis, status: snap.status, ms: performance.now() - t0 };
   }
   try {
+    // The analysis code loads only when nothing was prepared: the popup itself stays small.
+    const { analyzeDocument } = await import('./analysis');
     const doc = new DOMParser().parseFromString(snap.html, 'text/html');
-    performance.mark('ynd:parsed');
     const analysis = analyzeDocument(doc, snap.url, { keyPointCount });
-    performance.mark('ynd:analysed');
     void cache.setValue({ url: snap.url, countKey, analysis }).catch(() => undefined);
     return { kind: 'ready', tabId, analysis, status: snap.status, ms: performance.now() - t0 };
   } catch (e) {

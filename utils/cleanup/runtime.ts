@@ -71,9 +71,15 @@ export function runCleanup(ctx: ContentScriptContext, force: boolean): void {
   g[RUNNING] = true;
 
   let lastBadge = -1;
+  let readyUrl = '';
   const controller = new CleanupController(document, {
     force,
     onStatus: (s) => {
+      // Once per article URL: let the background analyse it before the popup is opened.
+      if (s.isArticle && s.url !== readyUrl && document.readyState !== 'loading') {
+        readyUrl = s.url;
+        sendMessage('page/ready', undefined).catch(() => undefined);
+      }
       const n = s.active ? s.hiddenItems : 0;
       if (n === lastBadge) return;
       lastBadge = n;

@@ -104,7 +104,12 @@ function capitalisedRuns(toks: Tok[], text: string): Candidate[] {
       while (k < j && TITLES.has((toks[k] as Tok).text.replace(/\.$/, ''))) k++;
       if (k < j) out.push({ start: (toks[k] as Tok).start, end: (toks[j - 1] as Tok).end, type: 'person', priority: P_RULE });
     } else if (ORG_SUFFIX.has(lastWord) && words.length >= 2) {
-      out.push({ start: t.start, end: (toks[j - 1] as Tok).end, type: 'organization', priority: P_RULE });
+      // "Enron Broadband Services, Inc." — a comma-separated legal suffix belongs to the name.
+      let end = (toks[j - 1] as Tok).end;
+      const legal = /^,\s*(?:Inc\.|Inc|Corp\.|Corp|Ltd\.|Ltd|LLC|L\.L\.C\.|Co\.|plc|PLC)/.exec(text.slice(end));
+      if (legal) end += legal[0].length;
+      const containsKnown = words.some((w) => LEX.get(w) === 'organization');
+      out.push({ start: t.start, end, type: 'organization', priority: containsKnown ? P_LEXICON + 1 : P_RULE });
     } else if (PLACE_SUFFIX.has(lastWord) && words.length >= 2) {
       out.push({ start: t.start, end: (toks[j - 1] as Tok).end, type: 'place', priority: P_RULE });
     } else if (words.length >= 3 && PLACE_HEADS.has(words[0] as string) && words[1] === 'of' && !ORG_SUFFIX.has(lastWord)) {
@@ -115,12 +120,11 @@ function capitalisedRuns(toks: Tok[], text: string): Candidate[] {
       if (words.length >= 3) out.push({ start: t.start, end: (toks[j - 1] as Tok).end, type: 'organization', priority: P_RULE });
     } else if (words.length === 1 && PLACE_ABBREVIATIONS.has(lastWord)) {
       out.push({ start: t.start, end: t.end, type: 'place', priority: P_RULE });
-    } else if (!sentenceStart && words.length === 1 && /^[A-Z]{2,5}$/.test(lastWord) && !NOT_ENTITIES.has(lastWord) && !isCommonWord(lastWord)) {
+    } else if (!sentenceStart && words.length === 1 && /^[A-Z]{3,5}$/.test(lastWord) && !/^[IVXLC]+$/.test(lastWord) && !NOT_ENTITIES.has(lastWord) && !isCommonWord(lastWord)) {
       out.push({ start: t.start, end: t.end, type: 'organization', priority: P_MODEL - 1 });
     }
     i = j;
   }
-  void text;
   return out;
 }
 

@@ -64,7 +64,7 @@ export function zhLexicon(): ZhLexicon {
   for (const [full, shorts] of Object.entries(zhOrgs.aliases)) for (const a of shorts) aliases.set(toSimplified(a), toSimplified(full));
   zhCache = {
     dict: buildDictionary([
-      ['person', zhPersons.famous],
+      ['person', [...zhPersons.famous, ...zhPersons.westernGiven]],
       ['organization', zhOrgs.orgs],
       ['place', [...zhPlaces.countries, ...zhPlaces.regions, ...zhPlaces.cities, ...zhPlaces.divisions]],
       ['place', zhGazetteer.places],

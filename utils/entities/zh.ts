@@ -14,6 +14,8 @@ const MIN_TRANSLIT_RUN = 3;
 
 /** Organisation suffixes; the single-character ones only count after a place or known name. */
 const ORG_SUFFIXES = ['公司', '集团', '大学', '学院', '银行', '研究院', '研究所', '研究中心', '委员会', '新闻网', '电视台', '电台', '协会', '基金会', '联盟', '组织', '航空', '证券', '控股', '科技', '医院', '中学', '小学', '法院', '议会', '政府', '军', '党', '部', '署', '局', '社', '队', '报', '会', '厅', '处'];
+/** Descriptive modifiers that make "X大學/X電視台" a description rather than a name. */
+const GENERIC_ORG_PREFIX = /^(?:原|前|该|这|那|各|每|本|其|一所|一家|一个)?(?:高级|初级|私立|公立|国立|省立|市立|县立|省级|市级|县级|地方|广播|安全|航空|保险|国际|全国|大型|小型|著名|知名|主要|其他|所有|多家|多所|新|老|女子|男子|师范|职业|技术|综合|综合性|商业|民营|国营|国有|外资|合资|私营|上市|母|子|分|总)$/;
 const WEAK_ORG_SUFFIXES = new Set(['军', '党', '部', '署', '局', '社', '队', '报', '会', '厅', '处', '政府', '科技', '航空', '联盟', '组织']);
 const UNKNOWN_PLACE_SUFFIXES = ['省', '市', '县', '州', '区', '镇', '乡', '村', '郡', '岛'];
 /** Generic words ending in a place suffix that are not names. */
@@ -59,7 +61,7 @@ function lexiconCandidates(norm: string, lex: ZhLexicon): Candidate[] {
 }
 
 /** 美国+白宫 → one organisation; 河南+省 → a longer place; 北京市+伊斯兰教经学院 handled by suffix rule. */
-function composeCandidates(norm: string, base: Candidate[], lex: ZhLexicon): Candidate[] {
+function composeCandidates(norm: string, base: Candidate[], lex: ZhLexicon, segEndAt: number[]): Candidate[] {
   const out: Candidate[] = [];
   const byStart = new Map<number, Candidate[]>();
   for (const c of base) byStart.set(c.start, [...(byStart.get(c.start) ?? []), c]);
@@ -67,7 +69,11 @@ function composeCandidates(norm: string, base: Candidate[], lex: ZhLexicon): Can
     if (c.type !== 'place') continue;
     const suffix = startsWithAny(norm, c.end, lex.placeSuffixes);
     let placeEnd = c.end;
-    if (suffix && !/^(市场|市民|市值|区域|州长|省长|市长|县长|岛上|山上|海上|湖南|海军|州立)/.test(norm.slice(c.end, c.end + 2))) {
+    // The suffix must not begin a longer word (山地, 海域, 河东区): segEndAt gives the end of the word holding a position.
+    const segEnd = segEndAt[c.end];
+    const runsOn = suffix !== null && segEnd !== undefined && segEnd > c.end + suffix.length && !/^[上下中内旁边]/.test(norm.slice(c.end + suffix.length));
+    const stacked = suffix !== null && /[江河湖海山岛]$/.test(norm.slice(c.start, c.end)) && /^[江河湖海山岛]/.test(suffix);
+    if (suffix && !runsOn && !stacked && !/^(市场|市民|市值|区域|州长|省长|市长|县长|岛上|山上|海上|湖南|海军|州立)/.test(norm.slice(c.end, c.end + 2))) {
       placeEnd = c.end + suffix.length;
       out.push({ start: c.start, end: placeEnd, type: 'place', priority: P_COMPOSED });
     }
@@ -93,11 +99,14 @@ function orgSuffixCandidates(norm: string, anchors: Candidate[]): Candidate[] {
       from = at + 1;
       const end = at + suffix.length;
       // Skip suffix characters that are really the start of another word (部分, 会议, 社会, 局面 …).
-      if (/^(部分|部门|部署|会议|会长|会员|会在|会有|会是|会被|会对|社会|社区|局面|局势|处理|处于|队员|队伍|报道|报告|报导|军事|党员|政府的)/.test(norm.slice(at, at + 3)) && suffix.length === 1) continue;
+      if (/^(部分|部门|部署|会议|会长|会员|会在|会有|会是|会被|会对|社会|社区|局面|局势|处理|处于|队员|队伍|报道|报告|报导|报纸|报刊|报社|军事|军舰|军人|军官|军方|军机|军港|军营|军费|党员|政府的)/.test(norm.slice(at, at + 3)) && suffix.length === 1) continue;
       const anchor = anchorEnds.get(at);
       let start = at;
-      if (anchor) start = anchor.start;
-      else if (!WEAK_ORG_SUFFIXES.has(suffix)) {
+      if (anchor) {
+        start = anchor.start;
+        // 威廉+瑪麗+學院: a chain of names in front of the suffix all belong to it.
+        for (let prev = anchorEnds.get(start); prev && prev.type !== 'organization' && prev.start < start; prev = anchorEnds.get(start)) start = prev.start;
+      } else if (!WEAK_ORG_SUFFIXES.has(suffix)) {
         // Extend left over name-like Han/Latin characters, stopping at function words and punctuation.
         while (start > 0 && at - start < MAX_ORG_PREFIX) {
           const ch = norm[start - 1] as string;
@@ -110,6 +119,7 @@ function orgSuffixCandidates(norm: string, anchors: Candidate[]): Candidate[] {
         }
       }
       if (at - start < 2 && !anchor) continue;
+      if (!anchor && GENERIC_ORG_PREFIX.test(norm.slice(start, at))) continue;
       // "中国公司" / "美国大学" are descriptions, not names.
       if (anchor && anchor.type === 'place' && (suffix === '公司' || suffix === '集团')) continue;
       out.push({ start, end, type: 'organization', priority: anchor ? P_COMPOSED : P_RULE });
@@ -144,13 +154,34 @@ function translitCandidates(norm: string, lex: ZhLexicon, lexical: Candidate[]):
     const suffix = startsWithAny(norm, j, lex.placeSuffixes);
     const placeContext = placeEnds.has(i) || PLACE_CONTEXT_AFTER.test(norm.slice(j, j + 20)) || PLACE_CONTEXT_BEFORE.test(norm.slice(Math.max(0, i - 4), i));
     const personContext = PERSON_VERB_AFTER.test(norm.slice(j, j + 3)) || endsWithAny(norm, i, lex.titlesBefore) !== null;
+    const clubContext = CLUB_CONTEXT_BEFORE.test(norm.slice(Math.max(0, i - 6), i));
+    if (clubContext && dots === 0 && run.length >= 3) {
+      out.push({ start: i, end: j, type: 'organization', priority: P_RULE });
+      i = j + 1;
+      continue;
+    }
+    if (run.length >= 3 && /[海河湖山岛港堡城]$/.test(run) && dots === 0 && !personContext) {
+      out.push({ start: i, end: j, type: 'place', priority: P_GUESS });
+      i = j + 1;
+      continue;
+    }
     if (dots > 0 && run.length >= 4) {
       const hyphen = run.includes('-');
+      // 以色列·普特南, 田納西·威廉斯: the first part may start with characters outside the transliteration set.
+      const firstPart = run.split(/[·・•-]/)[0] ?? '';
+      let k = lexical.find((c) => c.start < i && c.end >= i && c.end <= i + firstPart.length && c.type === 'place')?.start ?? i;
+      if (k < i && !hyphen) {
+        out.push({ start: k, end: j, type: 'person', priority: P_COMPOSED + 1 });
+        i = j + 1;
+        continue;
+      }
       if (hyphen && suffix) out.push({ start: i, end: j + suffix.length, type: 'place', priority: P_COMPOSED + 1 });
       else if (!hyphen) out.push({ start: i, end: j, type: 'person', priority: P_COMPOSED + 1 });
+    } else if (run.length === 2 && strong >= 1 && /^(说|表示|指出|认为|决定|出生|去世|逝世|担任|成为|曾经|本人|等人|写道)/.test(norm.slice(j, j + 2)) && !lex.functionWords.has(run) && !lex.notNames.has(run) && !lex.dict.map.has(run)) {
+      out.push({ start: i, end: j, type: 'person', priority: P_GUESS });
     } else if (run.length >= MIN_TRANSLIT_RUN && strong >= 1 && !lex.notNames.has(run)) {
       if (suffix && !/^(市场|市民|市值|区域|州长|省长|市长|县长|岛上|山上|海上|州立)/.test(norm.slice(j, j + 2))) out.push({ start: i, end: j + suffix.length, type: 'place', priority: P_GUESS });
-      else if (placeContext && !personContext) out.push({ start: i, end: j, type: 'place', priority: P_GUESS });
+      else if ((placeContext || TRANSLIT_PLACE_ENDING.test(run)) && !personContext) out.push({ start: i, end: j, type: 'place', priority: P_GUESS });
       else out.push({ start: i, end: j, type: 'person', priority: P_GUESS });
     }
     i = j + 1;
@@ -177,7 +208,7 @@ function reclassifyTranslit(norm: string, lexical: Candidate[], lex: ZhLexicon):
   return out;
 }
 
-function surnameCandidates(norm: string, lex: ZhLexicon): Candidate[] {
+function surnameCandidates(norm: string, lex: ZhLexicon, segEndAt: number[]): Candidate[] {
   const out: Candidate[] = [];
   for (let i = 0; i < norm.length; i++) {
     const compound = norm.slice(i, i + 2);
@@ -199,7 +230,11 @@ function surnameCandidates(norm: string, lex: ZhLexicon): Candidate[] {
       if (g2.length === 2 && Array.from(g2).every((c) => isHan(c) && !STOP_CHARS.has(c))) chosen = 2;
       else if (isHan(norm[i + sLen]) && !STOP_CHARS.has(norm[i + sLen] as string)) chosen = 1;
     }
-    if (chosen > 0) out.push({ start: i, end: i + sLen + chosen, type: 'person', priority: P_GUESS });
+    const end = i + sLen + chosen;
+    // 程度上, 任內, 史上: the segmenter reads the surname and the next character as one ordinary word.
+    const segEnd = segEndAt[i] ?? i + 1;
+    const crossesWord = segEnd > i + sLen && (segEnd < end || end - i === 2 || lex.functionWords.has(norm.slice(i, segEnd)));
+    if (chosen > 0 && (!crossesWord || lex.knownNames.has(norm.slice(i, end)))) out.push({ start: i, end, type: 'person', priority: P_GUESS });
   }
   return out;
 }
@@ -234,14 +269,18 @@ interface Seg {
 }
 
 /** Geographic and facility suffixes that make the preceding name a place (中山南路, 大安國際大樓, 埃薩河). */
-const FACILITY_SUFFIXES = ['大道', '大街', '公路', '大桥', '隧道', '铁路', '支线', '大楼', '大厦', '教堂', '大教堂', '博物馆', '美术馆', '纪念馆', '图书馆', '公园', '广场', '车站', '火车站', '机场', '码头', '遗址', '陵寝', '行馆', '园区', '花园', '高地', '群岛', '半岛', '盆地', '沙漠', '高原', '平原', '海峡', '瀑布', '水库', '运河', '山脉', '国家公园', '巴士总站', '总站', '体育场', '体育馆', '球场', '剧院', '故居', '寺', '庙', '宫', '路', '道', '街', '桥', '峰', '山', '河', '江', '湖', '湾', '川', '岛', '溪', '邨', '堂', '站', '港', '峡', '谷'];
+const FACILITY_SUFFIXES = ['大饭店', '饭店', '酒店', '宾馆', '大区', '教区', '体育馆', '大道', '大街', '公路', '大桥', '隧道', '铁路', '支线', '大楼', '大厦', '教堂', '大教堂', '博物馆', '美术馆', '纪念馆', '图书馆', '公园', '广场', '车站', '火车站', '机场', '码头', '遗址', '陵寝', '行馆', '园区', '花园', '高地', '群岛', '半岛', '盆地', '沙漠', '高原', '平原', '海峡', '瀑布', '水库', '运河', '山脉', '国家公园', '巴士总站', '总站', '体育场', '体育馆', '球场', '剧院', '故居', '寺', '庙', '宫', '路', '道', '街', '桥', '峰', '山', '河', '江', '湖', '湾', '川', '岛', '溪', '邨', '堂', '站', '港', '峡', '谷'];
 /** Common nouns ending in such a suffix. */
 const GENERIC_FACILITY = new Set(['摩天大楼', '高速公路', '公路', '道路', '马路', '铁路', '街道', '山路', '大道', '大街', '小路', '大桥', '铁桥', '火山', '高山', '冰山', '江山', '河山', '登山', '下山', '上山', '矿山', '深山', '名山', '出海', '大海', '沿海', '近海', '内海', '河道', '渠道', '频道', '轨道', '跑道', '隧道', '管道', '通道', '知道', '难道', '报道', '人道', '王道', '味道', '步道', '车道', '国道', '省道', '赤道', '教堂', '天堂', '食堂', '课堂', '殿堂', '礼堂', '讲堂', '佛堂', '祠堂', '车站', '网站', '电站', '站', '港湾', '海湾', '港口', '海港', '机场', '广场', '公园', '花园', '乐园', '校园', '庄园', '家园', '田园', '皇宫', '王宫', '行宫', '寺庙', '宫殿', '河流', '江湖', '湖泊', '山峰', '高峰', '顶峰', '巅峰', '高原', '平原', '草原', '沙漠', '盆地', '半岛', '群岛', '岛屿', '小岛', '海岛', '本岛', '该岛', '全岛', '山谷', '峡谷', '河谷', '溪谷', '低谷', '大楼', '大厦', '水库', '运河', '博物馆', '美术馆', '纪念馆', '图书馆', '体育场', '体育馆', '球场', '剧院', '遗址', '故居', '码头', '街头', '山区', '地铁站', '火车站', '总站', '巴士站', '公交站']);
 /** Words that never start a name: verbs of motion and position, time words, quantifiers. */
-const PREFIX_STOP = new Set(['到达', '位于', '经过', '前往', '进入', '通过', '今天', '现在', '当时', '目前', '一个', '一座', '一条', '这个', '那个', '这座', '该座', '这条', '该条', '其中', '以及', '包括', '其他', '所有', '主要', '附近', '位在', '沿着', '穿过', '连接', '直到', '来到', '回到', '前往', '抵达', '离开', '成为', '作为', '称为', '名为', '叫做', '建于', '建立', '兴建', '建造', '设计', '重回', '返回', '世界', '著名', '最大', '国际', '全国', '地方', '东部', '西部', '南部', '北部', '中部', '东北', '西北', '东南', '西南', '城市', '美国', '中国']);
+const PREFIX_STOP = new Set(['主题', '纪念', '国家', '地上', '地下', '农业', '工业', '商业', '住宅', '办公', '办公室', '规划', '私人', '公共', '大型', '小型', '新建', '原有', '到达', '位于', '经过', '前往', '进入', '通过', '今天', '现在', '当时', '目前', '一个', '一座', '一条', '这个', '那个', '这座', '该座', '这条', '该条', '其中', '以及', '包括', '其他', '所有', '主要', '附近', '位在', '沿着', '穿过', '连接', '直到', '来到', '回到', '前往', '抵达', '离开', '成为', '作为', '称为', '名为', '叫做', '建于', '建立', '兴建', '建造', '设计', '重回', '返回', '世界', '著名', '最大', '国际', '全国', '地方', '东部', '西部', '南部', '北部', '中部', '东北', '西北', '东南', '西南', '城市', '美国', '中国']);
 const PLACE_UNIT_CHARS = new Set(Array.from('省市县区州郡乡镇村'));
 /** Speech and action verbs that follow a person's name. */
 const PERSON_VERB_AFTER = /^(说|表示|指出|认为|决定|出生|生于|去世|逝世|病逝|死于|担任|出任|成为|率领|带领|拒绝|同意|宣布|宣称|回忆|写道|曾经|曾|于|在|被|是|与|和|的作品|的儿子|的女儿|的父亲|的母亲|的妻子|的丈夫|之子|之女|之父|之母|本人|等人|一世|二世|三世|四世|五世|六世|七世|八世)/;
+/** A club named after 效力於 / 球會 / 加盟 is an organisation (效力於德甲球隊美因茨). */
+const CLUB_CONTEXT_BEFORE = /(?:效力于|效力|球会|球队|加盟|转会至|转会到|签约|俱乐部)$/;
+/** Endings typical of transliterated place names (加泰隆尼亞, 巴基斯坦, 漢堡, 芬蘭). */
+const TRANSLIT_PLACE_ENDING = /(?:[尼里利西维比]亚|斯坦|堡|[芬兰荷]兰|纳达|瓜多|维亚|[尔伦]多|加斯)$/;
 /** Context that makes a transliterated run a place rather than a person. */
 const PLACE_CONTEXT_AFTER = /^(?:是|为|位于|属于|属|受)[^，。；]{0,14}(?:城市|首都|首府|市镇|城镇|小镇|村庄|村|镇|乡|州|省|县|郡|国家|地区|河流|山|岛|湖|港口|气候)|^(?:气候|地区|境内|以北|以南|以东|以西|附近|郊区|市中心|人口|的居民|河畔)/;
 const PLACE_CONTEXT_BEFORE = /(?:位于|位在|来自|前往|抵达|到达|搬到|迁往|迁至|移居|出生于|生于|定居|城市|首都|首府|小镇|城镇|港口|地区|附近的)$/;
@@ -257,7 +296,7 @@ const hasStop = (w: string): boolean => Array.from(w).some((c) => STOP_CHARS.has
  * Name-like prefix of whole segments that ends at `at` (segment-aligned): Han only, no function words,
  * at most `maxLen` characters; stops at administrative units (区/市…) so that chains are merged later.
  */
-const PREFIX_STOP_CHARS = new Set(Array.from('沿经绕往至自向到入进出回返过离抵达引演在于从由为近临距穿'));
+const PREFIX_STOP_CHARS = new Set(Array.from('沿经绕往至自向到入进出回返过离抵达引演在于从由为近临距穿座幢家条间所栋位名只张把件台部'));
 function segmentPrefix(norm: string, segs: Seg[], segAt: Map<number, number>, at: number, maxLen: number, fw: Set<string>): number {
   let k = segAt.get(at);
   if (k === undefined) return at;
@@ -307,7 +346,8 @@ function facilityCandidates(norm: string, segs: Seg[], lexical: Candidate[], fw:
       if (before && before.type === 'place') start = before.start;
     }
     const span = norm.slice(start, end);
-    if (at - start < 2 || GENERIC_FACILITY.has(span) || GENERIC_FACILITY.has(span.slice(-3)) && at - start < 3 || hasStop(span)) continue;
+    if (Array.from(span).some((c) => NUMERAL_CHARS.has(c)) || /(网站|河川|车站)$/.test(span) && !anchor && at - start < 3) continue;
+    if (at - start < 2 || GENERIC_FACILITY.has(span) || hasStop(span)) continue;
     const key = `${start}:${end}`;
     if (seen.has(key)) continue;
     seen.add(key);
@@ -328,23 +368,44 @@ function unknownNameCandidates(norm: string, segs: Seg[], lex: ZhLexicon): Candi
       out.push({ start: sg.start, end: sg.end, type: 'person', priority: P_RULE });
       continue;
     }
-    const sLen = lex.compoundSurnames.has(w) ? 2 : w.length === 1 && lex.surnames.has(w) ? 1 : 0;
+    if (w.length === 3 && lex.surnames.has(w[0] as string) && !lex.functionWords.has(w) && Array.from(w.slice(1)).every((c) => !NOT_GIVEN_CHARS.has(c) && !NUMERAL_CHARS.has(c) && !STOP_CHARS.has(c)) && (PERSON_VERB_AFTER.test(norm.slice(sg.end, sg.end + 3)) || PERSON_CUE_CHARS.has(norm[sg.end] ?? '') && !/[、，。]/.test(norm[sg.end] ?? '') || endsWithAny(norm, sg.start, lex.titlesBefore) !== null)) {
+      out.push({ start: sg.start, end: sg.end, type: 'person', priority: P_GUESS });
+      continue;
+    }
+    const sLen = lex.compoundSurnames.has(w) ? 2 : w.length === 1 && lex.surnames.has(w) && !AMBIGUOUS_SURNAMES.has(w) ? 1 : 0;
     if (sLen === 0) continue;
     const g1 = segs[k + 1];
     const g2 = segs[k + 2];
+    if (g1 && g1.end - g1.start === 2 && sLen === 1) {
+      // 秦|月香|為, 蔣|中正|為: a two-character given name the segmenter took for a word, confirmed by what follows.
+      const given = norm.slice(g1.start, g1.end);
+      const cue = PERSON_VERB_AFTER.test(norm.slice(g1.end, g1.end + 3)) || PERSON_CUE_CHARS.has(norm[g1.end] ?? '') && !/[、，。的和与在是]/.test(norm[g1.end] ?? '');
+      if (cue && allHan(given) && !lex.functionWords.has(given) && Array.from(given).every((c) => !NOT_GIVEN_CHARS.has(c) && !NUMERAL_CHARS.has(c) && !STOP_CHARS.has(c)) && !lex.dict.map.has(given) && !lex.dict.map.has(w + given)) {
+        out.push({ start: sg.start, end: g1.end, type: 'person', priority: P_GUESS });
+      }
+      continue;
+    }
     if (!g1 || g1.end - g1.start !== 1) continue;
     const c1 = norm[g1.start] as string;
     if (!isHan(c1) || STOP_CHARS.has(c1)) continue;
     let end = g1.end;
     if (g2 && g2.end - g2.start === 1 && isHan(norm[g2.start]) && !STOP_CHARS.has(norm[g2.start] as string)) end = g2.end;
     const name = norm.slice(sg.start, end);
-    if (lex.knownNames.has(name) || end - sg.start === 3 && PERSON_VERB_AFTER.test(norm.slice(end, end + 3)) && !NOT_GIVEN_CHARS.has(norm[end - 1] as string)) {
+    const givenOk = Array.from(norm.slice(g1.start, end)).every((c) => !NOT_GIVEN_CHARS.has(c) && !NUMERAL_CHARS.has(c));
+    const after = norm.slice(end, end + 3);
+    const nextSeg = segs.find((x) => x.start === end);
+    const nextIsWordOrPunct = !nextSeg || nextSeg.end - nextSeg.start >= 2 || !isHan(norm[end]) || PERSON_CUE_CHARS.has(norm[end] as string);
+    if (lex.knownNames.has(name) || (end - sg.start === 3 && givenOk && (PERSON_VERB_AFTER.test(after) || PERSON_CUE_CHARS.has(norm[end] ?? '') || nextIsWordOrPunct && !lex.functionWords.has(norm.slice(g1.start, end))))) {
       out.push({ start: sg.start, end, type: 'person', priority: P_GUESS });
     }
   }
   return out;
 }
-const NOT_GIVEN_CHARS = new Set(Array.from('年月日时分秒个位名次人们里中上下内外前后左右东西南北部省市县区州'));
+/** Surnames that are far more often function words (于 "at", 向 "towards"). */
+const AMBIGUOUS_SURNAMES = new Set(Array.from('于向和及将万'));
+const NUMERAL_CHARS = new Set(Array.from('一二三四五六七八九十百千万亿两几数多〇零'));
+const PERSON_CUE_CHARS = new Set(Array.from('为对向则也又便就遂乃即亦仍还已将会要所得获率派令请让使给把说称与和的在是被曾于、，。'));
+const NOT_GIVEN_CHARS = new Set(Array.from('年日时分秒个位名次人们里上下内外前后左右东西南北部省市县区州镇乡村岛路街道山河湖江海港'));
 
 /** 英軍, 美海軍, 德國國防軍 — an army named by its country is an organisation. */
 function armyCandidates(norm: string, lexical: Candidate[]): Candidate[] {
@@ -370,18 +431,36 @@ function armyCandidates(norm: string, lexical: Candidate[]): Candidate[] {
 /** Join directly adjacent places (中國甘肅省金塔縣, 德國漢諾威) and drop demonyms and language names (印度人, 廣東話). */
 function postProcess(text: string, norm: string, mentions: Mention[]): Mention[] {
   const out: Mention[] = [];
-  for (const m of mentions) {
+  for (const m0 of mentions) {
+    const m = { ...m0 };
+    // 威廉三世, 阿方索一世: a regnal number belongs to the name.
+    if (m.type === 'person') {
+      const reg = /^[一二三四五六七八九十]{1,3}世/.exec(norm.slice(m.end, m.end + 4));
+      if (reg && !mentions.some((o) => o.start >= m.end && o.start < m.end + reg[0].length)) {
+        m.end += reg[0].length;
+        m.text = text.slice(m.start, m.end);
+      }
+    }
     const prev = out[out.length - 1];
+    // 寧波+效實中學, 芝加哥大學+法學院: a place or school directly in front of an organisation is part of its name.
+    if (prev && prev.end === m.start && m.type === 'organization' && (prev.type === 'place' || prev.type === 'organization' && /(大学|学院)$/.test(prev.text) && /(学院|研究所|研究中心|系)$/.test(m.text)) && m.end - m.start <= 6 && !/(政府|议会|议員|军|党)$/.test(toSimplified(m.text))) {
+      prev.end = m.end;
+      prev.text = text.slice(prev.start, prev.end);
+      prev.type = 'organization';
+      continue;
+    }
     if (prev && prev.type === 'place' && m.type === 'place' && prev.end === m.start) {
       prev.end = m.end;
       prev.text = text.slice(prev.start, prev.end);
       continue;
     }
-    out.push({ ...m });
+    out.push(m);
   }
   return out.filter((m) => {
-    if (m.type !== 'place') return true;
     const next = norm.slice(m.end, m.end + 2);
+    // 蘇美爾語, 巴斯克人: a language or people, not a person.
+    if (m.type === 'person' && /^(语|族|人|裔)/.test(next) && !/^(人员|人士|人物)/.test(next) && /[^\u4e00-\u9fff]|^\p{Script=Han}{3,}$/u.test(m.text) && !/[·・]/.test(m.text)) return false;
+    if (m.type !== 'place') return true;
     if (/^(人|族|语|话|籍|裔|式)/.test(next)) return false;
     if (/^文[、，。与和及]?$/.test(next) || /^文[、，。与和及]/.test(next)) return false;
     return true;
@@ -393,7 +472,9 @@ export function recognizeChinese(text: string): Mention[] {
   const norm = toSimplified(text);
   const segs = segmentsOf(norm);
   const lexical = reclassifyTranslit(norm, lexiconCandidates(norm, lex), lex);
-  const composed = composeCandidates(norm, lexical, lex);
+  const segEndAt: number[] = [];
+  for (const sg of segs) for (let p = sg.start; p < sg.end; p++) segEndAt[p] = sg.end;
+  const composed = composeCandidates(norm, lexical, lex, segEndAt);
   const cands: Candidate[] = [
     ...cjkNumericCandidates(norm),
     ...enNumericCandidates(norm).filter((c) => c.type === 'quantity'),
@@ -401,7 +482,7 @@ export function recognizeChinese(text: string): Mention[] {
     ...composed,
     ...orgSuffixCandidates(norm, [...lexical, ...composed]),
     ...translitCandidates(norm, lex, lexical),
-    ...surnameCandidates(norm, lex),
+    ...surnameCandidates(norm, lex, segEndAt),
     ...latinCandidates(norm, lex),
     ...unknownPlaceCandidates(norm),
     ...facilityCandidates(norm, segs, lexical, lex.functionWords),

@@ -1,0 +1,63 @@
+import { browser } from 'wxt/browser';
+import { analysisCache } from './analysis-cache';
+import { sendMessage, type AnalyzeRequest } from './messages';
+import { getSettings } from './settings';
+import type { ArticleAnalysis } from './analysis';
+
+const OFFSCREEN_URL = '/offscreen.html';
+/** Wait for the page to settle (lazy content, the user's first scroll) before analysing. */
+const PREFETCH_DELAY_MS = 400;
+const timers = new Map<number, ReturnType<typeof setTimeout>>();
+
+interface OffscreenApi {
+  hasDocument?: () => Promise<boolean>;
+  createDocument(o: { url: string; reasons: string[]; justification: string }): Promise<void>;
+}
+
+let creating: Promise<void> | null = null;
+async function ensureOffscreen(api: OffscreenApi): Promise<void> {
+  if (api.hasDocument && (await api.hasDocument())) return;
+  creating ??= api
+    .createDocument({ url: OFFSCREEN_URL, reasons: ['DOM_PARSER'], justification: 'Analyse the article the user is reading, on the device.' })
+    .catch(() => undefined)
+    .finally(() => (creating = null));
+  await creating;
+}
+
+async function analyse(req: AnalyzeRequest): Promise<ArticleAnalysis | null> {
+  const api = (browser as unknown as { offscreen?: OffscreenApi }).offscreen;
+  if (api) {
+    await ensureOffscreen(api);
+    return sendMessage('offscreen/analyze', req);
+  }
+  // Firefox's background page has a DOM of its own. (Compiled out of Chrome's service worker,
+  // which must stay small: the analysis lives in the offscreen document there.)
+  if (import.meta.env.FIREFOX && typeof DOMParser !== 'undefined') {
+    const { analyzeDocument } = await import('./analysis');
+    return analyzeDocument(new DOMParser().parseFromString(req.html, 'text/html'), req.url, { keyPointCount: req.keyPointCount });
+  }
+  return null;
+}
+
+/** Analyse an article tab ahead of the popup, off the page's main thread. */
+export function schedulePrefetch(tabId: number): void {
+  clearTimeout(timers.get(tabId));
+  timers.set(
+    tabId,
+    setTimeout(() => {
+      timers.delete(tabId);
+      void prefetch(tabId).catch(() => undefined);
+    }, PREFETCH_DELAY_MS),
+  );
+}
+
+async function prefetch(tabId: number): Promise<void> {
+  const settings = await getSettings();
+  const countKey = String(settings.keyPointCount);
+  const snap = await sendMessage('page/snapshot', undefined, tabId);
+  const cache = analysisCache(tabId);
+  const cached = await cache.getValue();
+  if (cached && cached.url === snap.url && cached.countKey === countKey) return;
+  const analysis = await analyse({ html: snap.html, url: snap.url, keyPointCount: settings.keyPointCount });
+  if (analysis) await cache.setValue({ url: snap.url, countKey, analysis });
+}
