@@ -77,6 +77,13 @@ async function main(): Promise<void> {
   }
   out.contentScript = cs;
 
+  if (process.argv.includes('--content-only')) {
+    await s.close();
+    await server.stop();
+    console.log(JSON.stringify(out));
+    return;
+  }
+
   // 2. Analysis in the page (Chromium), Readability alone vs the whole pipeline.
   const page = await s.context.newPage();
   await page.goto('https://example-news.test/bench.html');

@@ -72,7 +72,16 @@ export class CleanupController {
     this.observer = new MutationObserver((records) => this.onMutations(records));
     this.observer.observe(this.html, { childList: true, subtree: true });
     if (this.doc.readyState !== 'loading') this.fullPass();
-    else this.doc.addEventListener('DOMContentLoaded', () => this.fullPass(), { once: true });
+    else
+      this.doc.addEventListener(
+        'DOMContentLoaded',
+        () => {
+          // A pass made while parsing already covers the page; the rest arrived as batches.
+          if (this.detection) this.flush();
+          else this.fullPass();
+        },
+        { once: true },
+      );
     this.measure('ynd:load', t0);
   }
 
@@ -219,9 +228,14 @@ export class CleanupController {
     const d = detectFeed(this.doc, this.url, { force: this.opts.force, userRules: this.userRules() });
     this.pending = [];
     // Without the article's root, nothing can be proven not to contain it: wait.
-    if (!d.article.root || !d.page.isArticle) return this.measure('ynd:batch', t0);
-    for (const b of d.blocks) if (!this.blocks.has(b.el)) this.mark([b]);
-    this.measure('ynd:batch', t0);
+    if (!d.article.root || !d.page.isArticle) return this.measure('ynd:load', t0);
+    // From here on, batches are incremental: what the parser adds next is checked on its own.
+    this.detection = d;
+    for (const el of d.refused) el.setAttribute(ATTR.keep, '');
+    this.mark(d.blocks);
+    this.applyHtmlAttrs();
+    this.measure('ynd:load', t0);
+    this.report();
   }
 
   /** Whole-page evaluation: at DOMContentLoaded, after in-site navigation, when rules change. */

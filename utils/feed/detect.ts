@@ -368,7 +368,9 @@ export function detectFeed(doc: Document, url: string, options: DetectOptions = 
   const body = doc.body;
   const profile = SITE_PROFILES.find((p) => p.id === page.profile) ?? null;
   if ((!page.isArticle && !options.force) || !body) {
-    return { page, article: options.scope?.article ?? findArticle(doc, profile), blocks: [], refused: [] };
+    // Not an article: nothing to protect and nothing to hide, so no work on its DOM at all.
+    const none: ArticleAnchors = { root: null, headline: null, byline: null, container: null, images: [] };
+    return { page, article: options.scope?.article ?? none, blocks: [], refused: [] };
   }
   const article = options.scope?.article ?? findArticle(doc, profile);
   const roots: readonly ParentNode[] = options.scope?.roots ?? [body];

@@ -1,10 +1,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { extractEntities } from '../../../utils/entities/index';
+import { sharedFile } from '../shared';
 
-const SEED = '/work/shared/seed/yahoo-tw-qwen-panic.txt';
+const SEED = sharedFile('seed/yahoo-tw-qwen-panic.txt') ?? '';
 
-describe.runIf(existsSync(SEED))('seed article (yahoo-tw-qwen-panic)', () => {
+describe.runIf(SEED !== '' && existsSync(SEED))('seed article (yahoo-tw-qwen-panic)', () => {
   const article = readFileSync(SEED, 'utf8').split('其他人也在看')[0] ?? '';
   const lines = article.split('\n').filter((l) => l.trim());
   const ents = extractEntities({ title: lines[0] ?? '', paragraphs: lines.slice(1), lang: 'zh-Hant' });
