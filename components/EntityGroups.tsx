@@ -1,9 +1,10 @@
+import { useState } from 'preact/hooks';
 import type { Entity, EntityType } from '../utils/entities';
 import type { Translate } from '../utils/i18n';
 
 export const ENTITY_ORDER: readonly EntityType[] = ['person', 'organization', 'place', 'date', 'quantity'];
-/** Chips shown per type before the list would push key points off the popup. */
-const MAX_CHIPS_PER_TYPE = 12;
+/** Chips shown per type before "more": beyond this the list pushes everything else away. */
+const MAX_CHIPS_PER_TYPE = 10;
 
 /** Group by type, most important first: count, then first position, title mentions ahead. */
 export function groupEntities(entities: readonly Entity[], shown: Record<EntityType, boolean>): Array<[EntityType, Entity[]]> {
@@ -12,8 +13,7 @@ export function groupEntities(entities: readonly Entity[], shown: Record<EntityT
     if (!shown[type]) continue;
     const list = entities
       .filter((e) => e.type === type)
-      .sort((a, b) => Number(b.inTitle) - Number(a.inTitle) || b.count - a.count || a.firstPosition - b.firstPosition)
-      .slice(0, MAX_CHIPS_PER_TYPE);
+      .sort((a, b) => Number(b.inTitle) - Number(a.inTitle) || b.count - a.count || a.firstPosition - b.firstPosition);
     if (list.length) groups.push([type, list]);
   }
   return groups;
@@ -27,6 +27,7 @@ export function EntityGroups(props: {
   onChip: (e: Entity) => void;
 }) {
   const groups = groupEntities(props.entities, props.shown);
+  const [expanded, setExpanded] = useState<Set<EntityType>>(new Set());
   if (!groups.length) return <p class="muted">{props.t('noEntities')}</p>;
   return (
     <div class="entity-groups">
@@ -37,7 +38,7 @@ export function EntityGroups(props: {
             {props.t(type)}
           </h3>
           <ul class="chips">
-            {list.map((e) => (
+            {(expanded.has(type) ? list : list.slice(0, MAX_CHIPS_PER_TYPE)).map((e) => (
               <li key={e.text}>
                 <button
                   type="button"
@@ -52,6 +53,13 @@ export function EntityGroups(props: {
                 </button>
               </li>
             ))}
+            {list.length > MAX_CHIPS_PER_TYPE && !expanded.has(type) && (
+              <li>
+                <button type="button" class="chip more" aria-label={props.t('showMore', { n: list.length - MAX_CHIPS_PER_TYPE })} onClick={() => setExpanded(new Set([...expanded, type]))}>
+                  +{list.length - MAX_CHIPS_PER_TYPE}
+                </button>
+              </li>
+            )}
           </ul>
         </section>
       ))}

@@ -181,7 +181,8 @@ export async function tabIdOf(s: Session, page: Page): Promise<number> {
   let id = -1;
   for (let attempt = 0; attempt < 20 && id < 0; attempt++) {
     id = await ext.evaluate(async (u) => {
-      const tabs = await chrome.tabs.query({});
+      // Newest first: a page just opened is the one the test means.
+      const tabs = (await chrome.tabs.query({})).sort((a, b) => (b.id ?? 0) - (a.id ?? 0));
       for (const t of tabs) {
         if (t.id === undefined) continue;
         const reply = await new Promise<unknown>((ok) =>

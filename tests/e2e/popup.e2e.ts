@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { FixtureServer, fixtureByFile, launch, newestTabId, openPopup, requireChromium, tabIdOf, visibility, yahooFixtures, type Session } from './harness';
 
@@ -25,6 +25,10 @@ describe.skipIf(!hasChromium)('popup (繁體中文 browser)', () => {
     await s?.close();
     await server?.stop();
   });
+  // A failed test must not leave its tabs behind for the next one to find.
+  afterEach(async () => {
+    for (const p of s.context.pages()) if (!p.url().startsWith('about:')) await p.close();
+  });
 
   async function openSeed(): Promise<{ page: Page; popup: Page }> {
     const page = await s.context.newPage();
@@ -50,6 +54,7 @@ describe.skipIf(!hasChromium)('popup (繁體中文 browser)', () => {
       expect(article, `key point from the article: ${p}`).toContain(probe);
       for (const item of feed) expect(item).not.toContain(probe);
     }
+    for (const more of await popup.locator('.chip.more').all()) await more.click();
     const chips = await popup.locator('.chip .chip-text').allTextContents();
     for (const name of ['阿里巴巴', 'OpenAI', '李飛飛', '史丹佛大學']) expect(chips).toContain(name);
     for (const name of FEED_ONLY_NAMES) expect(chips.join('|')).not.toContain(name);
