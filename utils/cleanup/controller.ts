@@ -121,10 +121,16 @@ export class CleanupController {
     const on = this.active();
     const looksArticle = this.detection ? this.detection.page.isArticle || this.opts.force : urlLooksLikeArticle(this.url);
     const gate = on && looksArticle && isYahooHost(this.host());
-    this.html.toggleAttribute(ATTR.on, on && (this.detection === null || looksArticle));
-    this.html.toggleAttribute(ATTR.gate, gate);
-    this.html.setAttribute(ATTR.hide, hiddenKindsAttr(this.settings.hide));
-    this.html.setAttribute(ATTR.mode, this.settings.mode);
+    // Only real changes: every attribute write on <html> costs a style recalculation.
+    const set = (name: string, value: string | null) => {
+      if (this.html.getAttribute(name) === value) return;
+      if (value === null) this.html.removeAttribute(name);
+      else this.html.setAttribute(name, value);
+    };
+    set(ATTR.on, on && (this.detection === null || looksArticle) ? '' : null);
+    set(ATTR.gate, gate ? '' : null);
+    set(ATTR.hide, hiddenKindsAttr(this.settings.hide));
+    set(ATTR.mode, this.settings.mode);
   }
 
   setSettings(s: Settings): void {
@@ -253,8 +259,14 @@ export class CleanupController {
   }
 
   private onMutations(records: MutationRecord[]): void {
+    // While the parser is still building the page, the next parse pass looks at the whole
+    // document anyway: thousands of records need no bookkeeping, only a frame.
+    if (!this.detection) {
+      if (!this.frame) this.frame = requestAnimationFrame(() => this.flush());
+      return;
+    }
     for (const r of records) {
-      for (const n of Array.from(r.addedNodes)) if (n.nodeType === 1 && !(n as Element).matches(OWN_NODES)) this.pending.push(n as Element);
+      for (const n of r.addedNodes) if (n.nodeType === 1 && !(n as Element).matches(OWN_NODES)) this.pending.push(n as Element);
     }
     if (this.pending.length && !this.frame) this.frame = requestAnimationFrame(() => this.flush());
   }
@@ -275,9 +287,14 @@ export class CleanupController {
       this.fullPass();
       return;
     }
-    const roots = this.pending.filter(
-      (n) => n.isConnected && !this.pending.some((o) => o !== n && o.contains(n)) && !this.insideBlock(n),
-    );
+    // Subtree roots only (a node whose ancestor was also added is covered by it), outside the
+    // blocks already hidden: one ancestor walk per node, linear in the batch.
+    const added = new Set(this.pending);
+    const roots = this.pending.filter((n) => {
+      if (!n.isConnected) return false;
+      for (let p = n.parentElement; p; p = p.parentElement) if (added.has(p) || this.blocks.has(p)) return false;
+      return !this.blocks.has(n);
+    });
     this.pending = [];
     let changed = false;
     if (roots.length && (this.detection.page.isArticle || this.opts.force)) {

@@ -42,6 +42,8 @@ export interface ZhLexicon {
   dict: Dictionary;
   surnames: Set<string>;
   compoundSurnames: Set<string>;
+  /** Common Japanese family names written in kanji (宮崎, 豐臣), Simplified. */
+  japaneseSurnames: Set<string>;
   titlesBefore: string[];
   cuesAfter: string[];
   translit: Set<string>;
@@ -75,6 +77,7 @@ export function zhLexicon(): ZhLexicon {
     functionWords: new Set(zhGazetteer.functionWords),
     surnames: new Set(Array.from(toSimplified(zhPersons.surnames))),
     compoundSurnames: new Set(s(zhPersons.compoundSurnames)),
+    japaneseSurnames: new Set(s(zhPersons.japaneseSurnames)),
     titlesBefore: s(zhPersons.titlesBefore).sort((a, b) => b.length - a.length),
     cuesAfter: s(zhPersons.cuesAfter).sort((a, b) => b.length - a.length),
     translit: new Set(Array.from(toSimplified(zhTranslit.chars))),

@@ -13,10 +13,10 @@ const MAX_ORG_PREFIX = 8;
 const MIN_TRANSLIT_RUN = 3;
 
 /** Organisation suffixes; the single-character ones only count after a place or known name. */
-const ORG_SUFFIXES = ['公司', '集团', '大学', '学院', '银行', '研究院', '研究所', '研究中心', '委员会', '新闻网', '电视台', '电台', '协会', '基金会', '联盟', '组织', '航空', '证券', '控股', '科技', '医院', '中学', '小学', '法院', '议会', '政府', '军', '党', '部', '署', '局', '社', '队', '报', '会', '厅', '处'];
+const ORG_SUFFIXES = ['有限公司', '股份有限公司', '分校', '师团', '兵团', '军团', '舰队', '乐团', '剧团', '合唱团', '俱乐部', '足球会', '球会', '学校', '学会', '联合会', '理事会', '商会', '工会', '教会', '出版社', '通讯社', '日报', '晚报', '时报', '杂志', '公司', '集团', '大学', '学院', '银行', '研究院', '研究所', '研究中心', '委员会', '新闻网', '电视台', '电台', '协会', '基金会', '联盟', '组织', '航空', '证券', '控股', '科技', '医院', '中学', '小学', '法院', '议会', '政府', '军', '党', '部', '署', '局', '社', '队', '报', '会', '厅', '处'];
 /** Descriptive modifiers that make "X大學/X電視台" a description rather than a name. */
 const GENERIC_ORG_PREFIX = /^(?:原|前|该|这|那|各|每|本|其|一所|一家|一个)?(?:高级|初级|私立|公立|国立|省立|市立|县立|省级|市级|县级|地方|广播|安全|航空|保险|国际|全国|大型|小型|著名|知名|主要|其他|所有|多家|多所|新|老|女子|男子|师范|职业|技术|综合|综合性|商业|民营|国营|国有|外资|合资|私营|上市|母|子|分|总)$/;
-const WEAK_ORG_SUFFIXES = new Set(['军', '党', '部', '署', '局', '社', '队', '报', '会', '厅', '处', '政府', '科技', '航空', '联盟', '组织']);
+const WEAK_ORG_SUFFIXES = new Set(['教会', '商会', '工会', '军', '党', '部', '署', '局', '社', '队', '报', '会', '厅', '处', '政府', '科技', '航空', '联盟', '组织']);
 const UNKNOWN_PLACE_SUFFIXES = ['省', '市', '县', '州', '区', '镇', '乡', '村', '郡', '岛'];
 /** Generic words ending in a place suffix that are not names. */
 const GENERIC_PLACE_WORDS = new Set(['城市', '都市', '超市', '该市', '本市', '全市', '各市', '门市', '股市', '上市', '城乡', '全县', '该县', '本县', '各县', '各省', '全省', '该省', '本省', '外省', '地区', '社区', '园区', '市区', '郊区', '山区', '灾区', '景区', '校区', '辖区', '选区', '小区', '各州', '该州', '本州', '全州', '乡村', '农村', '城镇', '乡镇', '该岛', '本岛', '全岛', '小岛', '海岛', '半岛', '群岛', '该区', '本区', '全区', '各区', '东区', '西区', '南区', '北区', '中区', '新区', '老区', '街区', '学区', '湾区', '直辖市', '县级市', '地级市', '省会', '自治区', '特区', '自治州', '一个县', '一个市']);
@@ -122,13 +122,21 @@ function orgSuffixCandidates(norm: string, anchors: Candidate[]): Candidate[] {
       if (!anchor && GENERIC_ORG_PREFIX.test(norm.slice(start, at))) continue;
       // "中国公司" / "美国大学" are descriptions, not names.
       if (anchor && anchor.type === 'place' && (suffix === '公司' || suffix === '集团')) continue;
-      out.push({ start, end, type: 'organization', priority: anchor ? P_COMPOSED : P_RULE });
+      const containsLexical = anchors.some((a) => a.start >= start && a.end <= at && (a.type === 'place' || a.type === 'person'));
+      out.push({ start, end, type: 'organization', priority: anchor || containsLexical ? P_COMPOSED : P_RULE });
     }
   }
   return out;
 }
 
-function translitCandidates(norm: string, lex: ZhLexicon, lexical: Candidate[]): Candidate[] {
+const runSegmenter = new Intl.Segmenter('zh', { granularity: 'word' });
+/** End of the dictionary word that starts at `i` (a two-character transliteration that is a known word, like 安全, is not a name). */
+function segEndAtRun(norm: string, i: number): number {
+  const seg = [...runSegmenter.segment(norm.slice(i, i + 4))][0];
+  return i + (seg?.segment.length ?? 1);
+}
+
+function translitCandidates(norm: string, lex: ZhLexicon, lexical: Candidate[], segEndAt: number[]): Candidate[] {
   const out: Candidate[] = [];
   const placeEnds = new Set(lexical.filter((c) => c.type === 'place').map((c) => c.end));
   let i = 0;
@@ -149,6 +157,12 @@ function translitCandidates(norm: string, lex: ZhLexicon, lexical: Candidate[]):
         dots++;
         j++;
       } else break;
+    }
+    // 依賴|阿里: a character that ends the previous word is not the start of a name.
+    while (i < j && i > 0 && (segEndAt[i - 1] ?? i) > i && (segEndAt[i - 1] ?? i) <= j && !/[·・•-]/.test(norm[i] ?? '')) i++;
+    if (j - i < 2) {
+      i = j + 1;
+      continue;
     }
     const run = norm.slice(i, j);
     const suffix = startsWithAny(norm, j, lex.placeSuffixes);
@@ -177,7 +191,7 @@ function translitCandidates(norm: string, lex: ZhLexicon, lexical: Candidate[]):
       }
       if (hyphen && suffix) out.push({ start: i, end: j + suffix.length, type: 'place', priority: P_COMPOSED + 1 });
       else if (!hyphen) out.push({ start: i, end: j, type: 'person', priority: P_COMPOSED + 1 });
-    } else if (run.length === 2 && strong >= 1 && /^(说|表示|指出|认为|决定|出生|去世|逝世|担任|成为|曾经|本人|等人|写道)/.test(norm.slice(j, j + 2)) && !lex.functionWords.has(run) && !lex.notNames.has(run) && !lex.dict.map.has(run)) {
+    } else if (run.length === 2 && strong >= 1 && (/^(说|表示|指出|认为|决定|出生|去世|逝世|担任|成为|曾经|本人|等人|写道)/.test(norm.slice(j, j + 2)) || /[与和在是曾也则便将被对把]/.test(norm[j] ?? '') && !isHan(norm[i - 1]) ) && !lex.functionWords.has(run) && !lex.notNames.has(run) && !lex.dict.map.has(run) && (segEndAtRun(norm, i) !== i + 2)) {
       out.push({ start: i, end: j, type: 'person', priority: P_GUESS });
     } else if (run.length >= MIN_TRANSLIT_RUN && strong >= 1 && !lex.notNames.has(run)) {
       if (suffix && !/^(市场|市民|市值|区域|州长|省长|市长|县长|岛上|山上|海上|州立)/.test(norm.slice(j, j + 2))) out.push({ start: i, end: j + suffix.length, type: 'place', priority: P_GUESS });
@@ -212,8 +226,10 @@ function surnameCandidates(norm: string, lex: ZhLexicon, segEndAt: number[]): Ca
   const out: Candidate[] = [];
   for (let i = 0; i < norm.length; i++) {
     const compound = norm.slice(i, i + 2);
-    const sLen = lex.compoundSurnames.has(compound) ? 2 : lex.surnames.has(norm[i] as string) ? 1 : 0;
+    const sLen = lex.compoundSurnames.has(compound) ? 2 : lex.surnames.has(norm[i] as string) && !AMBIGUOUS_SURNAMES.has(norm[i] as string) ? 1 : 0;
     if (sLen === 0) continue;
+    // The surname must start a word (依賴|阿里: 賴 ends the word 依賴).
+    if (i > 0 && (segEndAt[i - 1] ?? i) > i) continue;
     const titleBefore = endsWithAny(norm, i, lex.titlesBefore) !== null || /[：:]$/.test(norm.slice(Math.max(0, i - 1), i)) && /编辑|记者|撰文|摄影/.test(norm.slice(Math.max(0, i - 5), i));
     let chosen = 0;
     for (const gLen of [2, 1]) {
@@ -233,7 +249,8 @@ function surnameCandidates(norm: string, lex: ZhLexicon, segEndAt: number[]): Ca
     const end = i + sLen + chosen;
     // 程度上, 任內, 史上: the segmenter reads the surname and the next character as one ordinary word.
     const segEnd = segEndAt[i] ?? i + 1;
-    const crossesWord = segEnd > i + sLen && (segEnd < end || end - i === 2 || lex.functionWords.has(norm.slice(i, segEnd)));
+    const givenWord = norm.slice(i + sLen, end);
+    const crossesWord = segEnd > i + sLen && (segEnd < end || end - i === 2 || lex.functionWords.has(norm.slice(i, segEnd))) || lex.functionWords.has(givenWord) && !titleBefore;
     if (chosen > 0 && (!crossesWord || lex.knownNames.has(norm.slice(i, end)))) out.push({ start: i, end, type: 'person', priority: P_GUESS });
   }
   return out;
@@ -269,9 +286,9 @@ interface Seg {
 }
 
 /** Geographic and facility suffixes that make the preceding name a place (中山南路, 大安國際大樓, 埃薩河). */
-const FACILITY_SUFFIXES = ['大饭店', '饭店', '酒店', '宾馆', '大区', '教区', '体育馆', '大道', '大街', '公路', '大桥', '隧道', '铁路', '支线', '大楼', '大厦', '教堂', '大教堂', '博物馆', '美术馆', '纪念馆', '图书馆', '公园', '广场', '车站', '火车站', '机场', '码头', '遗址', '陵寝', '行馆', '园区', '花园', '高地', '群岛', '半岛', '盆地', '沙漠', '高原', '平原', '海峡', '瀑布', '水库', '运河', '山脉', '国家公园', '巴士总站', '总站', '体育场', '体育馆', '球场', '剧院', '故居', '寺', '庙', '宫', '路', '道', '街', '桥', '峰', '山', '河', '江', '湖', '湾', '川', '岛', '溪', '邨', '堂', '站', '港', '峡', '谷'];
+const FACILITY_SUFFIXES = ['地区', '领地', '基地', '戏院', '造船厂', '看守所', '旧居', '会馆', '星系', '线', '大饭店', '饭店', '酒店', '宾馆', '大区', '教区', '体育馆', '大道', '大街', '公路', '大桥', '隧道', '铁路', '支线', '大楼', '大厦', '教堂', '大教堂', '博物馆', '美术馆', '纪念馆', '图书馆', '公园', '广场', '车站', '火车站', '机场', '码头', '遗址', '陵寝', '行馆', '园区', '花园', '高地', '群岛', '半岛', '盆地', '沙漠', '高原', '平原', '海峡', '瀑布', '水库', '运河', '山脉', '国家公园', '巴士总站', '总站', '体育场', '体育馆', '球场', '剧院', '故居', '寺', '庙', '宫', '路', '道', '街', '桥', '峰', '山', '河', '江', '湖', '湾', '川', '岛', '溪', '邨', '堂', '站', '港', '峡', '谷'];
 /** Common nouns ending in such a suffix. */
-const GENERIC_FACILITY = new Set(['摩天大楼', '高速公路', '公路', '道路', '马路', '铁路', '街道', '山路', '大道', '大街', '小路', '大桥', '铁桥', '火山', '高山', '冰山', '江山', '河山', '登山', '下山', '上山', '矿山', '深山', '名山', '出海', '大海', '沿海', '近海', '内海', '河道', '渠道', '频道', '轨道', '跑道', '隧道', '管道', '通道', '知道', '难道', '报道', '人道', '王道', '味道', '步道', '车道', '国道', '省道', '赤道', '教堂', '天堂', '食堂', '课堂', '殿堂', '礼堂', '讲堂', '佛堂', '祠堂', '车站', '网站', '电站', '站', '港湾', '海湾', '港口', '海港', '机场', '广场', '公园', '花园', '乐园', '校园', '庄园', '家园', '田园', '皇宫', '王宫', '行宫', '寺庙', '宫殿', '河流', '江湖', '湖泊', '山峰', '高峰', '顶峰', '巅峰', '高原', '平原', '草原', '沙漠', '盆地', '半岛', '群岛', '岛屿', '小岛', '海岛', '本岛', '该岛', '全岛', '山谷', '峡谷', '河谷', '溪谷', '低谷', '大楼', '大厦', '水库', '运河', '博物馆', '美术馆', '纪念馆', '图书馆', '体育场', '体育馆', '球场', '剧院', '遗址', '故居', '码头', '街头', '山区', '地铁站', '火车站', '总站', '巴士站', '公交站']);
+const GENERIC_FACILITY = new Set(['摩天大楼', '高速公路', '公路', '道路', '马路', '铁路', '街道', '山路', '大道', '大街', '小路', '大桥', '铁桥', '火山', '高山', '冰山', '江山', '河山', '登山', '下山', '上山', '矿山', '深山', '名山', '出海', '大海', '沿海', '近海', '内海', '河道', '渠道', '频道', '轨道', '跑道', '隧道', '管道', '通道', '知道', '难道', '报道', '人道', '王道', '味道', '步道', '车道', '国道', '省道', '赤道', '教堂', '天堂', '食堂', '课堂', '殿堂', '礼堂', '讲堂', '佛堂', '祠堂', '车站', '网站', '电站', '站', '港湾', '海湾', '港口', '海港', '机场', '广场', '公园', '花园', '乐园', '校园', '庄园', '家园', '田园', '皇宫', '王宫', '行宫', '寺庙', '宫殿', '河流', '江湖', '湖泊', '山峰', '高峰', '顶峰', '巅峰', '高原', '平原', '草原', '沙漠', '盆地', '半岛', '群岛', '岛屿', '小岛', '海岛', '本岛', '该岛', '全岛', '山谷', '峡谷', '河谷', '溪谷', '低谷', '大楼', '大厦', '水库', '运河', '博物馆', '美术馆', '纪念馆', '图书馆', '体育场', '体育馆', '球场', '剧院', '遗址', '故居', '码头', '街头', '山区', '地铁站', '火车站', '总站', '巴士站', '公交站', '地区', '基地', '路线', '航线', '防线', '战线', '前线', '界线', '直线', '曲线', '光线', '视线', '路线', '热线', '主线', '支线', '干线', '专线', '在线', '一线', '二线', '底线', '红线', '天线', '电线', '无线', '全线', '沿线', '阵线', '生产线', '流水线', '海岸线', '地平线', '分界线', '铁路线', '山区']);
 /** Words that never start a name: verbs of motion and position, time words, quantifiers. */
 const PREFIX_STOP = new Set(['主题', '纪念', '国家', '地上', '地下', '农业', '工业', '商业', '住宅', '办公', '办公室', '规划', '私人', '公共', '大型', '小型', '新建', '原有', '到达', '位于', '经过', '前往', '进入', '通过', '今天', '现在', '当时', '目前', '一个', '一座', '一条', '这个', '那个', '这座', '该座', '这条', '该条', '其中', '以及', '包括', '其他', '所有', '主要', '附近', '位在', '沿着', '穿过', '连接', '直到', '来到', '回到', '前往', '抵达', '离开', '成为', '作为', '称为', '名为', '叫做', '建于', '建立', '兴建', '建造', '设计', '重回', '返回', '世界', '著名', '最大', '国际', '全国', '地方', '东部', '西部', '南部', '北部', '中部', '东北', '西北', '东南', '西南', '城市', '美国', '中国']);
 const PLACE_UNIT_CHARS = new Set(Array.from('省市县区州郡乡镇村'));
@@ -331,8 +348,8 @@ function facilityCandidates(norm: string, segs: Seg[], lexical: Candidate[], fw:
     // The suffix must not run on into a longer word (道路, 山区, 河流) except a trailing locative (道上).
     const host = segOf(end - 1);
     if (host && host.end > end && !/^[上下中内旁边口前]/.test(norm.slice(end, end + 1))) continue;
-    // 白宮 is a known organisation: 美國白宮 is not a palace.
-    if (lexical.some((c) => c.end === end && c.start < at + suffix.length - 1 && c.type === 'organization')) continue;
+    // 白宮 is a known organisation (美國白宮 is not a palace); 矽谷 is already a known place.
+    if (lexical.some((c) => c.end === end && c.start < at + suffix.length - 1 && (c.type === 'organization' || c.start < at))) continue;
     let start: number;
     const anchor = placeEnds.get(at);
     if (anchor) start = anchor.start;
@@ -380,7 +397,7 @@ function unknownNameCandidates(norm: string, segs: Seg[], lex: ZhLexicon): Candi
       // 秦|月香|為, 蔣|中正|為: a two-character given name the segmenter took for a word, confirmed by what follows.
       const given = norm.slice(g1.start, g1.end);
       const cue = PERSON_VERB_AFTER.test(norm.slice(g1.end, g1.end + 3)) || PERSON_CUE_CHARS.has(norm[g1.end] ?? '') && !/[、，。的和与在是]/.test(norm[g1.end] ?? '');
-      if (cue && allHan(given) && !lex.functionWords.has(given) && Array.from(given).every((c) => !NOT_GIVEN_CHARS.has(c) && !NUMERAL_CHARS.has(c) && !STOP_CHARS.has(c)) && !lex.dict.map.has(given) && !lex.dict.map.has(w + given)) {
+      if (cue && allHan(given) && !lex.functionWords.has(given) && Array.from(given).every((c) => !NOT_GIVEN_CHARS.has(c) && !NUMERAL_CHARS.has(c) && !STOP_CHARS.has(c)) && !lex.dict.map.has(given) && !lex.aliases.has(given) && !lex.dict.map.has(w + given)) {
         out.push({ start: sg.start, end: g1.end, type: 'person', priority: P_GUESS });
       }
       continue;
@@ -389,8 +406,14 @@ function unknownNameCandidates(norm: string, segs: Seg[], lex: ZhLexicon): Candi
     const c1 = norm[g1.start] as string;
     if (!isHan(c1) || STOP_CHARS.has(c1)) continue;
     let end = g1.end;
-    if (g2 && g2.end - g2.start === 1 && isHan(norm[g2.start]) && !STOP_CHARS.has(norm[g2.start] as string)) end = g2.end;
+    if (g2 && g2.end - g2.start === 1 && isHan(norm[g2.start]) && !STOP_CHARS.has(norm[g2.start] as string) && !PERSON_CUE_CHARS.has(norm[g2.start] as string)) end = g2.end;
     const name = norm.slice(sg.start, end);
+    // 徐明|已, 孫楚|先後: a two-character name directly followed by an adverb or verb cue.
+    const openBefore = sg.start === 0 || !isHan(norm[sg.start - 1]) || endsWithAny(norm, sg.start, lex.titlesBefore) !== null || /[和与及]/.test(norm[sg.start - 1] ?? '');
+    if (end === g1.end && openBefore && !NOT_GIVEN_CHARS.has(c1) && !NUMERAL_CHARS.has(c1) && (/^[已曾则便遂乃即亦仍还也又将被为对与向]/.test(norm.slice(end, end + 1)) || PERSON_VERB_AFTER.test(norm.slice(end, end + 3)) && !/^[的于在是和与]/.test(norm.slice(end, end + 1))) && !lex.functionWords.has(name) && !lex.dict.map.has(name)) {
+      out.push({ start: sg.start, end, type: 'person', priority: P_GUESS });
+      continue;
+    }
     const givenOk = Array.from(norm.slice(g1.start, end)).every((c) => !NOT_GIVEN_CHARS.has(c) && !NUMERAL_CHARS.has(c));
     const after = norm.slice(end, end + 3);
     const nextSeg = segs.find((x) => x.start === end);
@@ -407,17 +430,75 @@ const NUMERAL_CHARS = new Set(Array.from('一二三四五六七八九十百千�
 const PERSON_CUE_CHARS = new Set(Array.from('为对向则也又便就遂乃即亦仍还已将会要所得获率派令请让使给把说称与和的在是被曾于、，。'));
 const NOT_GIVEN_CHARS = new Set(Array.from('年日时分秒个位名次人们里上下内外前后左右东西南北部省市县区州镇乡村岛路街道山河湖江海港'));
 
+/** Japanese names in Chinese text: a known kanji family name plus a one- to three-character given name (宮崎滔天, 豐臣秀吉). */
+function japaneseNameCandidates(norm: string, segs: Seg[], segEndAt: number[], lex: ZhLexicon): Candidate[] {
+  const out: Candidate[] = [];
+  for (let i = 0; i + 2 < norm.length; i++) {
+    const sLen = lex.japaneseSurnames.has(norm.slice(i, i + 3)) ? 3 : lex.japaneseSurnames.has(norm.slice(i, i + 2)) ? 2 : 0;
+    if (sLen === 0) continue;
+    // The family name must start a word and not be the head of a longer dictionary word.
+    if (i > 0 && segEndAt[i - 1] !== undefined && segEndAt[i - 1] as number > i) continue;
+    const sEnd = i + sLen;
+    let end = sEnd;
+    // 豐臣秀吉 as one dictionary word.
+    const whole = segEndAt[i];
+    if (whole !== undefined && whole > sEnd && whole - sEnd <= 3 && segs.some((sg) => sg.start === i)) {
+      out.push({ start: i, end: whole, type: 'person', priority: P_RULE });
+      i = whole - 1;
+      continue;
+    }
+    for (const sg of segs) {
+      if (sg.start < end) continue;
+      if (sg.start > end) break;
+      const w = norm.slice(sg.start, sg.end);
+      if (!allHan(w) || hasStop(w) || lex.functionWords.has(w) || PERSON_VERB_AFTER.test(w) || end - sEnd + w.length > 3 || Array.from(w).some((c) => NUMERAL_CHARS.has(c) || NOT_GIVEN_CHARS.has(c))) break;
+      end = sg.end;
+      if (w.length >= 2) break;
+    }
+    if (end > sEnd && end - sEnd <= 3 && (end - sEnd >= 2 || PERSON_VERB_AFTER.test(norm.slice(end, end + 3)) || PERSON_CUE_CHARS.has(norm[end] ?? ''))) {
+      out.push({ start: i, end, type: 'person', priority: P_RULE });
+      i = end - 1;
+    } else if (end === sEnd && /^(说|表示|认为|指出|等人|先生|女士|作出|则|便)/.test(norm.slice(sEnd, sEnd + 2))) {
+      out.push({ start: i, end: sEnd, type: 'person', priority: P_GUESS });
+    }
+  }
+  return out;
+}
+
+const RULER_MODIFIERS = new Set(['大', '副', '前', '新', '老', '代', '总', '首任', '第一', '末代', '临时', '皇', '女', '故', '先', '太上', '时任', '现任', '历任', '继任', '首位', '候任', '当选', '民选', '军政府', '傀儡', '流亡', '废', '亡国']);
+/** Rulers and office holders named by what follows them (嘉慶皇帝, 近衛首相, 僖宗). */
+function rulerCandidates(norm: string, segs: Seg[], lex: ZhLexicon): Candidate[] {
+  const out: Candidate[] = [];
+  for (const m of norm.matchAll(/(?:皇帝|天皇|首相|国王|女王|大帝|亲王|总统|太后|皇后)/g)) {
+    const at = m.index ?? 0;
+    const k = segs.findIndex((sg) => sg.end === at);
+    if (k < 0) continue;
+    let start = at;
+    for (let q = k; q >= 0 && at - (segs[q] as Seg).start <= 3; q--) {
+      const w = norm.slice((segs[q] as Seg).start, (segs[q] as Seg).end);
+      if (!allHan(w) || hasStop(w) || lex.functionWords.has(w) || PREFIX_STOP.has(w) || RULER_MODIFIERS.has(w) || lex.dict.map.get(w) === 'place' || Array.from(w).some((c) => NUMERAL_CHARS.has(c))) break;
+      start = (segs[q] as Seg).start;
+    }
+    if (at - start >= 2 && at - start <= 3) out.push({ start, end: at, type: 'person', priority: P_GUESS });
+  }
+  for (const m of norm.matchAll(/[唐宋元明清汉晋隋辽金]?(?:[高太世仁英神哲徽钦理度宪穆敬文武宣懿僖昭哀中睿玄肃代德顺孝]宗)(?![教派旨族师])/gu)) {
+    const at = m.index ?? 0;
+    out.push({ start: at, end: at + m[0].length, type: 'person', priority: P_GUESS });
+  }
+  return out;
+}
+
 /** 英軍, 美海軍, 德國國防軍 — an army named by its country is an organisation. */
 function armyCandidates(norm: string, lexical: Candidate[]): Candidate[] {
   const out: Candidate[] = [];
-  for (const m of norm.matchAll(/[英美德日法俄苏意奥荷西葡韩朝越泰印联盟共红]?(?:国防军|海军|陆军|空军|军)/g)) {
+  for (const m of norm.matchAll(/[英美德日法俄苏意奥荷西葡韩朝越泰印联盟共红宋明清唐汉元秦晋隋楚齐魏蜀吴燕赵金辽蒙]?(?:国防军|海军|陆军|空军|军)/g)) {
     const at = m.index ?? 0;
     const end = at + m[0].length;
     if (/^(事|队|人|官|舰|机|团|区|营|火|费|力|备|阀|衔|需|民|校|医|用)/.test(norm.slice(end, end + 1)) && m[0].endsWith('军') && !/^军(队|团|区)/.test(norm.slice(end - 1, end + 1))) continue;
     const anchor = lexical.find((c) => c.end === at && c.type === 'place');
     let start = at;
     if (anchor) start = anchor.start;
-    else if (!/^[英美德日法俄苏意奥荷西葡韩朝越泰印联盟共红]/.test(m[0])) continue;
+    else if (!/^[英美德日法俄苏意奥荷西葡韩朝越泰印联盟共红宋明清唐汉元秦晋隋楚齐魏蜀吴燕赵金辽蒙]/.test(m[0])) continue;
     if (/^(联军|红军|盟军|共军)$/.test(m[0]) && !anchor) {
       out.push({ start, end, type: 'organization', priority: P_RULE });
       continue;
@@ -443,7 +524,7 @@ function postProcess(text: string, norm: string, mentions: Mention[]): Mention[]
     }
     const prev = out[out.length - 1];
     // 寧波+效實中學, 芝加哥大學+法學院: a place or school directly in front of an organisation is part of its name.
-    if (prev && prev.end === m.start && m.type === 'organization' && (prev.type === 'place' || prev.type === 'organization' && /(大学|学院)$/.test(prev.text) && /(学院|研究所|研究中心|系)$/.test(m.text)) && m.end - m.start <= 6 && !/(政府|议会|议員|军|党)$/.test(toSimplified(m.text))) {
+    if (prev && prev.end === m.start && m.type === 'organization' && !zhLexicon().dict.map.has(toSimplified(m.text)) && (prev.type === 'place' || prev.type === 'organization' && /(大学|学院)$/.test(prev.text) && /(学院|研究所|研究中心|系)$/.test(m.text)) && m.end - m.start <= 6 && !/(政府|议会|议員|军|党)$/.test(toSimplified(m.text))) {
       prev.end = m.end;
       prev.text = text.slice(prev.start, prev.end);
       prev.type = 'organization';
@@ -461,7 +542,7 @@ function postProcess(text: string, norm: string, mentions: Mention[]): Mention[]
     // 蘇美爾語, 巴斯克人: a language or people, not a person.
     if (m.type === 'person' && /^(语|族|人|裔)/.test(next) && !/^(人员|人士|人物)/.test(next) && /[^\u4e00-\u9fff]|^\p{Script=Han}{3,}$/u.test(m.text) && !/[·・]/.test(m.text)) return false;
     if (m.type !== 'place') return true;
-    if (/^(人|族|语|话|籍|裔|式)/.test(next)) return false;
+    if (/^(人|族|语|话|籍|裔|式)/.test(next) && !/^(人口|人物|人员|人士|人民共和国)/.test(next + norm.slice(m.end + 2, m.end + 6))) return false;
     if (/^文[、，。与和及]?$/.test(next) || /^文[、，。与和及]/.test(next)) return false;
     return true;
   });
@@ -481,13 +562,15 @@ export function recognizeChinese(text: string): Mention[] {
     ...lexical,
     ...composed,
     ...orgSuffixCandidates(norm, [...lexical, ...composed]),
-    ...translitCandidates(norm, lex, lexical),
+    ...translitCandidates(norm, lex, lexical, segEndAt),
     ...surnameCandidates(norm, lex, segEndAt),
     ...latinCandidates(norm, lex),
     ...unknownPlaceCandidates(norm),
     ...facilityCandidates(norm, segs, lexical, lex.functionWords),
     ...unknownNameCandidates(norm, segs, lex),
     ...armyCandidates(norm, lexical),
+    ...rulerCandidates(norm, segs, lex),
+    ...japaneseNameCandidates(norm, segs, segEndAt, lex),
   ];
   return postProcess(text, norm, resolveOverlaps(text, cands));
 }
