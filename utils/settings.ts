@@ -168,6 +168,9 @@ export function sanitizeSettings(raw: unknown, doc?: Document): Settings {
  * extension updates; sanitizeSettings still guards every read.
  */
 export function migrateV1toV2(old: unknown): unknown {
+  // Idempotent: a value that already has the version-2 shape (written without its version
+  // marker, e.g. restored by sync from another device) is kept as it is.
+  if (isObj(old) && 'enabled' in old) return old;
   const enabled = isObj(old) && typeof old.autoCleanup === 'boolean' ? old.autoCleanup : true;
   return { ...DEFAULT_SETTINGS, enabled };
 }

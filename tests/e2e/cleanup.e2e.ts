@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { FixtureServer, launch, openOptions, requireChromium, setSettings, visibility, yahooFixtures, fixtureByFile, type Session } from './harness';
+import { FixtureServer, badgeText, launch, openOptions, requireChromium, setSettings, tabIdOf, visibility, yahooFixtures, fixtureByFile, type Session } from './harness';
 import { FLASH_PROBE } from './flash-probe';
 
 const hasChromium = requireChromium();
@@ -64,6 +64,18 @@ describe.skipIf(!hasChromium)('automatic cleanup in Chromium', () => {
       await page.close();
     });
   }
+
+  it('the toolbar badge counts the hidden items of the tab, and clears when cleanup is off', async () => {
+    const f = fixtureByFile('tw-modern-seed.html');
+    const page = await open(f.url);
+    const tabId = await tabIdOf(s, page);
+    await expect.poll(() => badgeText(s, tabId)).toBe(String(f.expect.feedItems));
+    await setSettings(s, { enabled: false });
+    await expect.poll(() => badgeText(s, tabId)).toBe('');
+    await setSettings(s, { enabled: true });
+    await expect.poll(() => badgeText(s, tabId)).toBe(String(f.expect.feedItems));
+    await page.close();
+  });
 
   it('home page: its stream is its content and is left exactly as it is', async () => {
     const page = await open(fixtureByFile('tw-home.html').url);

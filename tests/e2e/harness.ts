@@ -13,6 +13,7 @@ declare const chrome: {
     getCurrent(): Promise<{ id?: number } | undefined>;
   };
   runtime: { lastError?: unknown };
+  action: { getBadgeText(d: { tabId: number }): Promise<string> };
   storage: { sync: { get(k: string): Promise<Record<string, unknown>>; set(v: object): Promise<void>; clear(): Promise<void> } };
 };
 
@@ -235,9 +236,19 @@ export async function setSettings(s: Session, patch: Record<string, unknown>): P
   await p.goto(`chrome-extension://${s.extensionId}/options.html`);
   await p.evaluate(async (patch) => {
     const cur = ((await chrome.storage.sync.get('settings')).settings ?? {}) as Record<string, unknown>;
-    await chrome.storage.sync.set({ settings: { ...cur, ...patch } });
+    // With its version marker, as the extension itself writes it.
+    await chrome.storage.sync.set({ settings: { ...cur, ...patch }, settings$: { v: 2 } });
   }, patch);
   await p.close();
+}
+
+/** The toolbar badge text the extension set for a tab. */
+export async function badgeText(s: Session, tabId: number): Promise<string> {
+  const p = await s.context.newPage();
+  await p.goto(`chrome-extension://${s.extensionId}/options.html`);
+  const text = await p.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
+  await p.close();
+  return text;
 }
 
 /** Back to a fresh install's settings (defaults). */

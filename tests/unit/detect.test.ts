@@ -97,3 +97,23 @@ describe('feed detection on the fixtures', () => {
     expect(() => detectFeed(doc, url, { userRules: [{ host: 'tw.news.yahoo.com', kind: 'selector', value: 'div[' }] })).not.toThrow();
   });
 });
+
+describe('generic detection on a site nobody profiled', () => {
+  it('finds an Outbrain widget and a "Recommended for you" list, never the story', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { JSDOM, VirtualConsole } = await import('jsdom');
+    const html = readFileSync(`${import.meta.dirname}/../fixtures/generic/news-site.html`, 'utf8');
+    const url = 'https://example-news.test/local/tram-line-approved';
+    const doc = new JSDOM(html, { url, virtualConsole: new VirtualConsole() }).window.document;
+    const d = detectFeed(doc, url, { force: true });
+    const hidden = d.blocks.filter((b) => b.kind !== 'related').map((b) => b.el);
+    const inHidden = (el: Element) => hidden.some((b) => b === el || b.contains(el));
+    const items = Array.from(doc.querySelectorAll('[data-fixture="feed-item"]'));
+    expect(items.length).toBe(7);
+    expect(items.filter(inHidden).length).toBe(7);
+    for (const role of ['article', 'headline', 'byline']) {
+      for (const el of Array.from(doc.querySelectorAll(`[data-fixture="${role}"]`))) expect(inHidden(el)).toBe(false);
+    }
+    expect(d.blocks.find((b) => b.el.classList.contains('OUTBRAIN'))?.kind).toBe('sponsored');
+  });
+});

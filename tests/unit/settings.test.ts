@@ -56,6 +56,8 @@ describe('settings', () => {
 
   it('migrates the version-1 shape { autoCleanup } to version 2', async () => {
     expect(migrateV1toV2({ autoCleanup: false })).toMatchObject({ enabled: false, mode: 'hide' });
+    // A version-2 value without its marker is not clobbered.
+    expect(migrateV1toV2({ enabled: false, mode: 'collapse' })).toEqual({ enabled: false, mode: 'collapse' });
     await fakeBrowser.storage.sync.set({ settings: { autoCleanup: false }, settings$: { v: 1 } });
     await settingsItem.migrate();
     const s = await getSettings();

@@ -77,8 +77,10 @@ export class CleanupController {
         'DOMContentLoaded',
         () => {
           // A pass made while parsing already covers the page; the rest arrived as batches.
-          if (this.detection) this.flush();
-          else this.fullPass();
+          if (this.detection) {
+            this.flush();
+            this.report();
+          } else this.fullPass();
         },
         { once: true },
       );

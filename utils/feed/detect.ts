@@ -3,6 +3,7 @@ import { classifyPage, type PageClass } from '../page/classify';
 import {
   CLASS_WORDS,
   HIDE_CONFIDENCE,
+  MAX_HEADING_CHARS,
   LINK_DENSITY_MIN,
   MIN_CARDS,
   RELATED_ITEM_SHARE,
@@ -217,17 +218,27 @@ export function touchesArticle(el: Element, a: ArticleAnchors): boolean {
   return false;
 }
 
+/** Widgets label themselves with styled spans ("trc_rbox_header"), not heading elements. */
+const LABEL_SELECTOR = '[class*="header"], [class*="heading"], [class*="title"]';
+
 function blockHeading(el: Element): string {
   const h = el.matches(HEADING_SELECTOR) ? el : el.querySelector(HEADING_SELECTOR);
-  return h ? normaliseHeading(h.textContent ?? '') : '';
+  if (h) return normaliseHeading(h.textContent ?? '');
+  for (const label of safeQueryAll(el, LABEL_SELECTOR).slice(0, 6)) {
+    if (label.querySelector('a, img') || label.closest('a')) continue;
+    const text = normaliseHeading(label.textContent ?? '');
+    if (text && text.length <= MAX_HEADING_CHARS) return text;
+  }
+  return '';
 }
 
 function hasLink(el: Element): boolean {
   return el.matches('a[href]') || !!el.querySelector('a[href]');
 }
 
+/** Tag and classes, numbers folded: Taboola's cards are videoCube_1_child, videoCube_2_child… */
 function signature(el: Element): string {
-  return `${el.tagName}.${el.getAttribute('class') ?? ''}`;
+  return `${el.tagName}.${(el.getAttribute('class') ?? '').replace(/\d+/g, '#')}`;
 }
 
 /** Direct children sharing one signature, each with a link: at least MIN_CARDS of them. */
