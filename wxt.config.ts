@@ -1,4 +1,5 @@
 import { defineConfig } from 'wxt';
+import type { Browser } from 'wxt/browser';
 import preact from '@preact/preset-vite';
 
 
@@ -14,7 +15,10 @@ export default defineConfig({
     // document when it loads, so the popup opens on a ready result.
     permissions: ['storage', 'activeTab', 'scripting', ...(browser === 'firefox' ? [] : ['offscreen'])],
     // "Always clean up this site" asks for exactly one origin at a time, at the user's request.
-    optional_host_permissions: ['https://*/*', 'http://*/*'],
+    // (Firefox's MV2 manifest lists optional origins under optional_permissions.)
+    ...(browser === 'firefox'
+      ? { optional_permissions: ['https://*/*', 'http://*/*'] as unknown as Browser.runtime.ManifestPermission[] }
+      : { optional_host_permissions: ['https://*/*', 'http://*/*'] }),
     action: { default_title: '__MSG_extActionTitle__' },
     ...(browser === 'firefox'
       ? {

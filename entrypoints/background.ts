@@ -11,8 +11,10 @@ export default defineBackground(() => {
   onMessage('badge/update', ({ sender, data }) => {
     if (!fromOwnContentScript(sender, id) || !isCount(data)) return;
     const tabId = sender.tab.id;
-    void browser.action.setBadgeBackgroundColor({ tabId, color: '#5f01d1' });
-    void browser.action.setBadgeText({ tabId, text: data > 0 ? String(Math.min(data, 999)) : '' });
+    // Firefox's MV2 build has browserAction where Chrome's MV3 has action.
+    const action = browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction;
+    void action.setBadgeBackgroundColor({ tabId, color: '#5f01d1' });
+    void action.setBadgeText({ tabId, text: data > 0 ? String(Math.min(data, 999)) : '' });
   });
   onMessage('page/ready', ({ sender }) => {
     if (fromOwnContentScript(sender, id)) schedulePrefetch(sender.tab.id);

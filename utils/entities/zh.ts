@@ -216,7 +216,7 @@ function reclassifyTranslit(norm: string, lexical: Candidate[], lex: ZhLexicon):
     const suffix = startsWithAny(norm, c.end, lex.placeSuffixes);
     const personContext = PERSON_VERB_AFTER.test(norm.slice(c.end, c.end + 3)) || endsWithAny(norm, c.start, lex.titlesBefore) !== null;
     if (suffix && !/^(市场|市民|市值|区域|州长|省长|市长|县长|岛上|山上|海上|州立)/.test(norm.slice(c.end, c.end + 2))) out.push({ ...c, end: c.end + suffix.length, type: 'place', priority: P_COMPOSED });
-    else if (!personContext && (placeEnds.has(c.start) || PLACE_CONTEXT_AFTER.test(norm.slice(c.end, c.end + 20)) || PLACE_CONTEXT_BEFORE.test(norm.slice(Math.max(0, c.start - 4), c.start)))) out.push({ ...c, type: 'place' });
+    else if (!personContext && (placeEnds.has(c.start) || TRANSLIT_PLACE_ENDING.test(w) || PLACE_CONTEXT_AFTER.test(norm.slice(c.end, c.end + 20)) || PLACE_CONTEXT_BEFORE.test(norm.slice(Math.max(0, c.start - 4), c.start)))) out.push({ ...c, type: 'place' });
     else out.push(c);
   }
   return out;
@@ -300,7 +300,7 @@ const CLUB_CONTEXT_BEFORE = /(?:效力于|效力|球会|球队|加盟|转会至|
 const TRANSLIT_PLACE_ENDING = /(?:[尼里利西维比]亚|斯坦|堡|[芬兰荷]兰|纳达|瓜多|维亚|[尔伦]多|加斯)$/;
 /** Context that makes a transliterated run a place rather than a person. */
 const PLACE_CONTEXT_AFTER = /^(?:是|为|位于|属于|属|受)[^，。；]{0,14}(?:城市|首都|首府|市镇|城镇|小镇|村庄|村|镇|乡|州|省|县|郡|国家|地区|河流|山|岛|湖|港口|气候)|^(?:气候|地区|境内|以北|以南|以东|以西|附近|郊区|市中心|人口|的居民|河畔)/;
-const PLACE_CONTEXT_BEFORE = /(?:位于|位在|来自|前往|抵达|到达|搬到|迁往|迁至|移居|出生于|生于|定居|城市|首都|首府|小镇|城镇|港口|地区|附近的)$/;
+const PLACE_CONTEXT_BEFORE = /(?:位于|位在|来自|前往|抵达|到达|搬到|迁往|迁至|移居|出生于|生于|定居|城市|首都|首府|小镇|城镇|港口|地区|附近的|[在于到至从往赴])$/;
 
 function segmentsOf(norm: string): Seg[] {
   return [...segmenter.segment(norm)].map((s) => ({ start: s.index, end: s.index + s.segment.length }));
@@ -524,7 +524,7 @@ function postProcess(text: string, norm: string, mentions: Mention[]): Mention[]
     }
     const prev = out[out.length - 1];
     // 寧波+效實中學, 芝加哥大學+法學院: a place or school directly in front of an organisation is part of its name.
-    if (prev && prev.end === m.start && m.type === 'organization' && !zhLexicon().dict.map.has(toSimplified(m.text)) && (prev.type === 'place' || prev.type === 'organization' && /(大学|学院)$/.test(prev.text) && /(学院|研究所|研究中心|系)$/.test(m.text)) && m.end - m.start <= 6 && !/(政府|议会|议員|军|党)$/.test(toSimplified(m.text))) {
+    if (prev && prev.end === m.start && m.type === 'organization' && (prev.type === 'place' && !zhLexicon().dict.map.has(toSimplified(m.text)) || prev.type === 'organization' && /(大学|学院)$/.test(toSimplified(prev.text)) && /(学院|研究所|研究中心|系)$/.test(toSimplified(m.text))) && m.end - m.start <= 6 && !/(政府|议会|议員|军|党)$/.test(toSimplified(m.text))) {
       prev.end = m.end;
       prev.text = text.slice(prev.start, prev.end);
       prev.type = 'organization';
