@@ -37,7 +37,7 @@ export function StatusLine(props: {
       k.trending ? t('statusTrending', { n: k.trending }) : '',
       k.sponsored ? t('statusSponsored', { n: k.sponsored }) : '',
     ].filter(Boolean);
-    parts.push(`${t('statusHidden', { items: status.hiddenItems })}: ${detail.join(', ')}`);
+    parts.push(t('statusDetail', { total: t('statusHidden', { items: status.hiddenItems }), detail: detail.join(t('listSeparator')) }));
   }
   else parts.push(t('statusNone'));
   if (status.active && status.keptRelated > 0) parts.push(t('statusKept', { n: status.keptRelated }));
