@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extractKeyPoints, trimSentence } from '../../utils/keypoints';
+import { DEFAULT_WEIGHTS, extractKeyPoints, extractKeyPointsWith, quoteShare, trimSentence } from '../../utils/keypoints';
 
 const enParagraphs = [
   'By Staff Reporter',
@@ -71,6 +71,32 @@ describe('extractKeyPoints', () => {
     const pts = extractKeyPoints({ title: 'Topic report', paragraphs, lang: 'en' }, { count: 5 });
     expect(pts).toHaveLength(5);
     expect(pts.every((p) => p.text.trim().length > 0)).toBe(true);
+  });
+  it('measures the quoted share of a sentence', () => {
+    expect(quoteShare('行政院今天通過明年度總預算案。')).toBe(0);
+    expect(quoteShare('「今年是關鍵一年」')).toBe(1);
+    expect(quoteShare('董事長表示：「今年是公司轉型的關鍵一年。」')).toBeGreaterThan(0.5);
+    expect(quoteShare('He said "we will win" today.')).toBeCloseTo(9 / 20);
+  });
+  it('prefers a reported fact over an equally placed direct quote', () => {
+    const paragraphs = [
+      '行政院今天通過明年度總預算案，總額達新台幣3兆元，創下歷史新高。',
+      '院長表示：「預算增加主要用於國防、社福與基礎建設，總預算創下新高。」',
+      '主計總處說明，總預算增加主要用於國防、社福與基礎建設三大項目。',
+    ];
+    const pts = extractKeyPoints({ title: '行政院通過總預算', paragraphs, lang: 'zh-Hant' }, { count: 2 });
+    expect(pts.map((p) => p.paragraph)).toEqual([0, 2]);
+  });
+  it('applies the CJK weight overrides only to CJK articles', () => {
+    const zh = { title: '總預算', paragraphs: ['行政院今天通過明年度總預算案，總額創下歷史新高。', '主計總處說明，預算增加主要用於國防。', '在野黨批評總預算膨脹過快。'], lang: 'zh-Hant' as const };
+    const override = { lead: 0.1, title: 1, mmrLambda: 0.9 };
+    expect(extractKeyPointsWith(zh, { count: 2 }, { ...DEFAULT_WEIGHTS, cjk: override })).toEqual(
+      extractKeyPointsWith(zh, { count: 2 }, { ...DEFAULT_WEIGHTS, ...override, cjk: undefined }),
+    );
+    const en = { title: '', paragraphs: enParagraphs, lang: 'en' as const };
+    expect(extractKeyPointsWith(en, { count: 3 }, { ...DEFAULT_WEIGHTS, cjk: { lead: 0, centrality: 0, centroid: 0, title: 0 } })).toEqual(
+      extractKeyPointsWith(en, { count: 3 }, DEFAULT_WEIGHTS),
+    );
   });
   it('returns nothing for an empty article', () => {
     expect(extractKeyPoints({ title: '', paragraphs: [], lang: 'en' })).toEqual([]);

@@ -29,13 +29,26 @@ export function englishTerms(text: string): string[] {
   return out;
 }
 
-/** Character bigrams over runs of CJK characters, plus Latin/number words as whole terms. */
+const HAN_CHAR = /\p{Script=Han}/u;
+const HIRAGANA_ONLY = /^[\p{Script=Hiragana}ー]+$/u;
+
+/**
+ * CJK terms: character bigrams over runs of CJK characters, plus each Han character on its own
+ * (a hanzi/kanji is a content morpheme, so sentences about the same thing match even where the
+ * bigrams straddle different word boundaries), plus Latin/number words as whole terms.
+ * Hiragana-only bigrams (「した」「ている」「ことが」) are Japanese inflections and particles, not
+ * content, and are dropped; katakana bigrams stay (loanwords and names).
+ */
 export function cjkTerms(text: string): string[] {
   const out: string[] = [];
   let prev = '';
   for (const ch of text) {
     if (CJK_CHAR.test(ch)) {
-      if (prev) out.push(prev + ch);
+      if (prev) {
+        const bigram = prev + ch;
+        if (!HIRAGANA_ONLY.test(bigram)) out.push(bigram);
+      }
+      if (HAN_CHAR.test(ch)) out.push(ch);
       prev = ch;
     } else prev = '';
   }
