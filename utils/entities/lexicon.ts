@@ -36,11 +36,21 @@ function buildDictionary(groups: Array<[EntityType, string[]]>): Dictionary {
   return { map, maxLen };
 }
 
+/**
+ * Descriptions rather than names in the generated gazetteer's organisations (上市公司, 國立大學, 高級中學,
+ * 日本公司): a generic modifier or a bare country in front of a generic institution word.
+ */
+const GENERIC_GAZETTEER_ORG = /^(?:上市|公立|国立|私立|民办|综合|普通|重点|高级|地方|国有|外资|合资|商业|广播|安全|国家|国际|新|航空|本地|当地|外国|各级|基层|大型|小型|跨国|民营|国营|私营|全国|中央|分|总|子|母|专业|职业|技术|师范|理工|农业|女子|男子|儿童|业余|联合|社会|军事|青年)(?:公司|大学|学校|学院|中学|小学|医院|银行|电台|部队|法院|局|部|队|社|会|党|格局|机会|集训队|乐队|协会)$|^(?:中国|美国|英国|日本|德国|法国)(?:公司|大学|学校|会)$/;
+const KEEP_GAZETTEER_ORG = new Set(['社会党', '中央社', '中央大学', '国际法院', '中央银行', '日本大学']);
+const isGenericGazetteerOrg = (w: string): boolean => GENERIC_GAZETTEER_ORG.test(w) && !KEEP_GAZETTEER_ORG.has(w);
+
 let zhCache: ZhLexicon | null = null;
 
 export interface ZhLexicon {
   dict: Dictionary;
   surnames: Set<string>;
+  /** Characters common in Chinese given names (Simplified). */
+  givenChars: Set<string>;
   compoundSurnames: Set<string>;
   /** Common Japanese family names written in kanji (宮崎, 豐臣), Simplified. */
   japaneseSurnames: Set<string>;
@@ -64,18 +74,21 @@ export function zhLexicon(): ZhLexicon {
   const s = (xs: string[]): string[] => xs.map(toSimplified);
   const aliases = new Map<string, string>();
   for (const [full, shorts] of Object.entries(zhOrgs.aliases)) for (const a of shorts) aliases.set(toSimplified(a), toSimplified(full));
+  const placeSet = new Set(zhGazetteer.places);
   zhCache = {
     dict: buildDictionary([
       ['person', [...zhPersons.famous, ...zhPersons.westernGiven]],
       ['organization', zhOrgs.orgs],
       ['place', [...zhPlaces.countries, ...zhPlaces.regions, ...zhPlaces.cities, ...zhPlaces.divisions]],
-      ['place', zhGazetteer.places],
-      ['organization', zhGazetteer.orgs],
+      // 和澳洲, 的花海: a conjunction or particle glued to a place is not part of its name.
+      ['place', zhGazetteer.places.filter((w) => !(/^[和与及于的向]/.test(w) && (placeSet.has(w.slice(1)) || w.length === 3 && /^[的向于]/.test(w))))],
+      ['organization', zhGazetteer.orgs.filter((w) => !isGenericGazetteerOrg(w))],
       ['person', zhGazetteer.translitNames],
     ]),
     knownNames: new Set(zhGazetteer.names),
     functionWords: new Set(zhGazetteer.functionWords),
     surnames: new Set(Array.from(toSimplified(zhPersons.surnames))),
+    givenChars: new Set(Array.from(toSimplified(zhPersons.givenChars))),
     compoundSurnames: new Set(s(zhPersons.compoundSurnames)),
     japaneseSurnames: new Set(s(zhPersons.japaneseSurnames)),
     titlesBefore: s(zhPersons.titlesBefore).sort((a, b) => b.length - a.length),

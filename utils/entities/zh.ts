@@ -13,13 +13,13 @@ const MAX_ORG_PREFIX = 8;
 const MIN_TRANSLIT_RUN = 3;
 
 /** Organisation suffixes; the single-character ones only count after a place or known name. */
-const ORG_SUFFIXES = ['有限公司', '股份有限公司', '分校', '师团', '兵团', '军团', '舰队', '乐团', '剧团', '合唱团', '俱乐部', '足球会', '球会', '学校', '学会', '联合会', '理事会', '商会', '工会', '教会', '出版社', '通讯社', '日报', '晚报', '时报', '杂志', '公司', '集团', '大学', '学院', '银行', '研究院', '研究所', '研究中心', '委员会', '新闻网', '电视台', '电台', '协会', '基金会', '联盟', '组织', '航空', '证券', '控股', '科技', '医院', '中学', '小学', '法院', '议会', '政府', '军', '党', '部', '署', '局', '社', '队', '报', '会', '厅', '处'];
+const ORG_SUFFIXES = ['国家队', '代表队', '足球队', '篮球队', '有限公司', '股份有限公司', '分校', '师团', '兵团', '军团', '舰队', '乐团', '剧团', '合唱团', '俱乐部', '足球会', '球会', '学校', '学会', '联合会', '理事会', '商会', '工会', '教会', '出版社', '通讯社', '日报', '晚报', '时报', '杂志', '公司', '集团', '大学', '学院', '银行', '研究院', '研究所', '研究中心', '委员会', '新闻网', '电视台', '电台', '协会', '基金会', '联盟', '组织', '航空', '证券', '控股', '科技', '医院', '中学', '小学', '法院', '议会', '政府', '军', '党', '部', '署', '局', '社', '队', '报', '会', '厅', '处'];
 /** Descriptive modifiers that make "X大學/X電視台" a description rather than a name. */
-const GENERIC_ORG_PREFIX = /^(?:原|前|该|这|那|各|每|本|其|一所|一家|一个)?(?:高级|初级|私立|公立|国立|省立|市立|县立|省级|市级|县级|地方|广播|安全|航空|保险|国际|全国|大型|小型|著名|知名|主要|其他|所有|多家|多所|新|老|女子|男子|师范|职业|技术|综合|综合性|商业|民营|国营|国有|外资|合资|私营|上市|母|子|分|总)$/;
-const WEAK_ORG_SUFFIXES = new Set(['教会', '商会', '工会', '军', '党', '部', '署', '局', '社', '队', '报', '会', '厅', '处', '政府', '科技', '航空', '联盟', '组织']);
+const GENERIC_ORG_PREFIX = /^(?:原|前|该|这|那|各|每|本|其|一所|一家|一个|一间|间|家|所|多间|多个|现代)?(?:本地|当地|公交|现代|综合性|外地|跨国|高级|初级|私立|公立|国立|省立|市立|县立|省级|市级|县级|地方|广播|安全|航空|保险|国际|全国|大型|小型|著名|知名|主要|其他|所有|多家|多所|新|老|女子|男子|师范|职业|技术|综合|综合性|商业|民营|国营|国有|外资|合资|私营|上市|母|子|分|总)$/;
+const WEAK_ORG_SUFFIXES = new Set(['国家队', '代表队', '教会', '商会', '工会', '军', '党', '部', '署', '局', '社', '队', '报', '会', '厅', '处', '政府', '科技', '航空', '联盟', '组织']);
 const UNKNOWN_PLACE_SUFFIXES = ['省', '市', '县', '州', '区', '镇', '乡', '村', '郡', '岛'];
 /** Generic words ending in a place suffix that are not names. */
-const GENERIC_PLACE_WORDS = new Set(['城市', '都市', '超市', '该市', '本市', '全市', '各市', '门市', '股市', '上市', '城乡', '全县', '该县', '本县', '各县', '各省', '全省', '该省', '本省', '外省', '地区', '社区', '园区', '市区', '郊区', '山区', '灾区', '景区', '校区', '辖区', '选区', '小区', '各州', '该州', '本州', '全州', '乡村', '农村', '城镇', '乡镇', '该岛', '本岛', '全岛', '小岛', '海岛', '半岛', '群岛', '该区', '本区', '全区', '各区', '东区', '西区', '南区', '北区', '中区', '新区', '老区', '街区', '学区', '湾区', '直辖市', '县级市', '地级市', '省会', '自治区', '特区', '自治州', '一个县', '一个市']);
+const GENERIC_PLACE_WORDS = new Set(['农业区', '工业区', '商业区', '住宅区', '风景区', '保护区', '开发区', '试验区', '新市镇', '半山区', '城市', '都市', '超市', '该市', '本市', '全市', '各市', '门市', '股市', '上市', '城乡', '全县', '该县', '本县', '各县', '各省', '全省', '该省', '本省', '外省', '地区', '社区', '园区', '市区', '郊区', '山区', '灾区', '景区', '校区', '辖区', '选区', '小区', '各州', '该州', '本州', '全州', '乡村', '农村', '城镇', '乡镇', '该岛', '本岛', '全岛', '小岛', '海岛', '半岛', '群岛', '该区', '本区', '全区', '各区', '东区', '西区', '南区', '北区', '中区', '新区', '老区', '街区', '学区', '湾区', '直辖市', '县级市', '地级市', '省会', '自治区', '特区', '自治州', '一个县', '一个市']);
 /** Characters that cannot start or sit inside a name or organisation modifier (function words, verbs of saying). */
 const STOP_CHARS = new Set(Array.from('的是在和与及或了于由被将为对从向到以把给等这那该其此各每也都就还又而但并且所之着过个一不没有我你他她它们说称表示指出认为'));
 
@@ -51,6 +51,11 @@ function lexiconCandidates(norm: string, lex: ZhLexicon): Candidate[] {
       // Latin lexicon entries must be whole words ("X" inside "xAI" or "Meta" inside "Metaverse" do not count).
       if (/[A-Za-z0-9]/.test(w[0] as string) && /[A-Za-z0-9]/.test(norm[i - 1] ?? '')) continue;
       if (/[A-Za-z0-9]/.test(w[w.length - 1] as string) && /[A-Za-z0-9]/.test(norm[i + len] ?? '')) continue;
+      // 外交部|長, 教育局|長: a ministry followed by 長 is a title, not the organisation.
+      if (type === 'organization' && /[部局院会署厅处委]$/.test(w) && norm[i + len] === '长' && !/[江城安春沙期久远]/.test(norm[i + len + 1] ?? '')) {
+        i += len;
+        break;
+      }
       out.push({ start: i, end: i + len, type, priority: P_LEXICON });
       // Forward maximum matching: 史丹佛大学 must not also yield 丹佛 (Denver) inside it.
       i += len - 1;
@@ -71,9 +76,11 @@ function composeCandidates(norm: string, base: Candidate[], lex: ZhLexicon, segE
     let placeEnd = c.end;
     // The suffix must not begin a longer word (山地, 海域, 河东区): segEndAt gives the end of the word holding a position.
     const segEnd = segEndAt[c.end];
-    const runsOn = suffix !== null && segEnd !== undefined && segEnd > c.end + suffix.length && !/^[上下中内旁边]/.test(norm.slice(c.end + suffix.length));
+    // 天津市|河東區: the suffix character begins the next place's name.
+    const startsPlace = suffix !== null && suffix.length === 1 && segEnd === c.end + 1 && PLACE_UNIT_CHARS.has(norm[(segEndAt[c.end + 1] ?? 0) - 1] ?? '') && (segEndAt[c.end + 1] ?? 0) - c.end <= 3;
+    const runsOn = suffix !== null && (startsPlace || segEnd !== undefined && segEnd > c.end + suffix.length && !/^[上下中内旁边]/.test(norm.slice(c.end + suffix.length)));
     const stacked = suffix !== null && /[江河湖海山岛]$/.test(norm.slice(c.start, c.end)) && /^[江河湖海山岛]/.test(suffix);
-    if (suffix && !runsOn && !stacked && !/^(市场|市民|市值|区域|州长|省长|市长|县长|岛上|山上|海上|湖南|海军|州立)/.test(norm.slice(c.end, c.end + 2))) {
+    if (suffix && !runsOn && !stacked && !/^(市场|市民|市值|市区|市郊|县城|区域|州长|省长|市长|县长|岛上|山上|海上|湖南|海军|州立)/.test(norm.slice(c.end, c.end + 2))) {
       placeEnd = c.end + suffix.length;
       out.push({ start: c.start, end: placeEnd, type: 'place', priority: P_COMPOSED });
     }
@@ -87,7 +94,26 @@ function composeCandidates(norm: string, base: Candidate[], lex: ZhLexicon, segE
   return out;
 }
 
-function orgSuffixCandidates(norm: string, anchors: Candidate[]): Candidate[] {
+/** A segment that ends an organisation's modifier on the left: verbs and adverbs (曾任, 進入, 劃入, 試圖|做, 原). */
+const ORG_PREFIX_STOP_SEG = /^(?:[任做原料曾现兼升调改并或称叫当念读考入进到往回转让使令用起]|.+[入到进回完往至于任成为给向起])$/;
+const ORG_PREFIX_STOP_WORDS = new Set(['到达', '位于', '经过', '前往', '进入', '通过', '成为', '作为', '称为', '名为', '叫做', '建于', '建立', '兴建', '建造', '重回', '返回', '来到', '回到', '抵达', '离开', '包括', '以及', '其中', '这个', '那个', '一个', '当时', '目前', '现在', '今天', '开设', '创办', '创立', '成立', '设立', '组建', '加盟', '效力', '就读', '毕业', '试图', '初期', '中期', '后期', '末期', '年代', '时期', '期间', '以后', '之后', '以前', '之前', '同时', '后来', '当年', '同年']);
+
+/** Left boundary of an organisation modifier found by character extension, realigned to whole segments. */
+function alignOrgPrefix(norm: string, segs: Seg[], start: number, at: number): number {
+  let s = start;
+  for (let k = segs.length - 1; k >= 0; k--) {
+    const sg = segs[k] as Seg;
+    if (sg.start >= at) continue;
+    if (sg.end <= s) break;
+    // A segment cut by the extension limit (再|度進入) is not part of the name.
+    if (sg.start < s) return Math.min(sg.end, at);
+    const w = norm.slice(sg.start, Math.min(sg.end, at));
+    if (sg.end <= at && (ORG_PREFIX_STOP_SEG.test(w) || ORG_PREFIX_STOP_WORDS.has(w))) return sg.end;
+  }
+  return s;
+}
+
+function orgSuffixCandidates(norm: string, anchors: Candidate[], segs: Seg[], segEndAt: number[]): Candidate[] {
   const out: Candidate[] = [];
   const anchorEnds = new Map<number, Candidate>();
   for (const a of anchors) if (a.type !== 'date' && a.type !== 'quantity') anchorEnds.set(a.end, a);
@@ -99,7 +125,9 @@ function orgSuffixCandidates(norm: string, anchors: Candidate[]): Candidate[] {
       from = at + 1;
       const end = at + suffix.length;
       // Skip suffix characters that are really the start of another word (部分, 会议, 社会, 局面 …).
-      if (/^(部分|部门|部署|会议|会长|会员|会在|会有|会是|会被|会对|社会|社区|局面|局势|处理|处于|队员|队伍|报道|报告|报导|报纸|报刊|报社|军事|军舰|军人|军官|军方|军机|军港|军营|军费|党员|政府的)/.test(norm.slice(at, at + 3)) && suffix.length === 1) continue;
+      if (/^(部分|部门|部署|会议|会面|会见|会谈|会晤|会合|会同|会上|会后|会中|会场|会长|会员|会在|会有|会是|会被|会对|社会|社区|局面|局势|处理|处于|队员|队伍|报道|报告|报导|报纸|报刊|报社|军事|军舰|军人|军官|军方|军机|军港|军营|军费|党员|政府的)/.test(norm.slice(at, at + 3)) && suffix.length === 1) continue;
+      // 大學士, 公司法: the suffix runs on into a longer word.
+      if (suffix.length >= 2 && (segEndAt[end - 1] ?? end) > end) continue;
       const anchor = anchorEnds.get(at);
       let start = at;
       if (anchor) {
@@ -113,15 +141,12 @@ function orgSuffixCandidates(norm: string, anchors: Candidate[]): Candidate[] {
           if (STOP_CHARS.has(ch) || !(isHan(ch) || /[A-Za-z0-9·]/.test(ch))) break;
           start--;
         }
-        // A prefix that itself ends at a known place/org should start there if that is closer to the suffix.
-        for (const a of anchors) if (a.start >= start && a.start < at && a.end <= at && (a.type === 'place' || a.type === 'organization')) {
-          start = Math.min(start, a.start);
-        }
+        start = alignOrgPrefix(norm, segs, start, at);
       }
       if (at - start < 2 && !anchor) continue;
       if (!anchor && GENERIC_ORG_PREFIX.test(norm.slice(start, at))) continue;
       // "中国公司" / "美国大学" are descriptions, not names.
-      if (anchor && anchor.type === 'place' && (suffix === '公司' || suffix === '集团')) continue;
+      if (anchor && anchor.type === 'place' && /^(公司|集团|学校|球会|球队)$/.test(suffix)) continue;
       const containsLexical = anchors.some((a) => a.start >= start && a.end <= at && (a.type === 'place' || a.type === 'person'));
       out.push({ start, end, type: 'organization', priority: anchor || containsLexical ? P_COMPOSED : P_RULE });
     }
@@ -165,6 +190,11 @@ function translitCandidates(norm: string, lex: ZhLexicon, lexical: Candidate[], 
       continue;
     }
     const run = norm.slice(i, j);
+    // 埃姆登號, 奇爾沙治號: a ship, not a person.
+    if (norm[j] === '号' && dots === 0) {
+      i = j + 1;
+      continue;
+    }
     const suffix = startsWithAny(norm, j, lex.placeSuffixes);
     const placeContext = placeEnds.has(i) || PLACE_CONTEXT_AFTER.test(norm.slice(j, j + 20)) || PLACE_CONTEXT_BEFORE.test(norm.slice(Math.max(0, i - 4), i));
     const personContext = PERSON_VERB_AFTER.test(norm.slice(j, j + 3)) || endsWithAny(norm, i, lex.titlesBefore) !== null;
@@ -191,7 +221,7 @@ function translitCandidates(norm: string, lex: ZhLexicon, lexical: Candidate[], 
       }
       if (hyphen && suffix) out.push({ start: i, end: j + suffix.length, type: 'place', priority: P_COMPOSED + 1 });
       else if (!hyphen) out.push({ start: i, end: j, type: 'person', priority: P_COMPOSED + 1 });
-    } else if (run.length === 2 && strong >= 1 && (/^(说|表示|指出|认为|决定|出生|去世|逝世|担任|成为|曾经|本人|等人|写道)/.test(norm.slice(j, j + 2)) || /[与和在是曾也则便将被对把]/.test(norm[j] ?? '') && !isHan(norm[i - 1]) ) && !lex.functionWords.has(run) && !lex.notNames.has(run) && !lex.dict.map.has(run) && (segEndAtRun(norm, i) !== i + 2)) {
+    } else if (run.length === 2 && (strong >= 1 || /^(说|表示|指出|认为|写道)/.test(norm.slice(j, j + 2)) && (!isHan(norm[i - 1]) || /[而但和与及]/.test(norm[i - 1] ?? ''))) && (/^(说|表示|指出|认为|决定|出生|去世|逝世|担任|成为|曾经|本人|等人|写道)/.test(norm.slice(j, j + 2)) || /[与和在是曾也则便将被对把]/.test(norm[j] ?? '') && (!isHan(norm[i - 1]) || /[而但和与及被由让把给向]/.test(norm[i - 1] ?? ''))) && !lex.functionWords.has(run) && !lex.notNames.has(run) && !lex.dict.map.has(run) && (segEndAtRun(norm, i) !== i + 2)) {
       out.push({ start: i, end: j, type: 'person', priority: P_GUESS });
     } else if (run.length >= MIN_TRANSLIT_RUN && strong >= 1 && !lex.notNames.has(run)) {
       if (suffix && !/^(市场|市民|市值|区域|州长|省长|市长|县长|岛上|山上|海上|州立)/.test(norm.slice(j, j + 2))) out.push({ start: i, end: j + suffix.length, type: 'place', priority: P_GUESS });
@@ -209,6 +239,11 @@ function reclassifyTranslit(norm: string, lexical: Candidate[], lex: ZhLexicon):
   const placeEnds = new Set(lexical.filter((c) => c.type === 'place').map((c) => c.end));
   for (const c of lexical) {
     const w = norm.slice(c.start, c.end);
+    // 效力於法甲球隊波爾多, 簽約遼寧: a city or region named as a sports club.
+    if ((c.type === 'place' || c.type === 'person') && CLUB_CONTEXT_BEFORE.test(norm.slice(Math.max(0, c.start - 6), c.start))) {
+      out.push({ ...c, type: 'organization' });
+      continue;
+    }
     if (c.type !== 'person' || !Array.from(w).every((ch) => lex.translit.has(ch))) {
       out.push(c);
       continue;
@@ -295,7 +330,7 @@ const PLACE_UNIT_CHARS = new Set(Array.from('省市县区州郡乡镇村'));
 /** Speech and action verbs that follow a person's name. */
 const PERSON_VERB_AFTER = /^(说|表示|指出|认为|决定|出生|生于|去世|逝世|病逝|死于|担任|出任|成为|率领|带领|拒绝|同意|宣布|宣称|回忆|写道|曾经|曾|于|在|被|是|与|和|的作品|的儿子|的女儿|的父亲|的母亲|的妻子|的丈夫|之子|之女|之父|之母|本人|等人|一世|二世|三世|四世|五世|六世|七世|八世)/;
 /** A club named after 效力於 / 球會 / 加盟 is an organisation (效力於德甲球隊美因茨). */
-const CLUB_CONTEXT_BEFORE = /(?:效力于|效力|球会|球队|加盟|转会至|转会到|签约|俱乐部)$/;
+const CLUB_CONTEXT_BEFORE = /(?:效力于|效力|球会|球队|加盟|转会至|转会到|转投|签约|俱乐部|(?:英超|英冠|西甲|德甲|意甲|法甲|荷甲|葡超|中超|日职|韩职)(?:球队|球会)?的?)$/;
 /** Endings typical of transliterated place names (加泰隆尼亞, 巴基斯坦, 漢堡, 芬蘭). */
 const TRANSLIT_PLACE_ENDING = /(?:[尼里利西维比]亚|斯坦|堡|[芬兰荷]兰|纳达|瓜多|维亚|[尔伦]多|加斯)$/;
 /** Context that makes a transliterated run a place rather than a person. */
@@ -347,9 +382,14 @@ function facilityCandidates(norm: string, segs: Seg[], lexical: Candidate[], fw:
     if (!sg) continue;
     // The suffix must not run on into a longer word (道路, 山区, 河流) except a trailing locative (道上).
     const host = segOf(end - 1);
+    // 電視劇|頻道: the suffix character belongs to a common noun.
+    const hostWord = host ? norm.slice(host.start, host.end) : '';
+    if (host && suffix.length === 1 && host.start < at && host.end === end && GENERIC_FACILITY.has(hostWord) && !FACILITY_SUFFIXES.includes(hostWord) && hostWord !== '街道') continue;
     if (host && host.end > end && !/^[上下中内旁边口前]/.test(norm.slice(end, end + 1))) continue;
     // 白宮 is a known organisation (美國白宮 is not a palace); 矽谷 is already a known place.
     if (lexical.some((c) => c.end === end && c.start < at + suffix.length - 1 && (c.type === 'organization' || c.start < at))) continue;
+    // 中山|市: a known name runs on past the suffix.
+    if (lexical.some((c) => c.start <= at && c.end > end)) continue;
     let start: number;
     const anchor = placeEnds.get(at);
     if (anchor) start = anchor.start;
@@ -370,6 +410,41 @@ function facilityCandidates(norm: string, segs: Seg[], lexical: Candidate[], fw:
     seen.add(key);
     const containsLexical = lexical.some((c) => c.start >= start && c.end <= end && c.end - c.start < end - start);
     out.push({ start, end, type: 'place', priority: anchor || containsLexical ? P_COMPOSED : P_RULE });
+  }
+  return out;
+}
+
+const UNIT_PLACE_CHARS = new Set(Array.from('乡镇县村郡'));
+/**
+ * Unknown townships and counties: a short name of single-character or short segments closed by a unit
+ * that ends its segment (與|沙|坪|鄉, 霍|丘縣, 奧|懷|希|縣), open on the left.
+ */
+function unitPlaceCandidates(norm: string, segs: Seg[], lex: ZhLexicon): Candidate[] {
+  const out: Candidate[] = [];
+  for (let k = 0; k < segs.length; k++) {
+    const sg = segs[k] as Seg;
+    const unit = norm[sg.end - 1] as string;
+    if (!UNIT_PLACE_CHARS.has(unit) || sg.end - sg.start > 2) continue;
+    // The unit must close the name: not 鄉親, 縣城 (a longer word would have kept it inside its segment).
+    let start = sg.start;
+    let q = k - 1;
+    if (sg.end - sg.start === 1) {
+      start = sg.end - 1;
+    }
+    for (; q >= 0; q--) {
+      const p = segs[q] as Seg;
+      const w = norm.slice(p.start, p.end);
+      if (!allHan(w) || hasStop(w) || lex.functionWords.has(w) || PREFIX_STOP.has(w) || Array.from(w).some((c) => NUMERAL_CHARS.has(c) || PLACE_UNIT_CHARS.has(c)) || lex.dict.map.has(w) || sg.end - 1 - p.start > 4) break;
+      if (w.length === 1 && PREFIX_STOP_CHARS.has(w) || lex.titlesBefore.includes(w) || /^(外相|首相|国王|总督|知县|知府)$/.test(w)) break;
+      start = p.start;
+    }
+    const next = segs[k + 1];
+    if (next && next.end - next.start === 1 && isHan(norm[next.start]) && !PERSON_CUE_CHARS.has(norm[next.start] as string)) continue;
+    const nameLen = sg.end - 1 - start;
+    if (nameLen < 2) continue;
+    const word = norm.slice(start, sg.end);
+    if (GENERIC_PLACE_WORDS.has(word) || lex.functionWords.has(norm.slice(start, sg.end - 1))) continue;
+    out.push({ start, end: sg.end, type: 'place', priority: P_GUESS });
   }
   return out;
 }
@@ -424,6 +499,48 @@ function unknownNameCandidates(norm: string, segs: Seg[], lex: ZhLexicon): Candi
   }
   return out;
 }
+/** Characters in front of a name that leave it open (和|徐明, 被|李某, 由|孫楚). */
+const NAME_OPEN_BEFORE = new Set(Array.from('和与及同跟被由把让给对向为是将使令请派让、，。：；（「『“'));
+/**
+ * Chinese names made of a surname and one or two common given-name characters standing as their own
+ * segments (李|吟秋|主持, 孫|楚|先後, 徐|明|遭到): open on the left, closed by a word, a cue or punctuation on the right.
+ */
+function givenNameCandidates(norm: string, segs: Seg[], lex: ZhLexicon): Candidate[] {
+  const out: Candidate[] = [];
+  const givenOk = (c: string | undefined): boolean => c !== undefined && lex.givenChars.has(c) && !NOT_GIVEN_CHARS.has(c) && !NUMERAL_CHARS.has(c) && !STOP_CHARS.has(c);
+  for (let k = 0; k < segs.length; k++) {
+    const sg = segs[k] as Seg;
+    const w = norm.slice(sg.start, sg.end);
+    const sLen = lex.compoundSurnames.has(w) ? 2 : w.length === 1 && lex.surnames.has(w) && !AMBIGUOUS_SURNAMES.has(w) ? 1 : 0;
+    if (sLen === 0) continue;
+    const prevSeg = segs[k - 1];
+    const before = norm[sg.start - 1];
+    const open = sg.start === 0 || !isHan(before) || NAME_OPEN_BEFORE.has(before as string) || endsWithAny(norm, sg.start, lex.titlesBefore) !== null || prevSeg !== undefined && prevSeg.end - prevSeg.start >= 2 && lex.functionWords.has(norm.slice(prevSeg.start, prevSeg.end)) && !lex.dict.map.has(norm.slice(prevSeg.start, prevSeg.end));
+    if (!open) continue;
+    // Given name: one two-character segment or one or two single-character segments.
+    const g1 = segs[k + 1];
+    if (!g1) continue;
+    let end = -1;
+    const g1w = norm.slice(g1.start, g1.end);
+    if (g1w.length === 2 && givenOk(g1w[0]) && givenOk(g1w[1]) && !lex.functionWords.has(g1w) && !lex.dict.map.has(g1w)) end = g1.end;
+    else if (g1w.length === 1 && givenOk(g1w)) {
+      const g2 = segs[k + 2];
+      end = g2 && g2.end - g2.start === 1 && givenOk(norm[g2.start]) && !PERSON_CUE_CHARS.has(norm[g2.start] as string) ? g2.end : g1.end;
+    }
+    if (end < 0) continue;
+    const name = norm.slice(sg.start, end);
+    if (lex.functionWords.has(name) || lex.dict.map.has(name)) continue;
+    const next = segs.find((x) => x.start === end);
+    const after = norm[end];
+    const closed = !isHan(after) || PERSON_CUE_CHARS.has(after as string) || PERSON_VERB_AFTER.test(norm.slice(end, end + 3)) || next !== undefined && next.end - next.start >= 2 && allHan(norm.slice(next.start, next.end));
+    if (!closed) continue;
+    // A two-character name needs a clear right edge: a verb cue, a function word or punctuation.
+    if (end - sg.start === 2 && sLen === 1 && !(!isHan(after) || PERSON_CUE_CHARS.has(after as string) || PERSON_VERB_AFTER.test(norm.slice(end, end + 3)) || next !== undefined && lex.functionWords.has(norm.slice(next.start, next.end)))) continue;
+    out.push({ start: sg.start, end, type: 'person', priority: P_GUESS - 1 });
+  }
+  return out;
+}
+
 /** Surnames that are far more often function words (于 "at", 向 "towards"). */
 const AMBIGUOUS_SURNAMES = new Set(Array.from('于向和及将万'));
 const NUMERAL_CHARS = new Set(Array.from('一二三四五六七八九十百千万亿两几数多〇零'));
@@ -494,7 +611,7 @@ function armyCandidates(norm: string, lexical: Candidate[]): Candidate[] {
   for (const m of norm.matchAll(/[英美德日法俄苏意奥荷西葡韩朝越泰印联盟共红宋明清唐汉元秦晋隋楚齐魏蜀吴燕赵金辽蒙]?(?:国防军|海军|陆军|空军|军)/g)) {
     const at = m.index ?? 0;
     const end = at + m[0].length;
-    if (/^(事|队|人|官|舰|机|团|区|营|火|费|力|备|阀|衔|需|民|校|医|用)/.test(norm.slice(end, end + 1)) && m[0].endsWith('军') && !/^军(队|团|区)/.test(norm.slice(end - 1, end + 1))) continue;
+    if (/^(事|队|人|官|舰|机|团|区|营|火|费|力|备|阀|衔|需|民|校|医|用)/.test(norm.slice(end, end + 1)) && !/^(人数|人马)/.test(norm.slice(end, end + 2)) && m[0].endsWith('军') && !/^军(队|团|区)/.test(norm.slice(end - 1, end + 1))) continue;
     const anchor = lexical.find((c) => c.end === at && c.type === 'place');
     let start = at;
     if (anchor) start = anchor.start;
@@ -561,13 +678,15 @@ export function recognizeChinese(text: string): Mention[] {
     ...enNumericCandidates(norm).filter((c) => c.type === 'quantity'),
     ...lexical,
     ...composed,
-    ...orgSuffixCandidates(norm, [...lexical, ...composed]),
+    ...orgSuffixCandidates(norm, [...lexical, ...composed], segs, segEndAt),
     ...translitCandidates(norm, lex, lexical, segEndAt),
     ...surnameCandidates(norm, lex, segEndAt),
     ...latinCandidates(norm, lex),
     ...unknownPlaceCandidates(norm),
     ...facilityCandidates(norm, segs, lexical, lex.functionWords),
     ...unknownNameCandidates(norm, segs, lex),
+    ...givenNameCandidates(norm, segs, lex),
+    ...unitPlaceCandidates(norm, segs, lex),
     ...armyCandidates(norm, lexical),
     ...rulerCandidates(norm, segs, lex),
     ...japaneseNameCandidates(norm, segs, segEndAt, lex),
