@@ -137,10 +137,13 @@ export function analyzeDocument(doc: Document, url: string, options: AnalyzeOpti
     blocks: detection.blocks.map((b) => ({ heading: b.heading, items: Math.max(b.items.length, 1), kind: b.kind })),
   };
   for (const b of detection.blocks) b.el.remove();
-  // Breadcrumbs and the byline line sit inside the article's column; they are not its text.
+  // On a known layout, breadcrumbs and the byline line sit inside the article's column and are
+  // not its text. Elsewhere Readability's own byline handling is better: removing a blog's date
+  // line made it choose the comments instead (benchmark page ac3c0355…, givewell.org).
   const { container, byline } = detection.article;
-  for (const el of Array.from((container ?? clone).querySelectorAll('nav, [aria-label="breadcrumb"]'))) el.remove();
-  const bylineLine = byline?.parentElement;
+  const known = page.profile !== null;
+  if (known) for (const el of Array.from((container ?? clone).querySelectorAll('nav, [aria-label="breadcrumb"]'))) el.remove();
+  const bylineLine = known ? byline?.parentElement : null;
   let bylineText: string | null = null;
   if (bylineLine && (bylineLine.textContent ?? '').length < BYLINE_MAX_CHARS && !bylineLine.querySelector('p')) {
     const copy = bylineLine.cloneNode(true) as Element;
