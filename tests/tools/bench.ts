@@ -150,26 +150,33 @@ async function main(): Promise<void> {
   out.stress = stressOut;
   await page.close();
 
-  // 3. Popup: open → key points on screen.
-  const popupTimes: number[] = [];
+  // 3. Popup: open → key points on screen. "prepared": the page was loaded a moment before, so
+  // the background's offscreen analysis is ready (the usual case). "cold": nothing prepared,
+  // the popup loads the analysis code and analyses on the spot.
   const seedPage = await s.context.newPage();
-  await seedPage.goto(seedUrl, { waitUntil: 'load' });
-  const tabId = await tabIdOf(s, seedPage);
+  const timePopup = async (prepared: boolean): Promise<number> => {
+    await seedPage.goto(seedUrl, { waitUntil: 'load' });
+    const tabId = await tabIdOf(s, seedPage);
+    if (prepared) await seedPage.waitForTimeout(1_500);
+    else {
+      const ext = await openPopup(s, 0);
+      await ext.evaluate(() => chrome.storage.session.clear());
+      await ext.close();
+    }
+    const popup = await openPopup(s, tabId);
+    await popup.waitForSelector('html[data-ready-ms]', { timeout: 20_000 });
+    const ms = Number(await popup.getAttribute('html', 'data-ready-ms'));
+    await popup.close();
+    return ms;
+  };
+  const prepared: number[] = [];
+  const cold: number[] = [];
   for (let i = 0; i < LOADS; i++) {
-    // A fresh tab each time: the per-tab cache would make every open after the first instant.
-    await s.context.pages().find((p) => p.url().includes('popup.html'))?.close();
-    const ext = await openPopup(s, tabId);
-    await ext.evaluate(() => chrome.storage.session.clear());
-    await ext.reload();
-    await ext.waitForSelector('html[data-ready-ms]', { timeout: 20_000 });
-    popupTimes.push(Number(await ext.getAttribute('html', 'data-ready-ms')));
-    await ext.close();
+    prepared.push(await timePopup(true));
+    cold.push(await timePopup(false));
   }
-  const cached = await openPopup(s, tabId);
-  await cached.waitForSelector('html[data-ready-ms]', { timeout: 20_000 });
-  const cachedMs = Number(await cached.getAttribute('html', 'data-ready-ms'));
-  out.popup = { openToKeyPointsMedian: r2(median(popupTimes)), cachedReopen: r2(cachedMs) };
-  console.log(`\n3. Popup open → key points shown (seed page): median ${r2(median(popupTimes))} ms uncached, ${r2(cachedMs)} ms reopened (target < 150 ms)`);
+  out.popup = { prepared: r2(median(prepared)), cold: r2(median(cold)) };
+  console.log(`\n3. Popup open → key points shown (seed page, median of ${LOADS}): ${r2(median(prepared))} ms when the page was analysed ahead, ${r2(median(cold))} ms cold (target < 150 ms)`);
 
   await s.close();
   await server.stop();
