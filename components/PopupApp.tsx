@@ -28,11 +28,18 @@ export function PopupApp() {
 
   const load = useCallback(async () => {
     setView({ kind: 'loading' });
-    const [s, tabId] = await Promise.all([getSettings(), targetTabId(location.search)]);
-    setSettings(s);
-    applyTheme(s.theme);
+    const settingsRead = getSettings();
+    const tabId = await targetTabId(location.search);
+    void settingsRead.then((s) => {
+      setSettings(s);
+      applyTheme(s.theme);
+    });
     if (tabId === null) return setView({ kind: 'no-tab' });
-    const result = await loadAnalysis(tabId, s.keyPointCount);
+    const result = await loadAnalysis(
+      tabId,
+      settingsRead.then((s) => s.keyPointCount),
+    );
+    const s = await settingsRead;
     if (result.kind === 'ready') {
       setStatus(result.status);
       // For `npm run bench`: time from the popup's navigation start to results on screen.

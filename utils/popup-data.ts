@@ -42,22 +42,21 @@ async function snapshot(tabId: number): Promise<PageSnapshot | null> {
   }
 }
 
-export async function loadAnalysis(tabId: number, keyPointCount: number | 'auto'): Promise<PopupResult> {
-  let url: string | undefined;
-  try {
-    url = (await browser.tabs.get(tabId)).url;
-  } catch {
-    return { kind: 'error', message: 'tab not found' };
-  }
-  if (isRestrictedUrl(url)) return { kind: 'restricted' };
+export async function loadAnalysis(tabId: number, keyPointCount: number | 'auto' | Promise<number | 'auto'>): Promise<PopupResult> {
   const t0 = performance.now();
-  const countKey = String(keyPointCount);
   const cache = analysisCache(tabId);
-  // Fast path: the background analysed this page when it loaded; the status names its URL.
-  const [status, cached] = await Promise.all([
+  // One round of requests in parallel: each is a trip to the browser or the tab, and the popup
+  // should show a prepared result in about the time it takes to open.
+  const [tab, status, cached, count] = await Promise.all([
+    browser.tabs.get(tabId).catch(() => null),
     sendMessage('cleanup/status', undefined, tabId).catch(() => undefined),
     cache.getValue().catch(() => null),
+    keyPointCount,
   ]);
+  if (!tab) return { kind: 'error', message: 'tab not found' };
+  if (isRestrictedUrl(tab.url)) return { kind: 'restricted' };
+  const countKey = String(count);
+  // Fast path: the background analysed this page when it loaded; the status names its URL.
   if (status && cached && cached.url === status.url && cached.countKey === countKey) {
     return { kind: 'ready', tabId, analysis: cached.analysis, status, ms: performance.now() - t0 };
   }
@@ -72,7 +71,7 @@ export async function loadAnalysis(tabId: number, keyPointCount: number | 'auto'
     // The analysis code loads only when nothing was prepared: the popup itself stays small.
     const { analyzeDocument } = await import('./analysis');
     const doc = new DOMParser().parseFromString(snap.html, 'text/html');
-    const analysis = analyzeDocument(doc, snap.url, { keyPointCount });
+    const analysis = analyzeDocument(doc, snap.url, { keyPointCount: count });
     void cache.setValue({ url: snap.url, countKey, analysis }).catch(() => undefined);
     return { kind: 'ready', tabId, analysis, status: snap.status, ms: performance.now() - t0 };
   } catch (e) {

@@ -32,8 +32,9 @@ async function main(): Promise<void> {
       await page.goto(seed.url, { waitUntil: 'load' });
       await page.waitForTimeout(500);
       if (lang === 'zh-TW') {
-        const cleaned = join(OUT, 'page-cleaned.png');
-        await page.screenshot({ path: cleaned, fullPage: true });
+        // Full pages as JPEG: a whole article page is megabytes as PNG.
+        const cleaned = join(OUT, 'page-cleaned.jpg');
+        await page.screenshot({ path: cleaned, fullPage: true, type: 'jpeg', quality: 70 });
         shots.push(cleaned);
         // The same page with the feed shown, for comparison.
         const tabId = await tabIdOf(s, page);
@@ -41,8 +42,8 @@ async function main(): Promise<void> {
         await p.waitForSelector('.status input[name="page-feed"]');
         await p.locator('input[name="page-feed"]').uncheck();
         await page.waitForTimeout(200);
-        const before = join(OUT, 'page-with-feed.png');
-        await page.screenshot({ path: before, fullPage: true });
+        const before = join(OUT, 'page-with-feed.jpg');
+        await page.screenshot({ path: before, fullPage: true, type: 'jpeg', quality: 70 });
         shots.push(before);
         await p.locator('input[name="page-feed"]').check();
         await p.close();
