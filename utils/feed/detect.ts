@@ -241,6 +241,21 @@ function signature(el: Element): string {
   return `${el.tagName}.${(el.getAttribute('class') ?? '').replace(/\d+/g, '#')}`;
 }
 
+/** Elements with MIN_CARDS or more children, in document order, not descending into skipped
+ * subtrees (nor into a card run's own cards). */
+function walkCardParents(body: Element, skip: (el: Element) => boolean): Element[] {
+  const out: Element[] = [];
+  const stack: Element[] = [body];
+  while (stack.length) {
+    const el = stack.pop()!;
+    if (el !== body && skip(el)) continue;
+    const kids = el.children;
+    if (kids.length >= MIN_CARDS) out.push(el);
+    for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]!);
+  }
+  return out;
+}
+
 /** Direct children sharing one signature, each with a link: at least MIN_CARDS of them. */
 function cardRun(el: Element): Element[] | null {
   const groups = new Map<string, Element[]>();
@@ -413,11 +428,12 @@ export function detectFeed(doc: Document, url: string, options: DetectOptions = 
     add(climbFromHeading(h, article, body), null, 'generic');
   }
   // Runs of cards with no recognisable heading (renamed layouts, unknown sites): a parent whose
-  // direct children repeat one signature, each with a link, some with a relative time. Checked
-  // on direct children only, so the scan stays linear in the size of the page.
+  // direct children repeat one signature, each with a link, some with a relative time. One walk
+  // over the page that skips whole subtrees it need not read — the article's column, blocks
+  // already found, the site's chrome — so the cost stays small and linear.
   const cardParents = options.scope
     ? [...new Set(options.scope.roots.flatMap((r) => [r, ...(r.parentElement ? [r.parentElement] : [])]))]
-    : safeQueryAll(body, 'ul, ol, div, section');
+    : walkCardParents(body, (el) => candidates.has(el) || el === article.container || el === article.root || el.matches(CHROME_SELECTOR));
   for (const el of cardParents) {
     if (el.childElementCount < MIN_CARDS || candidates.has(el)) continue;
     // Feeds live after the article or beside it; what precedes it is the site's header.
