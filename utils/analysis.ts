@@ -62,6 +62,11 @@ export function cleanByline(text: string): string | null {
   return t || null;
 }
 
+/** The provider (JSON-LD provider/publisher, else og:site_name): "三立新聞網 setn.com". */
+function providerName(doc: Document): string | null {
+  return ldField(doc, (o) => nameOf(o.provider) ?? nameOf(o.publisher)) || metaContent(doc, 'og:site_name');
+}
+
 export function stripSiteSuffix(title: string): string {
   return title.replace(TITLE_SUFFIX, '').trim();
 }
@@ -174,14 +179,20 @@ export function analyzeDocument(doc: Document, url: string, options: AnalyzeOpti
   const paragraphs = blocks.paragraphs.filter((p) => (total += p.length) <= MAX_TEXT_CHARS);
   const headings = blocks.headings.filter((i) => i < paragraphs.length);
   const rawTitle = metaContent(doc, 'og:title') || doc.querySelector('h1')?.textContent || parsed.title || doc.title || '';
-  const title = stripSiteSuffix(rawTitle.replace(/\s+/g, ' ').trim());
+  let title = stripSiteSuffix(rawTitle.replace(/\s+/g, ' ').trim());
   const text = paragraphs.join('\n');
   // 4. language
   const lang = detectLanguage(`${title}\n${text.slice(0, 5_000)}`, doc.documentElement.getAttribute('lang') || metaContent(doc, 'og:locale'));
+  const provider = providerName(doc);
+  const author = ldField(doc, (o) => nameOf(o.author)) || parsed.byline?.trim() || bylineText;
+  // Yahoo! JAPAN appends the source: "…政府も補助検討（毎朝経済新聞）".
+  for (const source of [author, provider]) {
+    if (source && title.endsWith(`（${source}）`)) title = title.slice(0, -(source.length + 2)).trim();
+  }
   const article: ArticleInfo = {
     title,
-    byline: ldField(doc, (o) => nameOf(o.author)) || parsed.byline?.trim() || bylineText,
-    siteName: ldField(doc, (o) => nameOf(o.provider) ?? nameOf(o.publisher)) || metaContent(doc, 'og:site_name') || parsed.siteName || null,
+    byline: author,
+    siteName: provider || parsed.siteName || null,
     published:
       ldField(doc, (o) => o.datePublished) ||
       metaContent(doc, 'article:published_time') ||

@@ -37,8 +37,18 @@ export function recognizeMentions(text: string, lang: Lang): Mention[] {
   let mentions: Mention[];
   if (lang === 'zh-Hant' || lang === 'zh-Hans') mentions = recognizeChinese(text);
   else if (lang === 'ja') mentions = recognizeJapanese(text);
-  else mentions = recognizeEnglish(text);
+  else mentions = recognizeEnglish(text).map(stripTitle);
   return mentions.filter((m) => m.text.trim() !== '' && !NEVER_ENTITIES.has(m.text) && !NEVER_ENTITIES.has(toSimplified(m.text)));
+}
+
+/** Titles and roles are not part of a name: "Chair Thomas Whitaker" is Thomas Whitaker. */
+const EN_TITLE = /^(?:(?:Chair(?:man|woman)?|President|Vice President|Prime Minister|Secretary|Minister|Governor|Gov\.|Senator|Sen\.|Representative|Rep\.|Mayor|Judge|Justice|General|Gen\.|Mr\.|Mrs\.|Ms\.|Dr\.|Prof\.|Professor|CEO|Chief Executive|Director|Commissioner|King|Queen|Prince|Princess|Pope|Sir|Dame)\s+)+/;
+
+function stripTitle(m: Mention): Mention {
+  if (m.type !== 'person') return m;
+  const t = EN_TITLE.exec(m.text);
+  if (!t || t[0].length >= m.text.length) return m;
+  return { ...m, text: m.text.slice(t[0].length), start: m.start + t[0].length };
 }
 
 interface Occurrence extends Mention {

@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { JSDOM } from 'jsdom';
+import { analyzeDocument, cleanByline, stripSiteSuffix } from '../../utils/analysis';
+import { FIXTURES, loadFixture } from './fixtures';
+
+const squeeze = (s: string) => s.replace(/\s+/g, '');
+
+describe('analyzeDocument on every Yahoo fixture', () => {
+  for (const f of FIXTURES) {
+    it(`${f.file}: ${f.expect.isArticle ? 'nothing from the feed, rails or ads' : 'reported as not an article'}`, () => {
+      const { doc, url } = loadFixture(f.file);
+      const feedText = Array.from(doc.querySelectorAll('[data-fixture="feed-item"], [data-fixture="ad"]')).map((e) => squeeze(e.textContent ?? ''));
+      const a = analyzeDocument(doc, url);
+      if (!f.expect.isArticle) {
+        expect(a.article).toBeNull();
+        expect(a.keyPoints).toEqual([]);
+        return;
+      }
+      expect(a.article).not.toBeNull();
+      expect(a.keyPoints.length).toBeGreaterThanOrEqual(1);
+      for (const p of [...a.article!.paragraphs, ...a.keyPoints.map((k) => k.text)]) {
+        const probe = squeeze(p).replace(/…$/u, '').slice(0, 24);
+        if (probe.length < 12) continue; // short labels ("廣告" is dropped anyway) prove nothing
+        for (const item of feedText) expect(item, `"${p}" comes from the feed`).not.toContain(probe);
+      }
+      for (const p of a.article!.paragraphs) expect(p).not.toMatch(/^(廣告|広告|Advertisement)$/);
+      expect(a.article!.title).not.toMatch(/Yahoo/);
+    });
+  }
+
+  it('the seed: title, provider, author, time, language, and its entities', () => {
+    const { doc, url } = loadFixture('tw-modern-seed.html');
+    const a = analyzeDocument(doc, url);
+    expect(a.article?.title).toBe('千問恐慌！阿里巴巴的AI野心如何撼動矽谷');
+    expect(a.article?.lang).toBe('zh-Hant');
+    expect(a.article?.published).toMatch(/^2025-11-24/);
+    expect(a.feed.blocks.map((b) => [b.heading, b.kind])).toContainEqual(['其他人也在看', 'recommended']);
+    const names = a.entities.map((e) => e.text);
+    for (const n of ['阿里巴巴', 'OpenAI', '李飛飛', '史丹佛大學', '矽谷']) expect(names).toContain(n);
+    for (const n of ['梁朝偉', '盧秀燕', '澤倫斯基']) expect(names).not.toContain(n);
+    // Subheadings are labels, never key points.
+    expect(a.keyPoints.map((k) => k.text)).not.toContain('大語言模型：應用和成本之戰');
+  });
+
+  it('strips site suffixes and a Yahoo! JAPAN source in parentheses', () => {
+    expect(stripSiteSuffix('千問恐慌！阿里巴巴的AI野心如何撼動矽谷 - Yahoo奇摩新聞')).toBe('千問恐慌！阿里巴巴的AI野心如何撼動矽谷');
+    expect(stripSiteSuffix('Fed holds rates steady - Yahoo News')).toBe('Fed holds rates steady');
+    expect(stripSiteSuffix('熊本に新工場 - Yahoo!ニュース')).toBe('熊本に新工場');
+    const { doc, url } = loadFixture('jp-article.html');
+    expect(analyzeDocument(doc, url).article?.title).not.toMatch(/（.*）$/);
+  });
+
+  it('cleans reading times and separators out of a byline line', () => {
+    expect(cleanByline('文／陳映璇 ・ ・ 4 分鐘 閱讀時間')).toBe('文／陳映璇');
+    expect(cleanByline('By Dana Whitfield · 3 min read')).toBe('By Dana Whitfield');
+    expect(cleanByline(' ・ ')).toBeNull();
+  });
+
+  it('never throws on empty, tiny or malformed documents', () => {
+    for (const html of ['', '<html><body></body></html>', '<p>unclosed <b>tags <table><tr><td>cell', '<script>while(true){}</script>']) {
+      const doc = new JSDOM(html, { url: 'https://example.com/a.html' }).window.document;
+      expect(() => analyzeDocument(doc, 'https://example.com/a.html')).not.toThrow();
+    }
+  });
+});
