@@ -1,5 +1,6 @@
 import type { CleanupStatus } from '../utils/cleanup/controller';
 import type { Translate } from '../utils/i18n';
+import { SITE_PROFILES } from '../utils/sites';
 
 /** "Hid 20 recommended stories · kept 1 related block", with the page and site switches. */
 export function StatusLine(props: {
@@ -46,6 +47,7 @@ export function StatusLine(props: {
       <p class="status-text" role="status" aria-live="polite">
         {parts.join(' · ')}
       </p>
+      {status.profile && <p class="status-profile muted">{t('profile', { name: profileLabel(status.profile) })}</p>}
       <div class="switches">
         <label class="switch">
           <input type="checkbox" name="page-feed" checked={status.active} disabled={!siteOn} onChange={(e) => props.onRevealToggle(e.currentTarget.checked)} />
@@ -58,6 +60,11 @@ export function StatusLine(props: {
       </div>
     </div>
   );
+}
+
+/** Site profiles' own labels (data in utils/sites), by id. */
+function profileLabel(id: string): string {
+  return SITE_PROFILES.find((p) => p.id === id)?.label ?? id;
 }
 
 function safeHost(url: string): string {
