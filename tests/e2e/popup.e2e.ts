@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { FixtureServer, fixtureByFile, launch, newestTabId, openPopup, requireChromium, tabIdOf, visibility, yahooFixtures, type Session } from './harness';
+import { FixtureServer, fixtureByFile, launch, newestTabId, openPopup, requireChromium, setSettings, tabIdOf, visibility, yahooFixtures, type Session } from './harness';
 
 const hasChromium = requireChromium();
 /** Names that exist only in the seed's unrelated feed: none may reach the popup. */
@@ -102,6 +102,18 @@ describe.skipIf(!hasChromium)('popup (繁體中文 browser)', () => {
     await expect.poll(async () => Object.keys(await size()).filter((k) => /^ynd-(person|organization|place)$/.test(k)).length).toBe(0);
     await popup.close();
     await page.close();
+  });
+
+  it('with "highlight mentions automatically" on, opening the popup highlights them in the page', async () => {
+    await setSettings(s, { autoHighlight: true });
+    try {
+      const { page } = await openSeed();
+      await expect
+        .poll(() => page.evaluate(() => [...(CSS as unknown as { highlights: Map<string, unknown> }).highlights.keys()].filter((k) => /^ynd-(person|organization|place)$/.test(k)).length))
+        .toBe(3);
+    } finally {
+      await setSettings(s, { autoHighlight: false });
+    }
   });
 
   it('the page switch shows the feed again and hides it again', async () => {
