@@ -11,6 +11,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { build } from 'esbuild';
+import { parseHtml } from './dom';
 import { FixtureServer, ROOT, chromiumAvailable, fixtureByFile, launch, openPopup, tabIdOf, yahooFixtures } from '../e2e/harness';
 
 const LOADS = Number(process.env.BENCH_LOADS ?? 7);
@@ -124,7 +125,9 @@ async function main(): Promise<void> {
   // Growth with article length: the seed article's paragraphs ×1 and ×10.
   const seedHtml = readFileSync(join(ROOT, 'tests/fixtures/yahoo/tw-modern-seed.html'), 'utf8');
   const seedUrl = fixtureByFile('tw-modern-seed.html').url;
-  const paras = [...seedHtml.matchAll(/<p class="mb-module-gap break-words"[^>]*>[\s\S]*?<\/p>/g)].map((m) => m[0]).join('\n');
+  // The article's own paragraphs only (feed cards use the same classes), so ×10 means ×10.
+  const seedDoc = parseHtml(seedHtml, seedUrl);
+  const paras = Array.from(seedDoc.querySelectorAll('[data-fixture="article"] > p')).map((p) => p.outerHTML).join('\n');
   const page10 = seedHtml.replace(/(<div class="atoms"[^>]*data-fixture="article"[^>]*>)/, `$1${paras.repeat(9)}`);
   const g1 = await time('analysis', seedHtml, seedUrl);
   const g10 = await time('analysis', page10, seedUrl);
