@@ -16,7 +16,24 @@ import type { CleanupStatus } from '../utils/cleanup/controller';
 
 type View = { kind: 'loading' } | { kind: 'no-tab' } | PopupResult;
 
-export function PopupApp() {
+export interface PopupLoad {
+  settings: Settings;
+  view: View;
+}
+
+/** Settings, target tab and its analysis, all requested at once. */
+export async function loadPopup(search: string): Promise<PopupLoad> {
+  const settingsRead = getSettings();
+  const tabId = await targetTabId(search);
+  if (tabId === null) return { settings: await settingsRead, view: { kind: 'no-tab' } };
+  const view = await loadAnalysis(
+    tabId,
+    settingsRead.then((s) => s.keyPointCount),
+  );
+  return { settings: await settingsRead, view };
+}
+
+export function PopupApp(props: { first?: Promise<PopupLoad> }) {
   const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
   const [view, setView] = useState<View>({ kind: 'loading' });
   const [status, setStatus] = useState<CleanupStatus | null>(null);
@@ -26,36 +43,32 @@ export function PopupApp() {
   const lang = resolveUiLang(settings.language, navigator.language);
   const t: Translate = translator(lang);
 
-  const load = useCallback(async () => {
-    setView({ kind: 'loading' });
-    const settingsRead = getSettings();
-    const tabId = await targetTabId(location.search);
-    void settingsRead.then((s) => {
-      setSettings(s);
-      applyTheme(s.theme);
-    });
-    if (tabId === null) return setView({ kind: 'no-tab' });
-    const result = await loadAnalysis(
-      tabId,
-      settingsRead.then((s) => s.keyPointCount),
-    );
-    const s = await settingsRead;
+  const show = useCallback((loaded: PopupLoad) => {
+    setSettings(loaded.settings);
+    applyTheme(loaded.settings.theme);
+    const result = loaded.view;
     if (result.kind === 'ready') {
       setStatus(result.status);
       // For `npm run bench`: time from the popup's navigation start to results on screen.
       requestAnimationFrame(() => document.documentElement.setAttribute('data-ready-ms', performance.now().toFixed(1)));
-      if (s.autoHighlight) void highlight(result.tabId, result.analysis.entities, s, true);
+      if (loaded.settings.autoHighlight) void highlight(result.tabId, result.analysis.entities, loaded.settings, true);
     }
     setView(result);
   }, []);
 
+  const load = useCallback(async () => {
+    setView({ kind: 'loading' });
+    show(await loadPopup(location.search));
+  }, [show]);
+
   useEffect(() => {
-    void load();
+    // The first load was started before the first render (main.tsx); retries start here.
+    void (props.first ?? loadPopup(location.search)).then(show);
     return watchSettings((s) => {
       setSettings(s);
       applyTheme(s.theme);
     });
-  }, [load]);
+  }, [show]);
 
   useEffect(() => {
     document.documentElement.lang = lang;

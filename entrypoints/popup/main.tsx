@@ -1,6 +1,9 @@
 import { render } from 'preact';
-import { PopupApp } from '../../components/PopupApp';
+import { PopupApp, loadPopup } from '../../components/PopupApp';
 import '../../components/theme.css';
 import './popup.css';
 
-render(<PopupApp />, document.getElementById('app')!);
+// Start reading settings, the tab and its prepared analysis before the first render: Preact
+// runs effects only after a frame, and the popup should show results as soon as it can.
+const first = loadPopup(location.search);
+render(<PopupApp first={first} />, document.getElementById('app')!);
