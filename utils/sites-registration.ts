@@ -18,5 +18,3 @@ export async function syncRegisteredSites(origins: readonly string[]): Promise<v
     { id: SCRIPT_ID, matches: granted, js: [SCRIPT_FILE], runAt: 'document_start', persistAcrossSessions: true },
   ]);
 }
-
-export const CLEANUP_SCRIPT_FILE = SCRIPT_FILE;

@@ -1,4 +1,4 @@
-import { detectFeed, countItems, type Detection, type FeedBlock, type UserRule } from '../feed/detect';
+import { detectFeed, type Detection, type FeedBlock, type UserRule } from '../feed/detect';
 import { urlLooksLikeArticle } from '../page/classify';
 import { isYahooHost } from '../sites';
 import type { FeedKind } from '../sites/types';
@@ -378,13 +378,9 @@ export class CleanupController {
     return `<!doctype html>${clone.outerHTML}`;
   }
 
-  detectionForTest(): Detection | null {
-    return this.detection;
-  }
 }
 
 function hiddenOf(blocks: CleanupStatus['blocks'], kind: FeedKind): number {
   return blocks.filter((b) => b.hidden && b.kind === kind).reduce((n, b) => n + b.items, 0);
 }
 
-export { countItems };

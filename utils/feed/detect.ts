@@ -467,7 +467,3 @@ export function detectFeed(doc: Document, url: string, options: DetectOptions = 
   blocks.sort((x, y) => (x.el.compareDocumentPosition(y.el) & FOLLOWING ? -1 : 1));
   return { page, article, blocks, refused };
 }
-
-export function countItems(blocks: readonly FeedBlock[]): number {
-  return blocks.reduce((n, b) => n + Math.max(b.items.length, 1), 0);
-}

@@ -9,10 +9,6 @@ export { FEED_KINDS } from './types';
 /** Every known platform generation, most recent first. */
 export const SITE_PROFILES: readonly SiteProfile[] = [yahooModern, yahooCaas, yahooJapan];
 
-export function profilesForHost(hostname: string): SiteProfile[] {
-  return SITE_PROFILES.filter((p) => p.hosts.test(hostname));
-}
-
 /** Yahoo hosts on which the extension acts without being asked. */
 export function isYahooHost(hostname: string): boolean {
   return /(^|\.)yahoo\.com$/.test(hostname) || hostname === 'news.yahoo.co.jp';
