@@ -80,6 +80,9 @@ class UnionFind {
 const isLatin = (s: string): boolean => /^[\x20-\x7e]+$/.test(s);
 
 /** Recognise mentions in title and paragraphs, merge variants into entities and rank them. */
+/** Keeps paragraphs apart when they are recognised in one call (a sentence and line break). */
+const PARAGRAPH_SEPARATOR = '\n\n';
+
 export function extractEntities(input: { title: string; paragraphs: string[]; lang: Lang }): Entity[] {
   const occ: Occurrence[] = [];
   const texts = [input.title, ...input.paragraphs];
@@ -90,10 +93,30 @@ export function extractEntities(input: { title: string; paragraphs: string[]; la
     acc += p.length + 1;
   }
   const cjk = input.lang !== 'en' && input.lang !== 'other';
-  texts.forEach((t, idx) => {
-    const paragraph = idx - 1;
-    for (const m of recognizeMentions(t, input.lang)) occ.push({ ...m, paragraph, global: paragraph < 0 ? -1 : (offsets[paragraph] ?? 0) + m.start });
-  });
+  if (cjk) {
+    texts.forEach((t, idx) => {
+      const paragraph = idx - 1;
+      for (const m of recognizeMentions(t, input.lang)) occ.push({ ...m, paragraph, global: paragraph < 0 ? -1 : (offsets[paragraph] ?? 0) + m.start });
+    });
+  } else {
+    // English goes through compromise, whose fixed cost per call dominates short paragraphs:
+    // one call over the whole text (paragraphs kept apart by a blank line) is ~3× faster.
+    for (const m of recognizeMentions(input.title, input.lang)) occ.push({ ...m, paragraph: -1, global: -1 });
+    const starts: number[] = [];
+    let pos = 0;
+    for (const p of input.paragraphs) {
+      starts.push(pos);
+      pos += p.length + PARAGRAPH_SEPARATOR.length;
+    }
+    for (const m of recognizeMentions(input.paragraphs.join(PARAGRAPH_SEPARATOR), input.lang)) {
+      let paragraph = starts.length - 1;
+      while (paragraph > 0 && (starts[paragraph] ?? 0) > m.start) paragraph--;
+      const start = m.start - (starts[paragraph] ?? 0);
+      const end = m.end - (starts[paragraph] ?? 0);
+      if (end > (input.paragraphs[paragraph]?.length ?? 0)) continue; // spans two paragraphs
+      occ.push({ ...m, start, end, paragraph, global: (offsets[paragraph] ?? 0) + start });
+    }
+  }
 
   // Short forms from the alias lexicon (阿里 for 阿里巴巴) count only when the full form is present.
   if (cjk) {
