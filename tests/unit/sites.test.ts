@@ -1,0 +1,65 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { SITE_PROFILES, FEED_KINDS } from '../../utils/sites';
+import { YAHOO_MATCHES } from '../../utils/sites/matches';
+import { HEADING_PHRASES, WIDGET_SELECTORS, headingKind } from '../../utils/feed/signals';
+import { FIXTURE_DIR, FIXTURES } from './fixtures';
+
+/** Site knowledge is data: these checks keep it well-formed, like Dark Reader's site configs. */
+describe('site profiles (utils/sites/*.ts)', () => {
+  const valid = (sel: string) => {
+    try {
+      document.createDocumentFragment().querySelector(sel);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+
+  it('have unique ids and labels', () => {
+    const ids = SITE_PROFILES.map((p) => p.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const p of SITE_PROFILES) expect(p.label.length).toBeGreaterThan(0);
+  });
+
+  for (const p of SITE_PROFILES) {
+    it(`${p.id}: every selector parses, every kind is known, every fixture exists and is listed`, () => {
+      for (const sel of [...p.articleRoot, ...p.headline, ...p.byline, ...p.itemSelectors, ...p.feedBlocks.map((b) => b.selector)]) {
+        expect(valid(sel), sel).toBe(true);
+      }
+      for (const b of p.feedBlocks) expect(FEED_KINDS).toContain(b.kind);
+      expect(p.fixtures.length).toBeGreaterThan(0);
+      for (const f of p.fixtures) {
+        expect(existsSync(join(FIXTURE_DIR, f)), f).toBe(true);
+        expect(FIXTURES.map((x) => x.file)).toContain(f);
+      }
+    });
+
+    it(`${p.id}: early (document_start) selectors never match an article root`, () => {
+      // An early rule hides before the page is classified: it must not be able to hit the story.
+      for (const rule of p.feedBlocks.filter((b) => b.early)) {
+        for (const root of p.articleRoot) expect(rule.selector).not.toBe(root);
+        expect(rule.selector).not.toMatch(/^(article|main|body|section|div)$/);
+      }
+    });
+  }
+
+  it('the generic signal lists parse and every heading phrase list has a kind', () => {
+    expect(valid(WIDGET_SELECTORS)).toBe(true);
+    for (const h of HEADING_PHRASES) expect(FEED_KINDS).toContain(h.kind);
+    expect(headingKind('其他人也在看')).toBe('recommended');
+    expect(headingKind('延伸閱讀')).toBe('related');
+    expect(headingKind('アクセスランキング')).toBe('trending');
+    expect(headingKind('Recommended Stories')).toBe('recommended');
+    expect(headingKind('這是一段很長的文章內文，不是任何區塊的標題，所以不應該被當成推薦新聞的標題而被隱藏起來')).toBeNull();
+  });
+
+  it('content-script matches stay on Yahoo news hosts, https only', () => {
+    for (const m of YAHOO_MATCHES) {
+      expect(m.startsWith('https://')).toBe(true);
+      expect(m).toMatch(/^https:\/\/(\*\.)?[a-z.]*yahoo\.(com|co\.jp)\//);
+      expect(m).not.toMatch(/^https:\/\/\*\.yahoo\.com\/\*$/); // never the whole of yahoo.com
+    }
+  });
+});
