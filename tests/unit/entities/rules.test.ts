@@ -57,3 +57,13 @@ describe('English rules', () => {
     expect(has(en('She joined Acme Broadband Services, Inc. last year.'), 'Acme Broadband Services, Inc.', 'organization')).toBe(true);
   });
 });
+
+describe('clock times', () => {
+  it('keeps digit and dated clock times, drops 一時 and 三點 used as words', () => {
+    const dates = (t: string, lang: 'ja' | 'zh-Hant') => recognizeMentions(t, lang).filter((m) => m.type === 'date').map((m) => m.text);
+    expect(dates('株価は一時8％下落した。', 'ja')).not.toContain('一時');
+    expect(dates('他提出三點建議。', 'zh-Hant')).not.toContain('三點');
+    expect(dates('會議上午10點15分開始。', 'zh-Hant')).toContain('上午10點15分');
+    expect(dates('下午三點半出發。', 'zh-Hant')).toContain('下午三點半');
+  });
+});
