@@ -14,6 +14,8 @@ for (const p of jaLex.places) DICT.set(p, 'place');
 for (const o of jaLex.orgs) DICT.set(o, 'organization');
 const MAX_LEN = Math.max(...[...DICT.keys()].map((k) => k.length));
 const ORG_SUFFIXES = [...jaLex.orgSuffixes].sort((a, b) => b.length - a.length);
+/** Organisation suffixes that are also ordinary words after a kanji modifier. */
+const COMMON_NOUN_SUFFIXES = new Set(['自動車']);
 const CUES_AFTER = [...jaLex.personCuesAfter].sort((a, b) => b.length - a.length);
 const NOT_NAMES = new Set(jaLex.notNames);
 
@@ -60,6 +62,8 @@ function rules(text: string, lexical: Candidate[]): Candidate[] {
       }
       const prefix = text.slice(start, at);
       if (prefix.length < 2 || NOT_NAMES.has(prefix) || (suffix.length === 1 && !anchor && !isKatakana(text[at - 1]))) continue;
+      // 電気自動車, 軽自動車 are kinds of car: a common-noun suffix needs a katakana or known name.
+      if (COMMON_NOUN_SUFFIXES.has(suffix) && !anchor && !isKatakana(text[at - 1])) continue;
       out.push({ start, end: at + suffix.length, type: 'organization', priority: anchor ? P_COMPOSED : P_RULE });
     }
   }

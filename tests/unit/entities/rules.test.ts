@@ -67,3 +67,11 @@ describe('clock times', () => {
     expect(dates('下午三點半出發。', 'zh-Hant')).toContain('下午三點半');
   });
 });
+
+describe('Japanese common nouns', () => {
+  it('電気自動車 is a kind of car, トヨタ自動車 a company', () => {
+    const orgs = (t: string) => recognizeMentions(t, 'ja').filter((m) => m.type === 'organization').map((m) => m.text);
+    expect(orgs('電気自動車の販売が伸びた。')).not.toContain('電気自動車');
+    expect(orgs('トヨタ自動車は11月24日、新型車を発表した。')).toContain('トヨタ自動車');
+  });
+});
