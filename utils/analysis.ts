@@ -1,5 +1,5 @@
 import { Readability, isProbablyReaderable } from '@mozilla/readability';
-import { classifyPage, metaContent, type PageClass } from './page/classify';
+import { classifyPage, jsonLdObjects, metaContent, type PageClass } from './page/classify';
 import { detectFeed } from './feed/detect';
 import type { FeedKind } from './sites/types';
 import { detectLanguage, type Lang } from './text/lang';
@@ -63,28 +63,19 @@ export function cleanByline(text: string): string | null {
 }
 
 /** The provider (JSON-LD provider/publisher, else og:site_name): "三立新聞網 setn.com". */
-function providerName(doc: Document): string | null {
-  return ldField(doc, (o) => nameOf(o.provider) ?? nameOf(o.publisher)) || metaContent(doc, 'og:site_name');
+function providerName(doc: Document, ld: ReadonlyArray<Record<string, unknown>>): string | null {
+  return ldField(ld, (o) => nameOf(o.provider) ?? nameOf(o.publisher)) || metaContent(doc, 'og:site_name');
 }
 
 export function stripSiteSuffix(title: string): string {
   return title.replace(TITLE_SUFFIX, '').trim();
 }
 
-function ldField(doc: Document, pick: (o: Record<string, unknown>) => unknown): string | null {
-  for (const s of Array.from(doc.querySelectorAll('script[type="application/ld+json"]'))) {
-    try {
-      const data: unknown = JSON.parse(s.textContent ?? '');
-      const list = Array.isArray(data) ? data : [data];
-      for (const o of list) {
-        if (o && typeof o === 'object') {
-          const v = pick(o as Record<string, unknown>);
-          if (typeof v === 'string' && v.trim()) return v.trim();
-        }
-      }
-    } catch {
-      // Broken JSON-LD: no evidence.
-    }
+/** The first non-empty string a JSON-LD object yields for `pick`. */
+function ldField(ld: ReadonlyArray<Record<string, unknown>>, pick: (o: Record<string, unknown>) => unknown): string | null {
+  for (const o of ld) {
+    const v = pick(o);
+    if (typeof v === 'string' && v.trim()) return v.trim();
   }
   return null;
 }
@@ -137,7 +128,7 @@ export function analyzeDocument(doc: Document, url: string, options: AnalyzeOpti
   const page = classifyPage(doc, url);
   // 2. remove feed, rails and ads from a clone (the live page is never touched)
   const clone = doc.cloneNode(true) as Document;
-  const detection = detectFeed(clone, url, { force: true });
+  const detection = detectFeed(clone, url, { force: true, page });
   const feed = {
     blocks: detection.blocks.map((b) => ({ heading: b.heading, items: Math.max(b.items.length, 1), kind: b.kind })),
   };
@@ -183,8 +174,9 @@ export function analyzeDocument(doc: Document, url: string, options: AnalyzeOpti
   const text = paragraphs.join('\n');
   // 4. language
   const lang = detectLanguage(`${title}\n${text.slice(0, 5_000)}`, doc.documentElement.getAttribute('lang') || metaContent(doc, 'og:locale'));
-  const provider = providerName(doc);
-  const author = ldField(doc, (o) => nameOf(o.author)) || parsed.byline?.trim() || bylineText;
+  const ld = jsonLdObjects(doc);
+  const provider = providerName(doc, ld);
+  const author = ldField(ld, (o) => nameOf(o.author)) || parsed.byline?.trim() || bylineText;
   // Yahoo! JAPAN appends the source: "…政府も補助検討（毎朝経済新聞）".
   for (const source of [author, provider]) {
     if (source && title.endsWith(`（${source}）`)) title = title.slice(0, -(source.length + 2)).trim();
@@ -194,7 +186,7 @@ export function analyzeDocument(doc: Document, url: string, options: AnalyzeOpti
     byline: author,
     siteName: provider || parsed.siteName || null,
     published:
-      ldField(doc, (o) => o.datePublished) ||
+      ldField(ld, (o) => o.datePublished) ||
       metaContent(doc, 'article:published_time') ||
       doc.querySelector('time[datetime]')?.getAttribute('datetime') ||
       parsed.publishedTime ||

@@ -4,6 +4,7 @@ import { createServer, type Server } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { YAHOO_FIXTURES, type FixtureEntry } from '../fixtures/manifest';
 
 /** The slice of the extension API that tests call inside extension pages. */
 declare const chrome: {
@@ -35,21 +36,10 @@ export const MAPPED_HOSTS = [
   'example-news.test',
 ];
 
-export interface FixtureEntry {
-  file: string;
-  url: string;
-  lang: string;
-  expect: { isArticle: boolean; feedItems: number; dynamicFeedItems?: boolean; relatedBlocks?: number; maxFeedItems?: number };
-}
+export { fixtureByFile, type FixtureEntry } from '../fixtures/manifest';
 
-export function yahooFixtures(): FixtureEntry[] {
-  return JSON.parse(readFileSync(join(FIXTURES, 'yahoo/fixtures.json'), 'utf8')) as FixtureEntry[];
-}
-
-export function fixtureByFile(file: string): FixtureEntry {
-  const f = yahooFixtures().find((x) => x.file === file);
-  if (!f) throw new Error(`no fixture ${file}`);
-  return f;
+export function yahooFixtures(): readonly FixtureEntry[] {
+  return YAHOO_FIXTURES;
 }
 
 export function chromiumAvailable(): boolean {
@@ -259,15 +249,20 @@ export async function resetSettings(s: Session): Promise<void> {
   await p.close();
 }
 
-/** Visibility of every element carrying data-fixture=<role>, as the user sees it. */
-export async function visibility(page: Page, role: string): Promise<{ total: number; visible: number }> {
-  return page.evaluate((role) => {
-    const els = Array.from(document.querySelectorAll(`[data-fixture="${role}"]`));
-    const vis = els.filter((e) => {
-      const r = e.getBoundingClientRect();
-      const cs = getComputedStyle(e);
-      return r.width > 0 && r.height > 0 && cs.visibility !== 'hidden' && cs.display !== 'none';
-    });
-    return { total: els.length, visible: vis.length };
-  }, role);
+/** Visibility of every element carrying data-fixture=<role> (optionally only inside feed blocks
+ * of one data-fixture-kind), as the user sees it. */
+export async function visibility(page: Page, role: string, kind?: string): Promise<{ total: number; visible: number }> {
+  return page.evaluate(
+    ([role, kind]) => {
+      const scope = kind ? `[data-fixture="feed-block"][data-fixture-kind="${kind}"] ` : '';
+      const els = Array.from(document.querySelectorAll(`${scope}[data-fixture="${role}"]`));
+      const vis = els.filter((e) => {
+        const r = e.getBoundingClientRect();
+        const cs = getComputedStyle(e);
+        return r.width > 0 && r.height > 0 && cs.visibility !== 'hidden' && cs.display !== 'none';
+      });
+      return { total: els.length, visible: vis.length };
+    },
+    [role, kind] as const,
+  );
 }

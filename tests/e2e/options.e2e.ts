@@ -5,16 +5,7 @@ import { FixtureServer, fixtureByFile, launch, openOptions, requireChromium, res
 const hasChromium = requireChromium();
 
 /** Visible feed items of one kind (data-fixture-kind on their block). */
-async function visibleOfKind(page: Page, kind: string): Promise<{ total: number; visible: number }> {
-  return page.evaluate((kind) => {
-    const items = Array.from(document.querySelectorAll(`[data-fixture="feed-block"][data-fixture-kind="${kind}"] [data-fixture="feed-item"]`));
-    const vis = items.filter((e) => {
-      const r = e.getBoundingClientRect();
-      return r.width > 0 && r.height > 0;
-    });
-    return { total: items.length, visible: vis.length };
-  }, kind);
-}
+const visibleOfKind = (page: Page, kind: string) => visibility(page, 'feed-item', kind);
 
 describe.skipIf(!hasChromium)('options page, applied live to open tabs', () => {
   let server: FixtureServer;

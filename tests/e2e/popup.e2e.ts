@@ -10,6 +10,16 @@ async function ready(popup: Page): Promise<void> {
   await popup.waitForSelector('main.popup[aria-busy="false"]', { timeout: 20_000 });
 }
 
+/** Open a fixture URL in a tab, then the popup for that tab, and wait for its result. */
+async function openWithPopup(s: Session, url: string, beforePopup?: (page: Page) => Promise<unknown>): Promise<{ page: Page; popup: Page }> {
+  const page = await s.context.newPage();
+  await page.goto(url, { waitUntil: 'load' });
+  await beforePopup?.(page);
+  const popup = await openPopup(s, await tabIdOf(s, page));
+  await ready(popup);
+  return { page, popup };
+}
+
 describe.skipIf(!hasChromium)('popup (繁體中文 browser)', () => {
   let server: FixtureServer;
   let s: Session;
@@ -30,13 +40,7 @@ describe.skipIf(!hasChromium)('popup (繁體中文 browser)', () => {
     for (const p of s.context.pages()) if (!p.url().startsWith('about:')) await p.close();
   });
 
-  async function openSeed(): Promise<{ page: Page; popup: Page }> {
-    const page = await s.context.newPage();
-    await page.goto(seed().url, { waitUntil: 'load' });
-    const popup = await openPopup(s, await tabIdOf(s, page));
-    await ready(popup);
-    return { page, popup };
-  }
+  const openSeed = () => openWithPopup(s, seed().url);
 
   it('shows the title, key points and entities of the main article only, in 繁體中文', async () => {
     const { page, popup } = await openSeed();
@@ -128,10 +132,7 @@ describe.skipIf(!hasChromium)('popup (繁體中文 browser)', () => {
   });
 
   it('says when a page is not an article (a Yahoo home page)', async () => {
-    const page = await s.context.newPage();
-    await page.goto(fixtureByFile('tw-home.html').url, { waitUntil: 'load' });
-    const popup = await openPopup(s, await tabIdOf(s, page));
-    await ready(popup);
+    const { page, popup } = await openWithPopup(s, fixtureByFile('tw-home.html').url);
     expect(await popup.locator('.state-title').textContent()).toBe('這個頁面不是新聞文章。');
     expect(await popup.locator('.keypoints').count()).toBe(0);
     await popup.close();
@@ -158,12 +159,12 @@ describe.skipIf(!hasChromium)('popup (繁體中文 browser)', () => {
   });
 
   it('the hostile article executes nothing, in the page or in the popup', async () => {
-    const page = await s.context.newPage();
-    await page.goto(fixtureByFile('hostile.html').url, { waitUntil: 'load' });
-    await page.evaluate(() => ((window as unknown as { __pwned: number }).__pwned = 0));
-    const popup = await openPopup(s, await tabIdOf(s, page));
-    await ready(popup);
-    await popup.locator('.section-head input[type="checkbox"]').check().catch(() => undefined);
+    // The page's own script sets __pwned while loading; from here on nothing may.
+    const { page, popup } = await openWithPopup(s, fixtureByFile('hostile.html').url, (p) =>
+      p.evaluate(() => ((window as unknown as { __pwned: number }).__pwned = 0)),
+    );
+    // Highlighting walks the hostile text in the page: that must run nothing either.
+    await popup.locator('.section-head input[type="checkbox"]').check();
     await popup.waitForTimeout(500);
     expect(await page.evaluate(() => (window as unknown as { __pwned: number }).__pwned)).toBe(0);
     expect(await popup.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
@@ -190,10 +191,7 @@ describe.skipIf(!hasChromium)('popup (English browser, dark)', () => {
   });
 
   it('renders in English with the dark theme', async () => {
-    const page = await s.context.newPage();
-    await page.goto(fixtureByFile('caas-en.html').url, { waitUntil: 'load' });
-    const popup = await openPopup(s, await tabIdOf(s, page));
-    await ready(popup);
+    const { page, popup } = await openWithPopup(s, fixtureByFile('caas-en.html').url);
     expect(await popup.locator('#kp-title').textContent()).toBe('Key points');
     expect(await popup.locator('.keypoints li').count()).toBeGreaterThanOrEqual(3);
     const bg = await popup.evaluate(() => getComputedStyle(document.body).backgroundColor);

@@ -1,17 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { JSDOM, VirtualConsole } from 'jsdom';
+import { YAHOO_FIXTURES, YAHOO_FIXTURE_DIR, type FixtureEntry } from '../fixtures/manifest';
 
-export const FIXTURE_DIR = resolve(import.meta.dirname, '../fixtures/yahoo');
-
-export interface FixtureEntry {
-  file: string;
-  url: string;
-  lang: string;
-  expect: { isArticle: boolean; feedItems: number; dynamicFeedItems?: boolean; relatedBlocks?: number };
-}
-
-export const FIXTURES: FixtureEntry[] = JSON.parse(readFileSync(join(FIXTURE_DIR, 'fixtures.json'), 'utf8'));
+export const FIXTURE_DIR = YAHOO_FIXTURE_DIR;
+export const FIXTURES = YAHOO_FIXTURES;
+export type { FixtureEntry };
 
 /** A fixture as the content script sees it at DOMContentLoaded (page scripts do not run). */
 export function loadFixture(file: string, html?: string): { doc: Document; url: string; entry: FixtureEntry } {

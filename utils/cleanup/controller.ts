@@ -249,7 +249,10 @@ export class CleanupController {
   /** Whole-page evaluation: at DOMContentLoaded, after in-site navigation, when rules change. */
   fullPass(): void {
     const t0 = performance.now();
-    this.url = this.doc.location?.href ?? this.url;
+    const href = this.doc.location?.href ?? this.url;
+    // "Show the feed on this page" belongs to the page it was given on, not the next story.
+    if (href !== this.url) this.pageRevealed = false;
+    this.url = href;
     this.pending = [];
     this.clearMarks();
     this.detection = detectFeed(this.doc, this.url, { force: this.opts.force, userRules: this.userRules() });
@@ -328,7 +331,9 @@ export class CleanupController {
 
   /** In-site navigation (pushState, popstate): evaluate the new article from scratch. */
   onLocationChange(): void {
-    this.pageRevealed = false;
+    // Several signals report one navigation (Navigation API, popstate, WXT's poll, the next
+    // batch): the first that sees the new URL evaluates it, the rest have nothing to do.
+    if ((this.doc.location?.href ?? this.url) === this.url) return;
     this.fullPass();
   }
 

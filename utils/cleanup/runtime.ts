@@ -101,9 +101,7 @@ export function runCleanup(ctx: ContentScriptContext, force: boolean): void {
   // The Navigation API reports pushState at once; wxt:locationchange polls as a fallback.
   const nav = (window as unknown as { navigation?: EventTarget }).navigation;
   if (nav) {
-    ctx.addEventListener(nav as unknown as Window, 'navigatesuccess' as keyof WindowEventMap, () => {
-      if (location.href !== controller.status().url) controller.onLocationChange();
-    });
+    ctx.addEventListener(nav as unknown as Window, 'navigatesuccess' as keyof WindowEventMap, () => controller.onLocationChange());
   }
   ctx.addEventListener(window, 'popstate', () => setTimeout(() => controller.onLocationChange(), 0));
 

@@ -55,6 +55,8 @@ export interface DetectOptions {
   userRules?: readonly UserRule[];
   /** Treat the page as an article whatever classification says (the user asked to clean it). */
   force?: boolean;
+  /** The page's class when the caller has it already (a clone of a classified page). */
+  page?: PageClass;
   /**
    * Incremental pass: look for new blocks only within these subtrees (nodes added since the last
    * pass), reusing the page class and article anchors found before.
@@ -390,7 +392,7 @@ function scoreCandidate(c: Candidate, a: ArticleAnchors, itemSelectors: readonly
  * never overlapping the article. Pure over the Document; the content script marks the result.
  */
 export function detectFeed(doc: Document, url: string, options: DetectOptions = {}): Detection {
-  const page = options.scope?.page ?? classifyPage(doc, url);
+  const page = options.scope?.page ?? options.page ?? classifyPage(doc, url);
   const body = doc.body;
   const profile = SITE_PROFILES.find((p) => p.id === page.profile) ?? null;
   if ((!page.isArticle && !options.force) || !body) {

@@ -29,18 +29,20 @@ export function urlLooksLikeArticle(url: string): boolean {
   return ARTICLE_URL.some((re) => re.test(decodeURI(u.pathname)));
 }
 
-function jsonLdTypes(doc: Document): string[] {
-  const types: string[] = [];
+/** Nesting read in JSON-LD (arrays, @graph): real pages never need more. */
+const MAX_LD_DEPTH = 4;
+
+/** Every JSON-LD object of the page, arrays and @graph flattened. Broken blocks are skipped. */
+export function jsonLdObjects(doc: Document): Array<Record<string, unknown>> {
+  const out: Array<Record<string, unknown>> = [];
   const visit = (node: unknown, depth: number): void => {
-    if (depth > 4 || node === null || typeof node !== 'object') return;
+    if (depth > MAX_LD_DEPTH || node === null || typeof node !== 'object') return;
     if (Array.isArray(node)) {
       for (const n of node) visit(n, depth + 1);
       return;
     }
     const rec = node as Record<string, unknown>;
-    const t = rec['@type'];
-    if (typeof t === 'string') types.push(t);
-    else if (Array.isArray(t)) for (const x of t) if (typeof x === 'string') types.push(x);
+    out.push(rec);
     if (rec['@graph']) visit(rec['@graph'], depth + 1);
   };
   for (const s of Array.from(doc.querySelectorAll('script[type="application/ld+json"]'))) {
@@ -50,7 +52,14 @@ function jsonLdTypes(doc: Document): string[] {
       // Broken JSON-LD is common in the wild; it is simply no evidence.
     }
   }
-  return types;
+  return out;
+}
+
+function jsonLdTypes(doc: Document): string[] {
+  return jsonLdObjects(doc).flatMap((o) => {
+    const t = o['@type'];
+    return typeof t === 'string' ? [t] : Array.isArray(t) ? t.filter((x): x is string => typeof x === 'string') : [];
+  });
 }
 
 export function metaContent(doc: Document, key: string): string | null {
