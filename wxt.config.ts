@@ -1,11 +1,24 @@
 import { defineConfig } from 'wxt';
 import type { Browser } from 'wxt/browser';
 import preact from '@preact/preset-vite';
+import type { Plugin } from 'vite';
+import { buildStylesheet } from './utils/cleanup/style';
+
+/** `virtual:ynd-cleanup.css`: the cleanup stylesheet, generated from the site profiles, so the
+ * Yahoo content script's CSS is a manifest file the browser applies before the page parses. */
+function cleanupCss(): Plugin {
+  const id = 'virtual:ynd-cleanup.css';
+  return {
+    name: 'ynd-cleanup-css',
+    resolveId: (source) => (source === id ? id : undefined),
+    load: (source) => (source === id ? buildStylesheet() : undefined),
+  };
+}
 
 
 export default defineConfig({
   vite: () => ({
-    plugins: [preact()],
+    plugins: [preact(), cleanupCss()],
   }),
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',

@@ -6,7 +6,8 @@ import { runCleanup } from '../utils/cleanup/runtime';
 export default defineContentScript({
   registration: 'runtime',
   runAt: 'document_idle',
+  noScriptStartedPostMessage: true,
   main(ctx) {
-    runCleanup(ctx, true);
+    runCleanup(ctx, { force: true });
   },
 });

@@ -175,28 +175,50 @@ export function migrateV1toV2(old: unknown): unknown {
   return { ...DEFAULT_SETTINGS, enabled };
 }
 
-export const settingsItem = storage.defineItem<unknown>('sync:settings', {
-  fallback: DEFAULT_SETTINGS,
-  version: SETTINGS_VERSION,
-  migrations: { 2: migrateV1toV2 },
-});
+type SettingsItem = ReturnType<typeof storage.defineItem<unknown>>;
+let item: SettingsItem | null = null;
+
+/** The versioned item, defined on first use: defining it starts the migration (a storage read,
+ * perhaps a write), which only the background and the extension's pages should do. */
+export function settingsItem(): SettingsItem {
+  return (item ??= storage.defineItem<unknown>('sync:settings', {
+    fallback: DEFAULT_SETTINGS,
+    version: SETTINGS_VERSION,
+    migrations: { 2: migrateV1toV2 },
+  }));
+}
+
+/**
+ * Read-only access for content scripts, which run on every Yahoo page from document_start:
+ * no migration machinery (defining the versioned item reads and may write storage at once; the
+ * background and the extension's pages run the migration). An unmigrated v1 value is read
+ * through the same migration function, so the page sees what the migration would write.
+ */
+export const pageSettings = {
+  async get(): Promise<Settings> {
+    return sanitizeSettings(migrateV1toV2((await storage.getItem<unknown>('sync:settings')) ?? DEFAULT_SETTINGS));
+  },
+  watch(cb: (s: Settings) => void): () => void {
+    return storage.watch<unknown>('sync:settings', (v) => cb(sanitizeSettings(migrateV1toV2(v ?? DEFAULT_SETTINGS))));
+  },
+};
 
 export async function getSettings(): Promise<Settings> {
-  return sanitizeSettings(await settingsItem.getValue());
+  return sanitizeSettings(await settingsItem().getValue());
 }
 
 export async function saveSettings(next: Settings): Promise<void> {
-  await settingsItem.setValue(sanitizeSettings(next));
+  await settingsItem().setValue(sanitizeSettings(next));
 }
 
 export async function updateSettings(change: (s: Settings) => Settings): Promise<Settings> {
   const next = sanitizeSettings(change(await getSettings()));
-  await settingsItem.setValue(next);
+  await settingsItem().setValue(next);
   return next;
 }
 
 export function watchSettings(cb: (s: Settings) => void): () => void {
-  return settingsItem.watch((v) => cb(sanitizeSettings(v)));
+  return settingsItem().watch((v) => cb(sanitizeSettings(v)));
 }
 
 /** Whether cleanup runs on a host under these settings. */

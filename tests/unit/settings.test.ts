@@ -59,7 +59,7 @@ describe('settings', () => {
     // A version-2 value without its marker is not clobbered.
     expect(migrateV1toV2({ enabled: false, mode: 'collapse' })).toEqual({ enabled: false, mode: 'collapse' });
     await fakeBrowser.storage.sync.set({ settings: { autoCleanup: false }, settings$: { v: 1 } });
-    await settingsItem.migrate();
+    await settingsItem().migrate();
     const s = await getSettings();
     expect(s.enabled).toBe(false);
     expect(s.hide.recommended).toBe(true);

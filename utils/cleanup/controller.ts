@@ -1,4 +1,4 @@
-import { detectFeed, type Detection, type FeedBlock, type UserRule } from '../feed/detect';
+import { ITEM_SELECTORS, detectFeed, findItems, type Detection, type FeedBlock, type UserRule } from '../feed/detect';
 import { urlLooksLikeArticle } from '../page/classify';
 import { isYahooHost } from '../sites';
 import type { FeedKind } from '../sites/types';
@@ -26,10 +26,24 @@ export interface CleanupStatus {
 export interface ControllerOptions {
   /** Yahoo: automatic. Elsewhere the user asked ("Clean up this page"): treat it as an article. */
   force: boolean;
+  /** The stylesheet is the manifest's (Yahoo's static content script): no <style> to insert. */
+  cssFromManifest?: boolean;
+  /** performance.now() when the script began to evaluate, so "load" includes evaluation. */
+  scriptStart?: number;
   onStatus?: (s: CleanupStatus) => void;
 }
 
 const OWN_NODES = `#${STYLE_ID}, [${ATTR.bar}]`;
+/** The full detection runs within this long of the page going idle, even on a busy page. */
+const IDLE_TIMEOUT_MS = 500;
+
+/**
+ * User Timing names (read by `npm run bench`): "load" is the work before the page is shown
+ * (script evaluation, start, parse-time and DOMContentLoaded passes); "batch" one mutation
+ * batch; "idle" the full detection after load; "full" a re-evaluation after in-site navigation
+ * or a rule change.
+ */
+type Measure = 'ynd:load' | 'ynd:batch' | 'ynd:idle' | 'ynd:full';
 
 /**
  * The page side of cleanup: one stylesheet, attributes on <html> and on blocks, a batched
@@ -46,7 +60,11 @@ export class CleanupController {
   private url: string;
   /** Main-thread time spent, for `npm run bench`. Also recorded as User Timing measures
    * ("ynd:load", "ynd:batch"), which the page's own world can read. */
-  readonly timings: { load: number; batches: number[] } = { load: 0, batches: [] };
+  readonly timings: { load: number; batches: number[]; idle: number; full: number } = { load: 0, batches: [], idle: 0, full: 0 };
+  /** A full detection (item counts, related reading, unlabelled runs) waits for idle time. */
+  private idleHandle: number | null = null;
+  /** The marks on the page come from a quick pass: counts and kinds are not final yet. */
+  private provisional = false;
 
   constructor(
     private readonly doc: Document,
@@ -61,8 +79,8 @@ export class CleanupController {
 
   /** document_start: the stylesheet and the gate go in before anything paints. */
   start(): void {
-    const t0 = performance.now();
-    if (!this.doc.getElementById(STYLE_ID)) {
+    const t0 = this.opts.scriptStart ?? performance.now();
+    if (!this.opts.cssFromManifest && !this.doc.getElementById(STYLE_ID)) {
       const style = this.doc.createElement('style');
       style.id = STYLE_ID;
       style.textContent = buildStylesheet();
@@ -71,26 +89,25 @@ export class CleanupController {
     this.applyHtmlAttrs();
     this.observer = new MutationObserver((records) => this.onMutations(records));
     this.observer.observe(this.html, { childList: true, subtree: true });
-    if (this.doc.readyState !== 'loading') this.fullPass();
+    if (this.doc.readyState !== 'loading') this.loadPass();
     else
       this.doc.addEventListener(
         'DOMContentLoaded',
         () => {
           // A pass made while parsing already covers the page; the rest arrived as batches.
-          if (this.detection) {
-            this.flush();
-            this.report();
-          } else this.fullPass();
+          if (this.detection) this.flush();
+          else this.loadPass();
         },
         { once: true },
       );
     this.measure('ynd:load', t0);
   }
 
-  private measure(name: 'ynd:load' | 'ynd:batch', t0: number): void {
+  private measure(name: Measure, t0: number): void {
     const d = performance.now() - t0;
     if (name === 'ynd:load') this.timings.load += d;
-    else this.timings.batches.push(d);
+    else if (name === 'ynd:batch') this.timings.batches.push(d);
+    else this.timings[name === 'ynd:idle' ? 'idle' : 'full'] += d;
     try {
       performance.measure(name, { start: t0, duration: d });
     } catch {
@@ -101,6 +118,7 @@ export class CleanupController {
   stop(): void {
     this.observer?.disconnect();
     cancelAnimationFrame(this.frame);
+    this.cancelIdle();
     this.clearMarks();
     for (const el of Array.from(this.doc.querySelectorAll(`[${ATTR.revealed}]`))) el.removeAttribute(ATTR.revealed);
     for (const a of [ATTR.on, ATTR.gate, ATTR.hide, ATTR.mode]) this.html.removeAttribute(a);
@@ -224,8 +242,8 @@ export class CleanupController {
   /**
    * While the document is still parsing, the browser may paint before DOMContentLoaded. Once
    * the head has classified the page as an article and its body has been parsed, evaluate what
-   * is there, so the feed is hidden in the first frame that shows it; DOMContentLoaded's full
-   * pass then re-evaluates the complete page.
+   * is there with the quick detection, so the feed is hidden in the first frame that shows it;
+   * what the parser adds later arrives as batches.
    */
   private parsePass(): void {
     if (!this.doc.body || (!this.opts.force && !urlLooksLikeArticle(this.url))) {
@@ -233,33 +251,78 @@ export class CleanupController {
       return;
     }
     const t0 = performance.now();
-    const d = detectFeed(this.doc, this.url, { force: this.opts.force, userRules: this.userRules() });
+    const d = detectFeed(this.doc, this.url, { force: this.opts.force, userRules: this.userRules(), quick: true });
     this.pending = [];
     // Without the article's root, nothing can be proven not to contain it: wait.
     if (!d.article.root || !d.page.isArticle) return this.measure('ynd:load', t0);
-    // From here on, batches are incremental: what the parser adds next is checked on its own.
+    this.adopt(d);
+    this.measure('ynd:load', t0);
+  }
+
+  /** DOMContentLoaded with no parse pass taken: the quick detection over the whole page. A
+   * page whose URL is no article's (a home page, a section front) waits for idle time: its
+   * stream is its content, and nothing is hidden there unless classification says article. */
+  private loadPass(): void {
+    if (!this.opts.force && !urlLooksLikeArticle(this.url)) {
+      this.scheduleFull();
+      return;
+    }
+    const t0 = performance.now();
+    this.pending = [];
+    this.adopt(detectFeed(this.doc, this.url, { force: this.opts.force, userRules: this.userRules(), quick: true }));
+    this.measure('ynd:load', t0);
+  }
+
+  /** Mark a quick detection's blocks; the full one follows at idle time. */
+  private adopt(d: Detection): void {
+    this.clearMarks();
     this.detection = d;
     for (const el of d.refused) el.setAttribute(ATTR.keep, '');
     this.mark(d.blocks);
     this.applyHtmlAttrs();
-    this.measure('ynd:load', t0);
-    this.report();
+    this.provisional = true;
+    this.scheduleFull();
   }
 
-  /** Whole-page evaluation: at DOMContentLoaded, after in-site navigation, when rules change. */
-  fullPass(): void {
+  /** Item counts, related reading and unlabelled card runs: when the page is idle. */
+  private scheduleFull(): void {
+    if (this.idleHandle !== null) return;
+    const run = () => {
+      this.idleHandle = null;
+      const t0 = performance.now();
+      this.fullPass(false);
+      this.measure('ynd:idle', t0);
+    };
+    this.idleHandle =
+      typeof requestIdleCallback === 'function' ? requestIdleCallback(run, { timeout: IDLE_TIMEOUT_MS }) : (setTimeout(run, 0) as unknown as number);
+  }
+
+  private cancelIdle(): void {
+    for (const h of [this.idleHandle, this.recountHandle]) {
+      if (h === null) continue;
+      if (typeof cancelIdleCallback === 'function') cancelIdleCallback(h);
+      clearTimeout(h);
+    }
+    this.idleHandle = null;
+    this.recountHandle = null;
+  }
+
+  /** Whole-page evaluation: at idle after load, after in-site navigation, when rules change. */
+  fullPass(measured = true): void {
     const t0 = performance.now();
+    this.cancelIdle();
     const href = this.doc.location?.href ?? this.url;
     // "Show the feed on this page" belongs to the page it was given on, not the next story.
     if (href !== this.url) this.pageRevealed = false;
     this.url = href;
     this.pending = [];
     this.clearMarks();
+    this.provisional = false;
     this.detection = detectFeed(this.doc, this.url, { force: this.opts.force, userRules: this.userRules() });
     for (const el of this.detection.refused) el.setAttribute(ATTR.keep, '');
     this.mark(this.detection.blocks);
     this.applyHtmlAttrs();
-    this.measure('ynd:load', t0);
+    if (measured) this.measure('ynd:full', t0);
     this.report();
   }
 
@@ -277,7 +340,8 @@ export class CleanupController {
   }
 
   /** At most once per frame, before it paints: new nodes inside marked blocks are hidden by CSS
-   * already; anything else is checked for new blocks within the added subtrees only. */
+   * already; anything else is checked, quickly, for new blocks within the added subtrees only.
+   * Counting the items that arrived waits for idle time. */
   private flush(): void {
     this.frame = 0;
     if (!this.detection) {
@@ -300,28 +364,70 @@ export class CleanupController {
       for (let p = n.parentElement; p; p = p.parentElement) if (added.has(p) || this.blocks.has(p)) return false;
       return !this.blocks.has(n);
     });
+    const grew = roots.length < this.pending.length;
     this.pending = [];
-    let changed = false;
     if (roots.length && (this.detection.page.isArticle || this.opts.force)) {
       const d = detectFeed(this.doc, this.url, {
         force: this.opts.force,
         userRules: this.userRules(),
         scope: { roots, page: this.detection.page, article: a },
+        quick: true,
       });
       const fresh = d.blocks.filter((b) => !this.blocks.has(b.el) && !this.insideBlock(b.el));
       this.mark(fresh);
-      changed = fresh.length > 0;
+      if (fresh.length) this.scheduleRecount();
     }
-    // Items added to known blocks change the counts.
-    for (const b of this.blocks.values()) {
-      const before = b.items.length;
-      if (b.el.isConnected && b.items.length && b.items[0]?.parentElement) {
-        b.items = Array.from(b.items[0].parentElement.children).filter((c) => c.tagName === b.items[0]?.tagName);
-      }
-      if (b.items.length !== before) changed = true;
-    }
+    // Items added inside known blocks change the counts, not what is hidden.
+    if (grew) this.scheduleRecount();
     this.measure('ynd:batch', t0);
-    if (changed) this.report();
+  }
+
+  private recountHandle: number | null = null;
+
+  /** Idle time after batches: blocks the quick pass found get their full evaluation (items,
+   * related reading), blocks that grew their count; then one report. */
+  private scheduleRecount(): void {
+    if (this.recountHandle !== null || this.idleHandle !== null) return;
+    const run = () => {
+      this.recountHandle = null;
+      const t0 = performance.now();
+      let changed = false;
+      for (const b of [...this.blocks.values()]) {
+        if (!b.el.isConnected) continue;
+        const before = b.items.length;
+        if (!before) changed = this.refine(b) || changed;
+        else {
+          const first = b.items[0];
+          const parent = first?.parentElement;
+          if (first && parent) b.items = Array.from(parent.children).filter((c) => c.tagName === first.tagName);
+        }
+        if (b.items.length !== before) changed = true;
+      }
+      this.measure('ynd:idle', t0);
+      if (changed) this.report();
+    };
+    this.recountHandle =
+      typeof requestIdleCallback === 'function' ? requestIdleCallback(run, { timeout: IDLE_TIMEOUT_MS }) : (setTimeout(run, 0) as unknown as number);
+  }
+
+  /** The full evaluation of one block a quick pass marked: its items, and whether its items
+   * continue the story (related reading, shown by default). True when its kind changed. */
+  private refine(b: FeedBlock): boolean {
+    const d = this.detection;
+    if (!d) return false;
+    const full = detectFeed(this.doc, this.url, {
+      force: this.opts.force,
+      userRules: this.userRules(),
+      scope: { roots: [b.el], page: d.page, article: d.article },
+    }).blocks.find((x) => x.el === b.el);
+    if (!full) {
+      b.items = findItems(b.el, ITEM_SELECTORS);
+      return false;
+    }
+    const kindChanged = full.kind !== b.kind;
+    this.blocks.set(b.el, full);
+    if (kindChanged) b.el.setAttribute(ATTR.kind, full.kind);
+    return kindChanged;
   }
 
   private insideBlock(el: Element): boolean {
@@ -338,6 +444,8 @@ export class CleanupController {
   }
 
   status(): CleanupStatus {
+    // Asked before idle time came (the popup opened at once): finish the detection now.
+    if (this.provisional && this.idleHandle !== null) this.fullPass(false);
     const d = this.detection;
     const active = this.active() && !!d && (d.page.isArticle || this.opts.force);
     const blocks = [...this.blocks.values()]

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { CleanupController } from './controller';
-import { getSettings, watchSettings } from '../settings';
+import { CleanupController, type ControllerOptions } from './controller';
+import { pageSettings } from '../settings';
 import {
   fromExtensionPage,
   isBoolean,
@@ -65,7 +65,7 @@ export function installPageTools(): void {
 }
 
 /** Wire a CleanupController to settings, messages, navigation and the badge. */
-export function runCleanup(ctx: ContentScriptContext, force: boolean): void {
+export function runCleanup(ctx: ContentScriptContext, opts: Pick<ControllerOptions, 'force' | 'cssFromManifest' | 'scriptStart'>): void {
   const g = globalThis as unknown as Record<symbol, boolean>;
   if (g[RUNNING]) return; // injected twice (on demand after a registered script): one is enough
   g[RUNNING] = true;
@@ -73,7 +73,7 @@ export function runCleanup(ctx: ContentScriptContext, force: boolean): void {
   let lastBadge = -1;
   let readyUrl = '';
   const controller = new CleanupController(document, {
-    force,
+    ...opts,
     onStatus: (s) => {
       // Once per article URL: let the background analyse it before the popup is opened.
       if (s.isArticle && s.url !== readyUrl && document.readyState !== 'loading') {
@@ -90,8 +90,8 @@ export function runCleanup(ctx: ContentScriptContext, force: boolean): void {
   });
   controller.start();
 
-  void getSettings().then((s) => controller.setSettings(s));
-  const unwatch = watchSettings((s) => controller.setSettings(s));
+  void pageSettings.get().then((s) => controller.setSettings(s));
+  const unwatch = pageSettings.watch((s) => controller.setSettings(s));
   ctx.onInvalidated(() => {
     unwatch();
     controller.stop();

@@ -62,6 +62,14 @@ export interface DetectOptions {
    * pass), reusing the page class and article anchors found before.
    */
   scope?: { roots: readonly Element[]; page: PageClass; article: ArticleAnchors };
+  /**
+   * Before first paint (the content script while the page loads): decide what to hide with the
+   * cheap evidence only. A candidate whose cheap features already reach HIDE_CONFIDENCE is
+   * hidden without counting its items or testing them for related reading, and the walk for
+   * unlabelled card runs is skipped when labelled blocks were found. The caller runs a full
+   * detection at idle time for counts, related reading and unlabelled runs.
+   */
+  quick?: boolean;
 }
 
 /** FOLLOWING, spelled out: these functions also run outside a window. */
@@ -274,6 +282,9 @@ function cardRun(el: Element): Element[] | null {
   return linked.length >= MIN_CARDS ? linked : null;
 }
 
+/** Every profile's card selectors: a card of one generation can appear in another's page. */
+export const ITEM_SELECTORS: readonly string[] = SITE_PROFILES.flatMap((p) => p.itemSelectors);
+
 /** The largest run of similar element children with links inside `block` (the cards). */
 export function findItems(block: Element, itemSelectors: readonly string[]): Element[] {
   for (const sel of itemSelectors) {
@@ -355,9 +366,11 @@ function climbFromHeading(h: Element, a: ArticleAnchors, stop: Element): Element
   }
 }
 
-function scoreCandidate(c: Candidate, a: ArticleAnchors, itemSelectors: readonly string[], terms: Set<string>): FeedBlock {
+function scoreCandidate(c: Candidate, a: ArticleAnchors, itemSelectors: readonly string[], terms: Set<string>, quick: boolean): FeedBlock {
   const el = c.el;
   const f = c.features;
+  const sum = () => Object.values(f).reduce((s, v) => s + (v ?? 0), 0);
+  // The kind decides what the settings hide, so its evidence (heading, widget) always counts.
   const heading = blockHeading(el);
   const hk = headingKind(heading);
   if (hk) f.headingPhrase = WEIGHTS.headingPhrase;
@@ -366,8 +379,17 @@ function scoreCandidate(c: Candidate, a: ArticleAnchors, itemSelectors: readonly
     f.widget = WEIGHTS.widget;
     kind = 'sponsored';
   }
+  // Quick pass, cheapest evidence first: once a candidate is decided, the rest (items, the
+  // related-reading test) waits for the full pass.
+  const decided = () => quick && (c.source === 'user' || sum() >= HIDE_CONFIDENCE);
+  const provisional = (): FeedBlock => ({ el, kind: kind ?? 'recommended', heading, items: [], score: sum(), features: f, source: c.source });
+  if (decided()) return provisional();
+  if (isAfter(el, a.root) || el.closest(ASIDE_SELECTOR)) f.position = WEIGHTS.position;
   const idClass = `${el.id} ${el.getAttribute('class') ?? ''}`;
   if (CLASS_WORDS.test(idClass)) f.classWords = WEIGHTS.classWords;
+  if (YAHOO_MODULE_ATTRS.some((attr) => el.hasAttribute(attr) || el.querySelector(`[${attr}]`)))
+    f.yahooModule = WEIGHTS.yahooModule;
+  if (decided()) return provisional();
   const items = findItems(el, itemSelectors);
   if (items.length >= MIN_CARDS) {
     f.repeatedCards = WEIGHTS.repeatedCards;
@@ -375,16 +397,12 @@ function scoreCandidate(c: Candidate, a: ArticleAnchors, itemSelectors: readonly
     if (timed / items.length >= 0.5) f.cardsWithTime = WEIGHTS.cardsWithTime;
   }
   if (linkDensity(el) >= LINK_DENSITY_MIN) f.linkDensity = WEIGHTS.linkDensity;
-  if (isAfter(el, a.root) || el.closest(ASIDE_SELECTOR)) f.position = WEIGHTS.position;
-  if (YAHOO_MODULE_ATTRS.some((attr) => el.hasAttribute(attr) || el.querySelector(`[${attr}]`)))
-    f.yahooModule = WEIGHTS.yahooModule;
   // Items that share the story's own terms continue it: related reading, not the feed.
   if ((kind === null || kind === 'recommended') && items.length && terms.size) {
     const share = items.filter((i) => sharesTerms(i, terms)).length / items.length;
     if (share >= RELATED_ITEM_SHARE) kind = 'related';
   }
-  const score = Object.values(f).reduce((s, v) => s + (v ?? 0), 0);
-  return { el, kind: kind ?? 'recommended', heading, items, score, features: f, source: c.source };
+  return { el, kind: kind ?? 'recommended', heading, items, score: sum(), features: f, source: c.source };
 }
 
 /**
@@ -392,7 +410,7 @@ function scoreCandidate(c: Candidate, a: ArticleAnchors, itemSelectors: readonly
  * never overlapping the article. Pure over the Document; the content script marks the result.
  */
 export function detectFeed(doc: Document, url: string, options: DetectOptions = {}): Detection {
-  const page = options.scope?.page ?? options.page ?? classifyPage(doc, url);
+  const page = options.scope?.page ?? options.page ?? classifyPage(doc, url, options.quick);
   const body = doc.body;
   const profile = SITE_PROFILES.find((p) => p.id === page.profile) ?? null;
   if ((!page.isArticle && !options.force) || !body) {
@@ -402,7 +420,6 @@ export function detectFeed(doc: Document, url: string, options: DetectOptions = 
   }
   const article = options.scope?.article ?? findArticle(doc, profile);
   const roots: readonly ParentNode[] = options.scope?.roots ?? [body];
-  const itemSelectors = SITE_PROFILES.flatMap((p) => p.itemSelectors);
   const title = article.headline?.textContent ?? doc.title;
   const terms = titleTerms(title);
 
@@ -435,7 +452,9 @@ export function detectFeed(doc: Document, url: string, options: DetectOptions = 
   // already found, the site's chrome — so the cost stays small and linear.
   const cardParents = options.scope
     ? [...new Set(options.scope.roots.flatMap((r) => [r, ...(r.parentElement ? [r.parentElement] : [])]))]
-    : walkCardParents(body, (el) => candidates.has(el) || el === article.container || el === article.root || el.matches(CHROME_SELECTOR));
+    : options.quick && candidates.size
+      ? []
+      : walkCardParents(body, (el) => candidates.has(el) || el === article.container || el === article.root || el.matches(CHROME_SELECTOR));
   for (const el of cardParents) {
     if (el.childElementCount < MIN_CARDS || candidates.has(el)) continue;
     // Feeds live after the article or beside it; what precedes it is the site's header.
@@ -461,7 +480,7 @@ export function detectFeed(doc: Document, url: string, options: DetectOptions = 
   const scored: FeedBlock[] = [];
   for (const c of candidates.values()) {
     if (touchesArticle(c.el, article)) continue;
-    const b = scoreCandidate(c, article, itemSelectors, terms);
+    const b = scoreCandidate(c, article, ITEM_SELECTORS, terms, options.quick ?? false);
     if (b.source === 'user' || b.score >= HIDE_CONFIDENCE) scored.push(b);
   }
   // Outermost blocks only: an inner block is hidden with its parent.

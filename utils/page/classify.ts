@@ -75,7 +75,11 @@ export function profileArticleRoot(doc: Document, profile: SiteProfile): Element
   return null;
 }
 
-export function classifyPage(doc: Document, url: string): PageClass {
+/**
+ * Classify a page. `quick` (the content script before first paint): skip parsing JSON-LD when
+ * the URL, the profile's article body and og:type already agree, so `reasons` may then omit it.
+ */
+export function classifyPage(doc: Document, url: string, quick = false): PageClass {
   const reasons: string[] = [];
   let host = '';
   let path = '/';
@@ -102,9 +106,9 @@ export function classifyPage(doc: Document, url: string): PageClass {
   }
 
   const ogType = metaContent(doc, 'og:type')?.toLowerCase() ?? null;
-  const ldTypes = jsonLdTypes(doc);
-  const ldArticle = ldTypes.some((t) => ARTICLE_LD_TYPES.test(t));
   const urlArticle = urlLooksLikeArticle(url);
+  const known = (ogType === 'article' ? 1 : 0) + (urlArticle ? 1 : 0) + (profile ? 1 : 0);
+  const ldArticle = quick && known >= 2 ? false : jsonLdTypes(doc).some((t) => ARTICLE_LD_TYPES.test(t));
   const nonArticlePath = path === '/' || NON_ARTICLE_URL.some((re) => re.test(path));
   const videoPage = ogType?.startsWith('video') ?? false;
 
@@ -115,10 +119,9 @@ export function classifyPage(doc: Document, url: string): PageClass {
   if (nonArticlePath) reasons.push('home, section, search or video path');
   if (videoPage) reasons.push('video page');
 
-  const rootText = (root?.textContent ?? '').trim().length;
   const evidence = (ogType === 'article' ? 1 : 0) + (ldArticle ? 1 : 0) + (urlArticle ? 1 : 0) + (profile ? 1 : 0);
   let isArticle = !nonArticlePath && !videoPage && evidence >= 1;
-  if (isArticle && root && rootText < MIN_ARTICLE_CHARS && evidence < 2) {
+  if (isArticle && root && evidence < 2 && (root.textContent ?? '').trim().length < MIN_ARTICLE_CHARS) {
     isArticle = false;
     reasons.push('article body too short');
   }
