@@ -1,4 +1,4 @@
-import { useEffect, useState, useCallback } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useState, useCallback } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { StateMessage } from './StateMessage';
 import { KeyPointList } from './KeyPointList';
@@ -33,27 +33,40 @@ export async function loadPopup(search: string): Promise<PopupLoad> {
   return { settings: await settingsRead, view };
 }
 
-export function PopupApp(props: { first?: Promise<PopupLoad> }) {
-  const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
-  const [view, setView] = useState<View>({ kind: 'loading' });
-  const [status, setStatus] = useState<CleanupStatus | null>(null);
+export function PopupApp(props: { first?: Promise<PopupLoad>; initial?: PopupLoad }) {
+  const init = props.initial;
+  const [settings, setSettings] = useState<Settings>(init?.settings ?? DEFAULT_SETTINGS);
+  const [view, setView] = useState<View>(init?.view ?? { kind: 'loading' });
+  const [status, setStatus] = useState<CleanupStatus | null>(init?.view.kind === 'ready' ? init.view.status : null);
   const [copied, setCopied] = useState<string | null>(null);
   const [highlightAll, setHighlightAll] = useState(false);
   const [step, setStep] = useState<{ text: string; n: number } | null>(null);
   const lang = resolveUiLang(settings.language, navigator.language);
   const t: Translate = translator(lang);
 
-  const show = useCallback((loaded: PopupLoad) => {
-    setSettings(loaded.settings);
+  /** What follows results on screen: the theme, the bench's mark, the automatic highlight. */
+  const shown = useCallback((loaded: PopupLoad) => {
     applyTheme(loaded.settings.theme);
     const result = loaded.view;
-    if (result.kind === 'ready') {
-      setStatus(result.status);
-      // For `npm run bench`: time from the popup's navigation start to results on screen.
-      requestAnimationFrame(() => document.documentElement.setAttribute('data-ready-ms', performance.now().toFixed(1)));
-      if (loaded.settings.autoHighlight) void highlight(result.tabId, result.analysis.entities, loaded.settings, true);
-    }
-    setView(result);
+    if (result.kind !== 'ready') return;
+    // For `npm run bench`: time from the popup's navigation start to results on screen.
+    requestAnimationFrame(() => document.documentElement.setAttribute('data-ready-ms', performance.now().toFixed(1)));
+    if (loaded.settings.autoHighlight) void highlight(result.tabId, result.analysis.entities, loaded.settings, true);
+  }, []);
+
+  const show = useCallback(
+    (loaded: PopupLoad) => {
+      setSettings(loaded.settings);
+      if (loaded.view.kind === 'ready') setStatus(loaded.view.status);
+      setView(loaded.view);
+      shown(loaded);
+    },
+    [shown],
+  );
+
+  // Rendered with its results at once (main.tsx waited for them): theme before the first paint.
+  useLayoutEffect(() => {
+    if (init) shown(init);
   }, []);
 
   const load = useCallback(async () => {
@@ -63,7 +76,7 @@ export function PopupApp(props: { first?: Promise<PopupLoad> }) {
 
   useEffect(() => {
     // The first load was started before the first render (main.tsx); retries start here.
-    void (props.first ?? loadPopup(location.search)).then(show);
+    if (!init) void (props.first ?? loadPopup(location.search)).then(show);
     return watchSettings((s) => {
       setSettings(s);
       applyTheme(s.theme);

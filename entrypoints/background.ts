@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { fromOwnContentScript, isCount, onMessage } from '../utils/messages';
-import { getSettings, watchSettings } from '../utils/settings';
+import { getSettings, migrateSettings, watchSettings } from '../utils/settings';
 import { syncRegisteredSites } from '../utils/sites-registration';
 import { schedulePrefetch } from '../utils/prefetch';
 import { analysisCache } from '../utils/analysis-cache';
@@ -20,6 +20,8 @@ export default defineBackground(() => {
     if (fromOwnContentScript(sender, id)) schedulePrefetch(sender.tab.id);
   });
   browser.tabs.onRemoved.addListener((tabId) => void analysisCache(tabId).removeValue());
+  // The one place the stored settings are migrated; every reader copes with an old value.
+  void migrateSettings().catch(() => undefined);
   // Sites the user added beyond Yahoo keep their content script across restarts and edits.
   void getSettings().then((s) => syncRegisteredSites(s.addedSites));
   watchSettings((s) => void syncRegisteredSites(s.addedSites));

@@ -168,9 +168,10 @@ export function sanitizeSettings(raw: unknown, doc?: Document): Settings {
  * extension updates; sanitizeSettings still guards every read.
  */
 export function migrateV1toV2(old: unknown): unknown {
-  // Idempotent: a value that already has the version-2 shape (written without its version
-  // marker, e.g. restored by sync from another device) is kept as it is.
-  if (isObj(old) && 'enabled' in old) return old;
+  // Idempotent: only the version-1 shape is rewritten. Anything else (a version-2 value written
+  // without its version marker, e.g. restored by sync, or one missing some keys) is kept as it
+  // is, for sanitizeSettings to complete; every read passes through here.
+  if (isObj(old) && ('enabled' in old || !('autoCleanup' in old))) return old;
   const enabled = isObj(old) && typeof old.autoCleanup === 'boolean' ? old.autoCleanup : true;
   return { ...DEFAULT_SETTINGS, enabled };
 }
@@ -188,23 +189,27 @@ export function settingsItem(): SettingsItem {
   }));
 }
 
-/**
- * Read-only access for content scripts, which run on every Yahoo page from document_start:
- * no migration machinery (defining the versioned item reads and may write storage at once; the
- * background and the extension's pages run the migration). An unmigrated v1 value is read
- * through the same migration function, so the page sees what the migration would write.
- */
-export const pageSettings = {
-  async get(): Promise<Settings> {
-    return sanitizeSettings(migrateV1toV2((await storage.getItem<unknown>('sync:settings')) ?? DEFAULT_SETTINGS));
-  },
-  watch(cb: (s: Settings) => void): () => void {
-    return storage.watch<unknown>('sync:settings', (v) => cb(sanitizeSettings(migrateV1toV2(v ?? DEFAULT_SETTINGS))));
-  },
-};
+/** Run the stored value's migration (the background, when the extension starts or updates). */
+export async function migrateSettings(): Promise<void> {
+  await settingsItem().migrate();
+}
 
+/**
+ * Every read goes straight to storage, without the versioned item's migration step (a storage
+ * round trip before the value; content scripts run on every Yahoo page and the popup should
+ * open at once). An unmigrated v1 value is read through the migration function itself, so a
+ * reader sees what the migration writes; sanitizeSettings guards the rest.
+ */
 export async function getSettings(): Promise<Settings> {
-  return sanitizeSettings(await settingsItem().getValue());
+  return fromStored(await storage.getItem<unknown>('sync:settings'));
+}
+
+export function watchSettings(cb: (s: Settings) => void): () => void {
+  return storage.watch<unknown>('sync:settings', (v) => cb(fromStored(v)));
+}
+
+function fromStored(v: unknown): Settings {
+  return sanitizeSettings(migrateV1toV2(v ?? DEFAULT_SETTINGS));
 }
 
 export async function saveSettings(next: Settings): Promise<void> {
@@ -215,10 +220,6 @@ export async function updateSettings(change: (s: Settings) => Settings): Promise
   const next = sanitizeSettings(change(await getSettings()));
   await settingsItem().setValue(next);
   return next;
-}
-
-export function watchSettings(cb: (s: Settings) => void): () => void {
-  return settingsItem().watch((v) => cb(sanitizeSettings(v)));
 }
 
 /** Whether cleanup runs on a host under these settings. */

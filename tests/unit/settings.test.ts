@@ -58,11 +58,20 @@ describe('settings', () => {
     expect(migrateV1toV2({ autoCleanup: false })).toMatchObject({ enabled: false, mode: 'hide' });
     // A version-2 value without its marker is not clobbered.
     expect(migrateV1toV2({ enabled: false, mode: 'collapse' })).toEqual({ enabled: false, mode: 'collapse' });
+    // A version-2 value missing keys is not mistaken for version 1 (its other keys survive).
+    expect(migrateV1toV2({ autoHighlight: true })).toEqual({ autoHighlight: true });
     await fakeBrowser.storage.sync.set({ settings: { autoCleanup: false }, settings$: { v: 1 } });
     await settingsItem().migrate();
     const s = await getSettings();
     expect(s.enabled).toBe(false);
     expect(s.hide.recommended).toBe(true);
+  });
+
+  it('reads a version-1 value correctly before the background has migrated it', async () => {
+    await fakeBrowser.storage.sync.set({ settings: { autoCleanup: false } });
+    expect((await getSettings()).enabled).toBe(false);
+    await fakeBrowser.storage.sync.set({ settings: { autoCleanup: true } });
+    expect((await getSettings()).enabled).toBe(true);
   });
 
   it('per-site off', () => {

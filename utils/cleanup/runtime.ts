@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { CleanupController, type ControllerOptions } from './controller';
-import { pageSettings } from '../settings';
+import { getSettings, watchSettings } from '../settings';
 import {
   fromExtensionPage,
   isBoolean,
@@ -90,8 +90,8 @@ export function runCleanup(ctx: ContentScriptContext, opts: Pick<ControllerOptio
   });
   controller.start();
 
-  void pageSettings.get().then((s) => controller.setSettings(s));
-  const unwatch = pageSettings.watch((s) => controller.setSettings(s));
+  void getSettings().then((s) => controller.setSettings(s));
+  const unwatch = watchSettings((s) => controller.setSettings(s));
   ctx.onInvalidated(() => {
     unwatch();
     controller.stop();
