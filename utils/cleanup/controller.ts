@@ -125,12 +125,24 @@ export class CleanupController {
     this.doc.getElementById(STYLE_ID)?.remove();
   }
 
-  private host(): string {
-    try {
-      return new URL(this.url).hostname;
-    } catch {
-      return '';
+  /** Facts of the current URL, computed once per URL (they are asked for on every pass). */
+  private urlFacts: { url: string; host: string; looksArticle: boolean; yahoo: boolean } | null = null;
+
+  private facts(): { host: string; looksArticle: boolean; yahoo: boolean } {
+    if (this.urlFacts?.url !== this.url) {
+      let host = '';
+      try {
+        host = new URL(this.url).hostname;
+      } catch {
+        // No usable URL: no host, nothing Yahoo, nothing article-like.
+      }
+      this.urlFacts = { url: this.url, host, looksArticle: urlLooksLikeArticle(this.url), yahoo: isYahooHost(host) };
     }
+    return this.urlFacts;
+  }
+
+  private host(): string {
+    return this.facts().host;
   }
 
   private active(): boolean {
@@ -139,8 +151,8 @@ export class CleanupController {
 
   private applyHtmlAttrs(): void {
     const on = this.active();
-    const looksArticle = this.detection ? this.detection.page.isArticle || this.opts.force : urlLooksLikeArticle(this.url);
-    const gate = on && looksArticle && isYahooHost(this.host());
+    const looksArticle = this.detection ? this.detection.page.isArticle || this.opts.force : this.facts().looksArticle;
+    const gate = on && looksArticle && this.facts().yahoo;
     // Only real changes: every attribute write on <html> costs a style recalculation.
     const set = (name: string, value: string | null) => {
       if (this.html.getAttribute(name) === value) return;
@@ -246,7 +258,7 @@ export class CleanupController {
    * what the parser adds later arrives as batches.
    */
   private parsePass(): void {
-    if (!this.doc.body || (!this.opts.force && !urlLooksLikeArticle(this.url))) {
+    if (!this.doc.body || (!this.opts.force && !this.facts().looksArticle)) {
       this.pending = [];
       return;
     }
@@ -263,7 +275,7 @@ export class CleanupController {
    * page whose URL is no article's (a home page, a section front) waits for idle time: its
    * stream is its content, and nothing is hidden there unless classification says article. */
   private loadPass(): void {
-    if (!this.opts.force && !urlLooksLikeArticle(this.url)) {
+    if (!this.opts.force && !this.facts().looksArticle) {
       this.scheduleFull();
       return;
     }

@@ -15,6 +15,8 @@ import { highlightTerms, scrollToText } from '../page/highlight';
 const RUNNING = Symbol.for('yahoo-news-declutter.cleanup');
 const TOOLS = Symbol.for('yahoo-news-declutter.tools');
 const STATE = Symbol.for('yahoo-news-declutter.state');
+/** Page tools install within this long even on a page that never goes idle. */
+const TOOLS_IDLE_TIMEOUT_MS = 1_000;
 
 /** Shared between separately injected bundles (tools first, cleanup later) through the page's
  * isolated world, where both run. */
@@ -106,5 +108,8 @@ export function runCleanup(ctx: ContentScriptContext, opts: Pick<ControllerOptio
   ctx.addEventListener(window, 'popstate', () => setTimeout(() => controller.onLocationChange(), 0));
 
   state().controller = controller;
-  installPageTools();
+  // The popup's tools are not needed while the page loads; if the popup comes first, it
+  // injects them itself (page-tools.js), and they find this controller through state().
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(installPageTools, { timeout: TOOLS_IDLE_TIMEOUT_MS });
+  else setTimeout(installPageTools, 0);
 }
