@@ -6,11 +6,11 @@ import {
   exportSettings,
   getSettings,
   importSettings,
-  saveSettings,
   selectorError,
   watchSettings,
   type Settings,
 } from '../utils/settings';
+import { saveSettings } from '../utils/settings-store';
 import { resolveUiLang, translator, type MessageKey } from '../utils/i18n';
 import { FEED_KINDS, type FeedKind } from '../utils/sites/types';
 import { applyTheme } from './theme';

@@ -1,7 +1,8 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { fromOwnContentScript, isCount, onMessage } from '../utils/messages';
-import { getSettings, migrateSettings, watchSettings } from '../utils/settings';
+import { getSettings, watchSettings } from '../utils/settings';
+import { migrateSettings } from '../utils/settings-store';
 import { syncRegisteredSites } from '../utils/sites-registration';
 import { schedulePrefetch } from '../utils/prefetch';
 import { analysisCache } from '../utils/analysis-cache';

@@ -1,4 +1,4 @@
-import { storage } from '@wxt-dev/storage';
+import { browser } from 'wxt/browser';
 import type { FeedKind } from './sites/types';
 import type { UserRule } from './feed/detect';
 
@@ -176,50 +176,31 @@ export function migrateV1toV2(old: unknown): unknown {
   return { ...DEFAULT_SETTINGS, enabled };
 }
 
-type SettingsItem = ReturnType<typeof storage.defineItem<unknown>>;
-let item: SettingsItem | null = null;
-
-/** The versioned item, defined on first use: defining it starts the migration (a storage read,
- * perhaps a write), which only the background and the extension's pages should do. */
-export function settingsItem(): SettingsItem {
-  return (item ??= storage.defineItem<unknown>('sync:settings', {
-    fallback: DEFAULT_SETTINGS,
-    version: SETTINGS_VERSION,
-    migrations: { 2: migrateV1toV2 },
-  }));
-}
-
-/** Run the stored value's migration (the background, when the extension starts or updates). */
-export async function migrateSettings(): Promise<void> {
-  await settingsItem().migrate();
-}
+/** Where the settings live: `sync:settings` of @wxt-dev/storage (settings-store.ts). */
+const STORAGE_KEY = 'settings';
 
 /**
- * Every read goes straight to storage, without the versioned item's migration step (a storage
- * round trip before the value; content scripts run on every Yahoo page and the popup should
- * open at once). An unmigrated v1 value is read through the migration function itself, so a
- * reader sees what the migration writes; sanitizeSettings guards the rest.
+ * Every read goes straight to the browser's storage, without the versioned item's migration
+ * step (a storage round trip before the value) and without loading the storage library: the
+ * content script reads this on every Yahoo page before it paints, the popup as it opens. An
+ * unmigrated v1 value is read through the migration function itself, so a reader sees what the
+ * migration writes; sanitizeSettings guards the rest. Writes go through settings-store.ts.
  */
 export async function getSettings(): Promise<Settings> {
-  return fromStored(await storage.getItem<unknown>('sync:settings'));
+  const got = await browser.storage.sync.get(STORAGE_KEY);
+  return fromStored(got[STORAGE_KEY]);
 }
 
 export function watchSettings(cb: (s: Settings) => void): () => void {
-  return storage.watch<unknown>('sync:settings', (v) => cb(fromStored(v)));
+  const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+    if (area === 'sync' && STORAGE_KEY in changes) cb(fromStored(changes[STORAGE_KEY]?.newValue));
+  };
+  browser.storage.onChanged.addListener(listener);
+  return () => browser.storage.onChanged.removeListener(listener);
 }
 
-function fromStored(v: unknown): Settings {
+export function fromStored(v: unknown): Settings {
   return sanitizeSettings(migrateV1toV2(v ?? DEFAULT_SETTINGS));
-}
-
-export async function saveSettings(next: Settings): Promise<void> {
-  await settingsItem().setValue(sanitizeSettings(next));
-}
-
-export async function updateSettings(change: (s: Settings) => Settings): Promise<Settings> {
-  const next = sanitizeSettings(change(await getSettings()));
-  await settingsItem().setValue(next);
-  return next;
 }
 
 /** Whether cleanup runs on a host under these settings. */

@@ -8,10 +8,9 @@ import {
   importSettings,
   migrateV1toV2,
   sanitizeSettings,
-  saveSettings,
   selectorError,
-  settingsItem,
 } from '../../utils/settings';
+import { saveSettings, settingsItem } from '../../utils/settings-store';
 
 describe('settings', () => {
   beforeEach(() => {

@@ -258,7 +258,8 @@ export class CleanupController {
    * what the parser adds later arrives as batches.
    */
   private parsePass(): void {
-    if (!this.doc.body || (!this.opts.force && !this.facts().looksArticle)) {
+    // Before the headline is parsed there is no article to protect, so nothing to do yet.
+    if (!this.doc.body || (!this.opts.force && !this.facts().looksArticle) || !this.doc.querySelector('h1')) {
       this.pending = [];
       return;
     }

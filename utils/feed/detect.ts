@@ -366,7 +366,7 @@ function climbFromHeading(h: Element, a: ArticleAnchors, stop: Element): Element
   }
 }
 
-function scoreCandidate(c: Candidate, a: ArticleAnchors, itemSelectors: readonly string[], terms: Set<string>, quick: boolean): FeedBlock {
+function scoreCandidate(c: Candidate, a: ArticleAnchors, itemSelectors: readonly string[], terms: () => Set<string>, quick: boolean): FeedBlock {
   const el = c.el;
   const f = c.features;
   const sum = () => Object.values(f).reduce((s, v) => s + (v ?? 0), 0);
@@ -398,8 +398,8 @@ function scoreCandidate(c: Candidate, a: ArticleAnchors, itemSelectors: readonly
   }
   if (linkDensity(el) >= LINK_DENSITY_MIN) f.linkDensity = WEIGHTS.linkDensity;
   // Items that share the story's own terms continue it: related reading, not the feed.
-  if ((kind === null || kind === 'recommended') && items.length && terms.size) {
-    const share = items.filter((i) => sharesTerms(i, terms)).length / items.length;
+  if ((kind === null || kind === 'recommended') && items.length && terms().size) {
+    const share = items.filter((i) => sharesTerms(i, terms())).length / items.length;
     if (share >= RELATED_ITEM_SHARE) kind = 'related';
   }
   return { el, kind: kind ?? 'recommended', heading, items, score: sum(), features: f, source: c.source };
@@ -420,8 +420,9 @@ export function detectFeed(doc: Document, url: string, options: DetectOptions = 
   }
   const article = options.scope?.article ?? findArticle(doc, profile);
   const roots: readonly ParentNode[] = options.scope?.roots ?? [body];
-  const title = article.headline?.textContent ?? doc.title;
-  const terms = titleTerms(title);
+  // The title's terms serve only the related-reading test: computed when first needed.
+  let termSet: Set<string> | null = null;
+  const terms = () => (termSet ??= titleTerms(article.headline?.textContent ?? doc.title));
 
   const candidates = new Map<Element, Candidate>();
   const add = (el: Element, kind: FeedKind | null, source: Candidate['source'], feature?: FeatureName) => {
@@ -433,11 +434,13 @@ export function detectFeed(doc: Document, url: string, options: DetectOptions = 
 
   const refused: Element[] = [];
   for (const p of profile ? [profile] : SITE_PROFILES.filter((x) => x.hosts.test(new URL(url).hostname))) {
-    for (const rule of p.feedBlocks) {
-      for (const el of within(roots, rule.selector)) {
-        if (touchesArticle(el, article)) refused.push(el);
-        else add(el, rule.kind, 'profile', 'profileSelector');
-      }
+    // One query for all of a profile's rules (one walk of the page, not one per rule); each
+    // match then takes the kind of the first rule it satisfies.
+    for (const el of within(roots, p.feedBlocks.map((r) => r.selector).join(', '))) {
+      const rule = p.feedBlocks.find((r) => el.matches(r.selector));
+      if (!rule) continue;
+      if (touchesArticle(el, article)) refused.push(el);
+      else add(el, rule.kind, 'profile', 'profileSelector');
     }
   }
   for (const el of within(roots, WIDGET_SELECTORS)) add(el, 'sponsored', 'generic');

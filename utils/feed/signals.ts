@@ -5,25 +5,49 @@ import type { FeedKind } from '../sites/types';
  * and threshold is named here, with the reason for it. Sources: ../shared/notes/yahoo-markup.md.
  */
 
-/** Heading phrases, matched against a block heading's whole (normalised) text. */
-export const HEADING_PHRASES: ReadonlyArray<{ pattern: RegExp; kind: FeedKind }> = [
-  // Unrelated feeds: zh-Hant, zh-Hans, ja, en.
+/**
+ * Heading phrases, matched against a block heading's whole (normalised, lower-cased) text:
+ * exact phrases in zh-Hant, zh-Hans, ja and en, and a few open-ended English prefixes ("More
+ * from Reuters"). Exact phrases are looked up in a Map: the content script asks about every
+ * heading of the page before it paints, and a lookup costs nothing to compile.
+ */
+export const HEADING_PHRASES: ReadonlyArray<{ kind: FeedKind; exact: readonly string[]; prefixes?: readonly string[] }> = [
+  // Unrelated feeds.
   {
     kind: 'recommended',
-    pattern:
-      /^(其他人也在看|你可能也喜歡|你可能會喜歡|你可能也會喜歡|大家都在看|推薦閱讀|推薦新聞|更多新聞|猜你喜歡|為你推薦|为你推荐|热门推荐|猜你喜欢|你可能也喜欢|大家都在看|推荐阅读|更多新闻|あわせて読みたい|おすすめ記事|こちらもおすすめ|こちらもどうぞ|この記事を読んだ人はこんな記事も|recommended( stories| for you| articles| reading)?|you may (also )?like|you might (also )?like|more from\b.*|read next|what to read next|up next|more stories|more top stories|stories you may have missed|around the web|from our partners)$/i,
+    exact: [
+      '其他人也在看', '你可能也喜歡', '你可能會喜歡', '你可能也會喜歡', '大家都在看', '推薦閱讀', '推薦新聞', '更多新聞', '猜你喜歡', '為你推薦',
+      '为你推荐', '热门推荐', '猜你喜欢', '你可能也喜欢', '推荐阅读', '更多新闻',
+      'あわせて読みたい', 'おすすめ記事', 'こちらもおすすめ', 'こちらもどうぞ', 'この記事を読んだ人はこんな記事も',
+      'recommended', 'recommended stories', 'recommended for you', 'recommended articles', 'recommended reading',
+      'you may like', 'you may also like', 'you might like', 'you might also like', 'read next', 'what to read next', 'up next',
+      'more from', 'more stories', 'more top stories', 'stories you may have missed', 'around the web', 'from our partners',
+    ],
+    prefixes: ['more from '],
   },
   {
     kind: 'trending',
-    pattern:
-      /^(熱門新聞|熱門|熱門文章|人氣新聞|即時熱門|最多人看|熱搜|热门新闻|热门|排行榜|アクセスランキング|ランキング|総合ランキング|trending( now| stories)?|most popular|most read|popular( now| stories)?|top stories)$/i,
+    exact: [
+      '熱門新聞', '熱門', '熱門文章', '人氣新聞', '即時熱門', '最多人看', '熱搜', '热门新闻', '热门', '排行榜',
+      'アクセスランキング', 'ランキング', '総合ランキング',
+      'trending', 'trending now', 'trending stories', 'most popular', 'most read', 'popular', 'popular now', 'popular stories', 'top stories',
+    ],
   },
-  { kind: 'sponsored', pattern: /^(贊助|贊助內容|廣告|sponsored( content| stories)?|promoted( stories)?|広告|pr)$/i },
+  {
+    kind: 'sponsored',
+    exact: ['贊助', '贊助內容', '廣告', '広告', 'sponsored', 'sponsored content', 'sponsored stories', 'promoted', 'promoted stories', 'pr'],
+  },
   {
     kind: 'related',
-    pattern: /^(相關新聞|相關文章|延伸閱讀|相关新闻|相关文章|延伸阅读|関連記事|関連ニュース|related( stories| articles| coverage| news)?|read more about.*|more on this story)$/i,
+    exact: [
+      '相關新聞', '相關文章', '延伸閱讀', '相关新闻', '相关文章', '延伸阅读', '関連記事', '関連ニュース',
+      'related', 'related stories', 'related articles', 'related coverage', 'related news', 'more on this story',
+    ],
+    prefixes: ['read more about '],
   },
 ];
+
+const EXACT_PHRASES = new Map<string, FeedKind>(HEADING_PHRASES.flatMap((h) => h.exact.map((p) => [p, h.kind] as const)));
 
 /** Third-party recommendation widgets: always sponsored, whatever their heading says. */
 export const WIDGET_SELECTORS = [
@@ -96,6 +120,9 @@ export function normaliseHeading(text: string): string {
 export function headingKind(text: string): FeedKind | null {
   const t = normaliseHeading(text);
   if (!t || t.length > MAX_HEADING_CHARS) return null;
-  for (const { pattern, kind } of HEADING_PHRASES) if (pattern.test(t)) return kind;
+  const lower = t.toLowerCase();
+  const exact = EXACT_PHRASES.get(lower);
+  if (exact) return exact;
+  for (const h of HEADING_PHRASES) for (const p of h.prefixes ?? []) if (lower.startsWith(p)) return h.kind;
   return null;
 }
