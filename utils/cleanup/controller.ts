@@ -63,6 +63,8 @@ export class CleanupController {
   readonly timings: { load: number; batches: number[]; idle: number; full: number } = { load: 0, batches: [], idle: 0, full: 0 };
   /** A full detection (item counts, related reading, unlabelled runs) waits for idle time. */
   private idleHandle: number | null = null;
+  /** DOMContentLoaded has been handled: from here on, mutations are the page's scripts. */
+  private parsed = false;
   /** The marks on the page come from a quick pass: counts and kinds are not final yet. */
   private provisional = false;
 
@@ -89,14 +91,22 @@ export class CleanupController {
     this.applyHtmlAttrs();
     this.observer = new MutationObserver((records) => this.onMutations(records));
     this.observer.observe(this.html, { childList: true, subtree: true });
-    if (this.doc.readyState !== 'loading') this.loadPass();
-    else
+    if (this.doc.readyState !== 'loading') {
+      this.loadPass();
+      this.parsed = true;
+    } else
       this.doc.addEventListener(
         'DOMContentLoaded',
         () => {
-          // A pass made while parsing already covers the page; the rest arrived as batches.
-          if (this.detection) this.flush();
-          else this.loadPass();
+          // Records of what the parser added last are still queued (observers hear of them
+          // after this event): a pass made while parsing takes them now; a pass over the
+          // whole page has seen those nodes already.
+          const queued = this.observer?.takeRecords() ?? [];
+          if (this.detection) {
+            this.onMutations(queued);
+            this.flush();
+          } else this.loadPass();
+          this.parsed = true;
         },
         { once: true },
       );
@@ -392,7 +402,9 @@ export class CleanupController {
     }
     // Items added inside known blocks change the counts, not what is hidden.
     if (grew) this.scheduleRecount();
-    this.measure('ynd:batch', t0);
+    // Nodes the parser added belong to the page's load; after DOMContentLoaded, a batch is
+    // what scripts add (lazy loading, infinite scroll).
+    this.measure(this.parsed ? 'ynd:batch' : 'ynd:load', t0);
   }
 
   private recountHandle: number | null = null;
