@@ -366,7 +366,18 @@ function climbFromHeading(h: Element, a: ArticleAnchors, stop: Element): Element
   }
 }
 
-function scoreCandidate(c: Candidate, a: ArticleAnchors, itemSelectors: readonly string[], terms: () => Set<string>, quick: boolean): FeedBlock {
+/**
+ * Score one candidate. `widgets`: every widget element of the page when the pass covered the
+ * whole page (a few contains() calls instead of a query over the candidate's subtree).
+ */
+function scoreCandidate(
+  c: Candidate,
+  a: ArticleAnchors,
+  itemSelectors: readonly string[],
+  terms: () => Set<string>,
+  quick: boolean,
+  widgets: readonly Element[] | null,
+): FeedBlock {
   const el = c.el;
   const f = c.features;
   const sum = () => Object.values(f).reduce((s, v) => s + (v ?? 0), 0);
@@ -375,7 +386,7 @@ function scoreCandidate(c: Candidate, a: ArticleAnchors, itemSelectors: readonly
   const hk = headingKind(heading);
   if (hk) f.headingPhrase = WEIGHTS.headingPhrase;
   let kind: FeedKind | null = hk ?? c.kind;
-  if (el.matches(WIDGET_SELECTORS) || el.querySelector(WIDGET_SELECTORS)) {
+  if (widgets ? widgets.some((w) => el === w || el.contains(w)) : el.matches(WIDGET_SELECTORS) || !!el.querySelector(WIDGET_SELECTORS)) {
     f.widget = WEIGHTS.widget;
     kind = 'sponsored';
   }
@@ -443,7 +454,8 @@ export function detectFeed(doc: Document, url: string, options: DetectOptions = 
       else add(el, rule.kind, 'profile', 'profileSelector');
     }
   }
-  for (const el of within(roots, WIDGET_SELECTORS)) add(el, 'sponsored', 'generic');
+  const widgets = within(roots, WIDGET_SELECTORS);
+  for (const el of widgets) add(el, 'sponsored', 'generic');
   for (const h of within(roots, HEADING_SELECTOR)) {
     if (!headingKind(h.textContent ?? '') || h.closest(CHROME_SELECTOR)) continue;
     if (touchesArticle(h, article)) continue;
@@ -483,7 +495,7 @@ export function detectFeed(doc: Document, url: string, options: DetectOptions = 
   const scored: FeedBlock[] = [];
   for (const c of candidates.values()) {
     if (touchesArticle(c.el, article)) continue;
-    const b = scoreCandidate(c, article, ITEM_SELECTORS, terms, options.quick ?? false);
+    const b = scoreCandidate(c, article, ITEM_SELECTORS, terms, options.quick ?? false, options.scope ? null : widgets);
     if (b.source === 'user' || b.score >= HIDE_CONFIDENCE) scored.push(b);
   }
   // Outermost blocks only: an inner block is hidden with its parent.

@@ -91,13 +91,16 @@ export function classifyPage(doc: Document, url: string, quick = false): PageCla
     reasons.push('unparsable url');
   }
   const yahooHost = isYahooHost(host);
-  const yahooMarkup = !!doc.querySelector('[data-ylk], [data-i13n-sec], #YDC-Stream, .caas-body');
-  const yahooStyle = yahooHost || yahooMarkup;
+  // Yahoo's markup on a page: a query over the whole document, so asked only when the host
+  // alone does not answer.
+  let markup: boolean | null = null;
+  const yahooMarkup = () => (markup ??= !!doc.querySelector('[data-ylk], [data-i13n-sec], #YDC-Stream, .caas-body'));
+  const yahooStyle = yahooHost || yahooMarkup();
 
   let profile: SiteProfile | null = null;
   let root: Element | null = null;
   for (const p of SITE_PROFILES) {
-    if (!p.hosts.test(host) && !yahooMarkup) continue;
+    if (!p.hosts.test(host) && !yahooMarkup()) continue;
     root = profileArticleRoot(doc, p);
     if (root) {
       profile = p;
