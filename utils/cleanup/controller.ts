@@ -161,18 +161,20 @@ export class CleanupController {
 
   private applyHtmlAttrs(): void {
     const on = this.active();
-    const looksArticle = this.detection ? this.detection.page.isArticle || this.opts.force : this.facts().looksArticle;
-    const gate = on && looksArticle && this.facts().yahoo;
+    const looksArticle = this.opts.force || (this.detection ? this.detection.page.isArticle : this.facts().looksArticle);
+    const acting = on && looksArticle;
+    const gate = acting && this.facts().yahoo;
     // Only real changes: every attribute write on <html> costs a style recalculation.
     const set = (name: string, value: string | null) => {
       if (this.html.getAttribute(name) === value) return;
       if (value === null) this.html.removeAttribute(name);
       else this.html.setAttribute(name, value);
     };
-    set(ATTR.on, on && (this.detection === null || looksArticle) ? '' : null);
+    // A page it does not act on (a home page, cleanup off) carries none of its attributes.
+    set(ATTR.on, acting ? '' : null);
     set(ATTR.gate, gate ? '' : null);
-    set(ATTR.hide, hiddenKindsAttr(this.settings.hide));
-    set(ATTR.mode, this.settings.mode);
+    set(ATTR.hide, acting ? hiddenKindsAttr(this.settings.hide) : null);
+    set(ATTR.mode, acting ? this.settings.mode : null);
   }
 
   setSettings(s: Settings): void {
