@@ -59,7 +59,9 @@ async function main(): Promise<void> {
     for (let i = 0; i < LOADS; i++) {
       const page = await s.context.newPage();
       await page.goto(f.url, { waitUntil: 'load' });
-      await page.waitForTimeout(f.expect.dynamicFeedItems ? 900 : 150);
+      // Long enough for the idle-time work too: the full detection and the snapshot the
+      // background takes to prepare the analysis (PREFETCH_DELAY_MS after the page is ready).
+      await page.waitForTimeout(f.expect.dynamicFeedItems ? 1_500 : 1_000);
       if (f.expect.dynamicFeedItems) {
         for (let k = 0; k < 3; k++) {
           await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));

@@ -508,6 +508,16 @@ export class CleanupController {
 
   /** The page without feed, rails and ads, for analysis elsewhere (the popup). */
   snapshot(): string {
+    const t0 = performance.now();
+    try {
+      return this.cleanSnapshot();
+    } finally {
+      // Asked for after load (the background prepares the analysis): idle-time work.
+      this.measure('ynd:idle', t0);
+    }
+  }
+
+  private cleanSnapshot(): string {
     // Cloned into an inert document: a clone in the live one would load its images and fire
     // their onerror handlers (hostile.html), which the user never asked for.
     const inert = this.doc.implementation.createHTMLDocument('');
