@@ -21,6 +21,12 @@ export function toSimplified(text: string): string {
 export interface Dictionary {
   map: Map<string, EntityType>;
   maxLen: number;
+  /**
+   * For each first character (UTF-16 unit), the lengths of the entries starting with it, longest
+   * first. A scan then tries only lengths that can match instead of every length up to `maxLen`
+   * (the gazetteer's longest entry is far longer than most words).
+   */
+  lengthsByFirst: Map<string, number[]>;
 }
 
 function buildDictionary(groups: Array<[EntityType, string[]]>): Dictionary {
@@ -33,7 +39,17 @@ function buildDictionary(groups: Array<[EntityType, string[]]>): Dictionary {
       maxLen = Math.max(maxLen, key.length);
     }
   }
-  return { map, maxLen };
+  const lengths = new Map<string, Set<number>>();
+  for (const key of map.keys()) {
+    const first = key[0];
+    if (first === undefined) continue;
+    const set = lengths.get(first) ?? new Set<number>();
+    set.add(key.length);
+    lengths.set(first, set);
+  }
+  const lengthsByFirst = new Map<string, number[]>();
+  for (const [first, set] of lengths) lengthsByFirst.set(first, [...set].sort((a, b) => b - a));
+  return { map, maxLen, lengthsByFirst };
 }
 
 /**
