@@ -697,9 +697,10 @@ function postProcess(text: string, norm: string, mentions: Mention[]): Mention[]
   });
 }
 
-export function recognizeChinese(text: string): Mention[] {
+/** `simplified`: `toSimplified(text)` if the caller has it already. */
+export function recognizeChinese(text: string, simplified?: string): Mention[] {
   const lex = zhLexicon();
-  const norm = toSimplified(text);
+  const norm = simplified ?? toSimplified(text);
   // One segmentation serves every rule: Intl.Segmenter is the costliest step after the lexicon scan.
   const segs = segmentsOf(norm);
   const segStart = segmentStarts(norm.length, segs);
