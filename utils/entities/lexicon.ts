@@ -22,11 +22,14 @@ export interface Dictionary {
   map: Map<string, EntityType>;
   maxLen: number;
   /**
-   * For each first character (UTF-16 unit), the lengths of the entries starting with it, longest
-   * first. A scan then tries only lengths that can match instead of every length up to `maxLen`
-   * (the gazetteer's longest entry is far longer than most words).
+   * For each two-character prefix (UTF-16 units), the lengths of the entries starting with it,
+   * longest first, plus 1 if its first character is an entry on its own. A scan then tries only
+   * lengths that can match (about one per position) instead of every length up to `maxLen`
+   * (16: 中 alone starts entries of 14 different lengths).
    */
-  lengthsByFirst: Map<string, number[]>;
+  lengthsByPrefix: Map<string, number[]>;
+  /** Entries of one character. */
+  singles: Set<string>;
 }
 
 function buildDictionary(groups: Array<[EntityType, string[]]>): Dictionary {
@@ -39,17 +42,22 @@ function buildDictionary(groups: Array<[EntityType, string[]]>): Dictionary {
       maxLen = Math.max(maxLen, key.length);
     }
   }
+  const singles = new Set<string>();
+  for (const key of map.keys()) if (key.length === 1) singles.add(key);
   const lengths = new Map<string, Set<number>>();
   for (const key of map.keys()) {
-    const first = key[0];
-    if (first === undefined) continue;
-    const set = lengths.get(first) ?? new Set<number>();
+    if (key.length < 2) continue;
+    const prefix = key.slice(0, 2);
+    const set = lengths.get(prefix) ?? new Set<number>();
     set.add(key.length);
-    lengths.set(first, set);
+    lengths.set(prefix, set);
   }
-  const lengthsByFirst = new Map<string, number[]>();
-  for (const [first, set] of lengths) lengthsByFirst.set(first, [...set].sort((a, b) => b - a));
-  return { map, maxLen, lengthsByFirst };
+  const lengthsByPrefix = new Map<string, number[]>();
+  for (const [prefix, set] of lengths) {
+    if (singles.has(prefix[0] as string)) set.add(1);
+    lengthsByPrefix.set(prefix, [...set].sort((a, b) => b - a));
+  }
+  return { map, maxLen, lengthsByPrefix, singles };
 }
 
 /**

@@ -42,21 +42,63 @@ function byFirstChar(words: readonly string[]): Map<string, string[]> {
   return out;
 }
 
-function startsWithAny(s: string, at: number, words: string[]): string | null {
-  for (const w of words) if (s.startsWith(w, at)) return w;
+const firstCharSets = new WeakMap<ReadonlySet<string>, Set<string>>();
+/** First characters of a lexicon set's words: positions starting with any other character need no lookup. */
+function firstCharsOf(words: ReadonlySet<string>): Set<string> {
+  let out = firstCharSets.get(words);
+  if (!out) {
+    out = new Set<string>();
+    for (const w of words) if (w) out.add(w[0] as string);
+    firstCharSets.set(words, out);
+  }
+  return out;
+}
+
+/** Words grouped by their last character, each group in the original order. */
+function byLastChar(words: readonly string[]): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const w of words) {
+    const last = w[w.length - 1] as string;
+    const group = out.get(last);
+    if (group) group.push(w);
+    else out.set(last, [w]);
+  }
+  return out;
+}
+
+/**
+ * Title, cue and suffix lists are asked at most positions of every paragraph; grouping them once by
+ * first (or last) character replaces a scan of the whole list with a scan of a handful of words.
+ * The lists are the lexicon's own, built once, so the groups are kept with them.
+ */
+const firstCharGroups = new WeakMap<readonly string[], Map<string, string[]>>();
+const lastCharGroups = new WeakMap<readonly string[], Map<string, string[]>>();
+
+/** The first word of `words` (in list order) that occurs at `at`. */
+function startsWithAny(s: string, at: number, words: readonly string[]): string | null {
+  let groups = firstCharGroups.get(words);
+  if (!groups) firstCharGroups.set(words, (groups = byFirstChar(words)));
+  const group = groups.get(s[at] as string);
+  if (group) for (const w of group) if (s.startsWith(w, at)) return w;
   return null;
 }
 
-function endsWithAny(s: string, at: number, words: string[]): string | null {
-  for (const w of words) if (at - w.length >= 0 && s.startsWith(w, at - w.length)) return w;
+/** The first word of `words` (in list order) that ends right before `at`. */
+function endsWithAny(s: string, at: number, words: readonly string[]): string | null {
+  let groups = lastCharGroups.get(words);
+  if (!groups) lastCharGroups.set(words, (groups = byLastChar(words)));
+  const group = groups.get(s[at - 1] as string);
+  if (group) for (const w of group) if (at - w.length >= 0 && s.startsWith(w, at - w.length)) return w;
   return null;
 }
+
+const SINGLE_CHAR: readonly number[] = [1];
 
 function lexiconCandidates(norm: string, lex: ZhLexicon): Candidate[] {
   const out: Candidate[] = [];
-  const { map, lengthsByFirst } = lex.dict;
+  const { map, lengthsByPrefix, singles } = lex.dict;
   for (let i = 0; i < norm.length; i++) {
-    const lengths = lengthsByFirst.get(norm[i] as string);
+    const lengths = (i + 1 < norm.length ? lengthsByPrefix.get(norm.slice(i, i + 2)) : undefined) ?? (singles.has(norm[i] as string) ? SINGLE_CHAR : undefined);
     if (!lengths) continue;
     for (const len of lengths) {
       if (len > norm.length - i) continue;
@@ -580,9 +622,11 @@ const PERSON_CUE_CHARS = new Set(Array.from('为对向则也又便就遂乃即�
 const NOT_GIVEN_CHARS = new Set(Array.from('年日时分秒个位名次人们里上下内外前后左右东西南北部省市县区州镇乡村岛路街道山河湖江海港'));
 
 /** Japanese names in Chinese text: a known kanji family name plus a one- to three-character given name (宮崎滔天, 豐臣秀吉). */
-function japaneseNameCandidates(norm: string, segs: Seg[], segEndAt: number[], lex: ZhLexicon): Candidate[] {
+function japaneseNameCandidates(norm: string, segs: Seg[], segStart: Int32Array, segEndAt: number[], lex: ZhLexicon): Candidate[] {
   const out: Candidate[] = [];
+  const first = firstCharsOf(lex.japaneseSurnames);
   for (let i = 0; i + 2 < norm.length; i++) {
+    if (!first.has(norm[i] as string)) continue;
     const sLen = lex.japaneseSurnames.has(norm.slice(i, i + 3)) ? 3 : lex.japaneseSurnames.has(norm.slice(i, i + 2)) ? 2 : 0;
     if (sLen === 0) continue;
     // The family name must start a word and not be the head of a longer dictionary word.
@@ -591,14 +635,15 @@ function japaneseNameCandidates(norm: string, segs: Seg[], segEndAt: number[], l
     let end = sEnd;
     // 豐臣秀吉 as one dictionary word.
     const whole = segEndAt[i];
-    if (whole !== undefined && whole > sEnd && whole - sEnd <= 3 && segs.some((sg) => sg.start === i)) {
+    if (whole !== undefined && whole > sEnd && whole - sEnd <= 3 && (segStart[i] ?? -1) >= 0) {
       out.push({ start: i, end: whole, type: 'person', priority: P_RULE });
       i = whole - 1;
       continue;
     }
-    for (const sg of segs) {
-      if (sg.start < end) continue;
-      if (sg.start > end) break;
+    // The words that follow the family name, one after another.
+    for (let k = segStart[end] ?? -1; k >= 0 && k < segs.length; k++) {
+      const sg = segs[k] as Seg;
+      if (sg.start !== end) break;
       const w = norm.slice(sg.start, sg.end);
       if (!allHan(w) || hasStop(w) || lex.functionWords.has(w) || PERSON_VERB_AFTER.test(w) || end - sEnd + w.length > 3 || Array.from(w).some((c) => NUMERAL_CHARS.has(c) || NOT_GIVEN_CHARS.has(c))) break;
       end = sg.end;
@@ -724,7 +769,7 @@ export function recognizeChinese(text: string, simplified?: string): Mention[] {
     ...unitPlaceCandidates(norm, segs, lex),
     ...armyCandidates(norm, lexical),
     ...rulerCandidates(norm, segs, lex),
-    ...japaneseNameCandidates(norm, segs, segEndAt, lex),
+    ...japaneseNameCandidates(norm, segs, segStart, segEndAt, lex),
   ];
   return postProcess(text, norm, resolveOverlaps(text, cands));
 }
