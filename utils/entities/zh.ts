@@ -1,4 +1,4 @@
-import { enNumericCandidates, cjkNumericCandidates } from './numeric';
+import { enQuantityCandidates, cjkNumericCandidates } from './numeric';
 import { toSimplified, zhLexicon, type ZhLexicon } from './lexicon';
 import { resolveOverlaps, type Candidate, type Mention } from './types';
 
@@ -755,7 +755,7 @@ export function recognizeChinese(text: string, simplified?: string): Mention[] {
   const composed = composeCandidates(norm, lexical, lex, segEndAt);
   const cands: Candidate[] = [
     ...cjkNumericCandidates(norm),
-    ...enNumericCandidates(norm).filter((c) => c.type === 'quantity'),
+    ...enQuantityCandidates(norm),
     ...lexical,
     ...composed,
     ...orgSuffixCandidates(norm, [...lexical, ...composed], segs, segEndAt),
