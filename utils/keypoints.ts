@@ -1,6 +1,7 @@
 import { isCjk, type Lang } from './text/lang';
 import { splitSentences } from './text/sentences';
 import { cjkTerms, countCjkChars, countWords, englishTerms } from './text/tokens';
+import { LETTER, NUMBER, charClass } from './text/chars';
 
 export interface KeyPointInput {
   title: string;
@@ -131,7 +132,7 @@ export function quoteShare(text: string): number {
     if (ch === '「' || ch === '『' || ch === '“') depth++;
     else if (ch === '」' || ch === '』' || ch === '”') depth = Math.max(0, depth - 1);
     else if (ch === '"') straight = !straight;
-    else if (/[\p{L}\p{N}]/u.test(ch)) {
+    else if (charClass(ch) & (LETTER | NUMBER)) {
       total++;
       if (depth > 0 || straight) inside++;
     }

@@ -1,6 +1,7 @@
 import { enQuantityCandidates, cjkNumericCandidates } from './numeric';
 import { toSimplified, zhLexicon, type ZhLexicon } from './lexicon';
 import { resolveOverlaps, type Candidate, type Mention } from './types';
+import { HAN, hasClass } from '../text/chars';
 
 /** Priorities: exact lexicon hits > composed spans > rule guesses. Length breaks ties inside a level. */
 const P_LEXICON = 4;
@@ -27,7 +28,7 @@ const LATIN_RUN = /[A-Za-z][A-Za-z0-9&.'’-]*(?:\s+[A-Z][A-Za-z0-9&.'’-]*)*/g
 const EN_FIRST_WORD_STOP = new Set(['The', 'A', 'An', 'American', 'Chinese', 'App', 'AI', 'CEO', 'New', 'Open', 'Truly', 'Models']);
 
 function isHan(ch: string | undefined): boolean {
-  return ch !== undefined && /\p{Script=Han}/u.test(ch);
+  return hasClass(ch, HAN);
 }
 
 /** Words grouped by their first character, each group in the original order. */

@@ -1,7 +1,11 @@
 import stopwordList from './stopwords-en.json';
+import { HAN, HIRAGANA, KATAKANA, charClass } from './chars';
 
 const EN_STOPWORDS = new Set<string>(stopwordList);
-const CJK_CHAR = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー]/u;
+/** [\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー] for one character. */
+const isCjkChar = (ch: string): boolean => (charClass(ch) & (HAN | HIRAGANA | KATAKANA)) !== 0 || ch === 'ー';
+/** [\p{Script=Hiragana}ー] for one character. */
+const isHiraganaOrMark = (ch: string): boolean => (charClass(ch) & HIRAGANA) !== 0 || ch === 'ー';
 const WORD_RE = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
 
 /** Light suffix stripping (a small subset of Porter): enough to match plural/tense variants. */
@@ -29,8 +33,6 @@ export function englishTerms(text: string): string[] {
   return out;
 }
 
-const HAN_CHAR = /\p{Script=Han}/u;
-const HIRAGANA_ONLY = /^[\p{Script=Hiragana}ー]+$/u;
 
 /**
  * CJK terms: character bigrams over runs of CJK characters, plus each Han character on its own
@@ -43,12 +45,10 @@ export function cjkTerms(text: string): string[] {
   const out: string[] = [];
   let prev = '';
   for (const ch of text) {
-    if (CJK_CHAR.test(ch)) {
-      if (prev) {
-        const bigram = prev + ch;
-        if (!HIRAGANA_ONLY.test(bigram)) out.push(bigram);
-      }
-      if (HAN_CHAR.test(ch)) out.push(ch);
+    if (isCjkChar(ch)) {
+      // Hiragana-only bigrams are inflections and particles.
+      if (prev && !(isHiraganaOrMark(prev) && isHiraganaOrMark(ch))) out.push(prev + ch);
+      if (charClass(ch) & HAN) out.push(ch);
       prev = ch;
     } else prev = '';
   }
@@ -63,6 +63,6 @@ export function countWords(text: string): number {
 /** Number of CJK characters in text (the length measure for CJK sentences). */
 export function countCjkChars(text: string): number {
   let n = 0;
-  for (const ch of text) if (CJK_CHAR.test(ch)) n++;
+  for (const ch of text) if (isCjkChar(ch)) n++;
   return n;
 }
