@@ -322,7 +322,8 @@ export function extractKeyPointsWith(input: KeyPointInput, options: KeyPointOpti
   for (const tc of raw) for (const id of tc.ids) df[id] = (df[id] ?? 0) + 1;
   const n = pool.length;
   // A term seen in no sentence (only in the title) counts as half a document.
-  const idf = (id: number): number => Math.log(1 + n / (df[id] || 0.5));
+  const idfOf = Float64Array.from(df, (d) => Math.log(1 + n / (d || 0.5)));
+  const idf = (id: number): number => idfOf[id] as number;
   pool.forEach((u, i) => {
     const tc = raw[i] as { ids: number[]; counts: number[] };
     const w = new Float64Array(tc.ids.length);

@@ -22,15 +22,24 @@ export interface Dictionary {
   map: Map<string, EntityType>;
   maxLen: number;
   /**
-   * For each two-character prefix (UTF-16 units), the lengths of the entries starting with it,
+   * For each two-character prefix (its two UTF-16 units as one number, see `prefixKey`), the lengths of the entries starting with it,
    * longest first, plus 1 if its first character is an entry on its own. A scan then tries only
    * lengths that can match (about one per position) instead of every length up to `maxLen`
    * (16: 中 alone starts entries of 14 different lengths).
    */
-  lengthsByPrefix: Map<string, number[]>;
-  /** Entries of one character. */
-  singles: Set<string>;
+  lengthsByPrefix: Map<number, number[]>;
+  /** Entries of one character, by char code. */
+  singles: Set<number>;
 }
+
+/**
+ * The two UTF-16 units at `at` as one number: a lookup key that needs no substring (a new string
+ * per text position, hashed on every lookup, cost more than the lookups themselves).
+ */
+export function prefixKey(s: string, at: number): number {
+  return s.charCodeAt(at) * 0x10000 + s.charCodeAt(at + 1);
+}
+const key0 = (prefix: number): number => Math.floor(prefix / 0x10000);
 
 function buildDictionary(groups: Array<[EntityType, string[]]>): Dictionary {
   const map = new Map<string, EntityType>();
@@ -42,19 +51,19 @@ function buildDictionary(groups: Array<[EntityType, string[]]>): Dictionary {
       maxLen = Math.max(maxLen, key.length);
     }
   }
-  const singles = new Set<string>();
-  for (const key of map.keys()) if (key.length === 1) singles.add(key);
-  const lengths = new Map<string, Set<number>>();
+  const singles = new Set<number>();
+  for (const key of map.keys()) if (key.length === 1) singles.add(key.charCodeAt(0));
+  const lengths = new Map<number, Set<number>>();
   for (const key of map.keys()) {
     if (key.length < 2) continue;
-    const prefix = key.slice(0, 2);
+    const prefix = prefixKey(key, 0);
     const set = lengths.get(prefix) ?? new Set<number>();
     set.add(key.length);
     lengths.set(prefix, set);
   }
-  const lengthsByPrefix = new Map<string, number[]>();
+  const lengthsByPrefix = new Map<number, number[]>();
   for (const [prefix, set] of lengths) {
-    if (singles.has(prefix[0] as string)) set.add(1);
+    if (singles.has(key0(prefix))) set.add(1);
     lengthsByPrefix.set(prefix, [...set].sort((a, b) => b - a));
   }
   return { map, maxLen, lengthsByPrefix, singles };

@@ -1,5 +1,5 @@
 import { enQuantityCandidates, cjkNumericCandidates } from './numeric';
-import { toSimplified, zhLexicon, type ZhLexicon } from './lexicon';
+import { prefixKey, toSimplified, zhLexicon, type ZhLexicon } from './lexicon';
 import { resolveOverlaps, type Candidate, type Mention } from './types';
 import { HAN, hasClass } from '../text/chars';
 
@@ -31,11 +31,11 @@ function isHan(ch: string | undefined): boolean {
   return hasClass(ch, HAN);
 }
 
-/** Words grouped by their first character, each group in the original order. */
-function byFirstChar(words: readonly string[]): Map<string, string[]> {
-  const out = new Map<string, string[]>();
+/** Words grouped by the code of their first UTF-16 unit (no one-character string per lookup). */
+function byFirstCode(words: readonly string[]): Map<number, string[]> {
+  const out = new Map<number, string[]>();
   for (const w of words) {
-    const first = w[0] as string;
+    const first = w.charCodeAt(0);
     const group = out.get(first);
     if (group) group.push(w);
     else out.set(first, [w]);
@@ -43,23 +43,23 @@ function byFirstChar(words: readonly string[]): Map<string, string[]> {
   return out;
 }
 
-const firstCharSets = new WeakMap<ReadonlySet<string>, Set<string>>();
-/** First characters of a lexicon set's words: positions starting with any other character need no lookup. */
-function firstCharsOf(words: ReadonlySet<string>): Set<string> {
-  let out = firstCharSets.get(words);
+const firstCodeSets = new WeakMap<ReadonlySet<string>, Set<number>>();
+/** First UTF-16 units of a lexicon set's words: positions starting with any other need no lookup. */
+function firstCodesOf(words: ReadonlySet<string>): Set<number> {
+  let out = firstCodeSets.get(words);
   if (!out) {
-    out = new Set<string>();
-    for (const w of words) if (w) out.add(w[0] as string);
-    firstCharSets.set(words, out);
+    out = new Set<number>();
+    for (const w of words) if (w) out.add(w.charCodeAt(0));
+    firstCodeSets.set(words, out);
   }
   return out;
 }
 
-/** Words grouped by their last character, each group in the original order. */
-function byLastChar(words: readonly string[]): Map<string, string[]> {
-  const out = new Map<string, string[]>();
+/** Words grouped by the code of their last UTF-16 unit, each group in the original order. */
+function byLastCode(words: readonly string[]): Map<number, string[]> {
+  const out = new Map<number, string[]>();
   for (const w of words) {
-    const last = w[w.length - 1] as string;
+    const last = w.charCodeAt(w.length - 1);
     const group = out.get(last);
     if (group) group.push(w);
     else out.set(last, [w]);
@@ -72,14 +72,14 @@ function byLastChar(words: readonly string[]): Map<string, string[]> {
  * first (or last) character replaces a scan of the whole list with a scan of a handful of words.
  * The lists are the lexicon's own, built once, so the groups are kept with them.
  */
-const firstCharGroups = new WeakMap<readonly string[], Map<string, string[]>>();
-const lastCharGroups = new WeakMap<readonly string[], Map<string, string[]>>();
+const firstCharGroups = new WeakMap<readonly string[], Map<number, string[]>>();
+const lastCharGroups = new WeakMap<readonly string[], Map<number, string[]>>();
 
 /** The first word of `words` (in list order) that occurs at `at`. */
 function startsWithAny(s: string, at: number, words: readonly string[]): string | null {
   let groups = firstCharGroups.get(words);
-  if (!groups) firstCharGroups.set(words, (groups = byFirstChar(words)));
-  const group = groups.get(s[at] as string);
+  if (!groups) firstCharGroups.set(words, (groups = byFirstCode(words)));
+  const group = groups.get(s.charCodeAt(at));
   if (group) for (const w of group) if (s.startsWith(w, at)) return w;
   return null;
 }
@@ -87,8 +87,8 @@ function startsWithAny(s: string, at: number, words: readonly string[]): string 
 /** The first word of `words` (in list order) that ends right before `at`. */
 function endsWithAny(s: string, at: number, words: readonly string[]): string | null {
   let groups = lastCharGroups.get(words);
-  if (!groups) lastCharGroups.set(words, (groups = byLastChar(words)));
-  const group = groups.get(s[at - 1] as string);
+  if (!groups) lastCharGroups.set(words, (groups = byLastCode(words)));
+  const group = groups.get(s.charCodeAt(at - 1));
   if (group) for (const w of group) if (at - w.length >= 0 && s.startsWith(w, at - w.length)) return w;
   return null;
 }
@@ -99,7 +99,7 @@ function lexiconCandidates(norm: string, lex: ZhLexicon): Candidate[] {
   const out: Candidate[] = [];
   const { map, lengthsByPrefix, singles } = lex.dict;
   for (let i = 0; i < norm.length; i++) {
-    const lengths = (i + 1 < norm.length ? lengthsByPrefix.get(norm.slice(i, i + 2)) : undefined) ?? (singles.has(norm[i] as string) ? SINGLE_CHAR : undefined);
+    const lengths = (i + 1 < norm.length ? lengthsByPrefix.get(prefixKey(norm, i)) : undefined) ?? (singles.has(norm.charCodeAt(i)) ? SINGLE_CHAR : undefined);
     if (!lengths) continue;
     for (const len of lengths) {
       if (len > norm.length - i) continue;
@@ -317,7 +317,11 @@ function reclassifyTranslit(norm: string, lexical: Candidate[], lex: ZhLexicon):
 
 function surnameCandidates(norm: string, lex: ZhLexicon, segEndAt: number[]): Candidate[] {
   const out: Candidate[] = [];
+  const compoundFirst = firstCodesOf(lex.compoundSurnames);
+  const surnameFirst = firstCodesOf(lex.surnames);
   for (let i = 0; i < norm.length; i++) {
+    const code = norm.charCodeAt(i);
+    if (!compoundFirst.has(code) && !surnameFirst.has(code)) continue;
     const compound = norm.slice(i, i + 2);
     const sLen = lex.compoundSurnames.has(compound) ? 2 : lex.surnames.has(norm[i] as string) && !AMBIGUOUS_SURNAMES.has(norm[i] as string) ? 1 : 0;
     if (sLen === 0) continue;
@@ -381,7 +385,7 @@ interface Seg {
 /** Geographic and facility suffixes that make the preceding name a place (中山南路, 大安國際大樓, 埃薩河). */
 const FACILITY_SUFFIXES = ['地区', '领地', '基地', '戏院', '造船厂', '看守所', '旧居', '会馆', '星系', '线', '大饭店', '饭店', '酒店', '宾馆', '大区', '教区', '体育馆', '大道', '大街', '公路', '大桥', '隧道', '铁路', '支线', '大楼', '大厦', '教堂', '大教堂', '博物馆', '美术馆', '纪念馆', '图书馆', '公园', '广场', '车站', '火车站', '机场', '码头', '遗址', '陵寝', '行馆', '园区', '花园', '高地', '群岛', '半岛', '盆地', '沙漠', '高原', '平原', '海峡', '瀑布', '水库', '运河', '山脉', '国家公园', '巴士总站', '总站', '体育场', '体育馆', '球场', '剧院', '故居', '寺', '庙', '宫', '路', '道', '街', '桥', '峰', '山', '河', '江', '湖', '湾', '川', '岛', '溪', '邨', '堂', '站', '港', '峡', '谷'];
 /** The suffixes by first character, in list order (the first listed match wins, as with a plain scan). */
-const FACILITY_SUFFIXES_BY_FIRST = byFirstChar(FACILITY_SUFFIXES);
+const FACILITY_SUFFIXES_BY_FIRST = byFirstCode(FACILITY_SUFFIXES);
 /** Common nouns ending in such a suffix. */
 const GENERIC_FACILITY = new Set(['摩天大楼', '高速公路', '公路', '道路', '马路', '铁路', '街道', '山路', '大道', '大街', '小路', '大桥', '铁桥', '火山', '高山', '冰山', '江山', '河山', '登山', '下山', '上山', '矿山', '深山', '名山', '出海', '大海', '沿海', '近海', '内海', '河道', '渠道', '频道', '轨道', '跑道', '隧道', '管道', '通道', '知道', '难道', '报道', '人道', '王道', '味道', '步道', '车道', '国道', '省道', '赤道', '教堂', '天堂', '食堂', '课堂', '殿堂', '礼堂', '讲堂', '佛堂', '祠堂', '车站', '网站', '电站', '站', '港湾', '海湾', '港口', '海港', '机场', '广场', '公园', '花园', '乐园', '校园', '庄园', '家园', '田园', '皇宫', '王宫', '行宫', '寺庙', '宫殿', '河流', '江湖', '湖泊', '山峰', '高峰', '顶峰', '巅峰', '高原', '平原', '草原', '沙漠', '盆地', '半岛', '群岛', '岛屿', '小岛', '海岛', '本岛', '该岛', '全岛', '山谷', '峡谷', '河谷', '溪谷', '低谷', '大楼', '大厦', '水库', '运河', '博物馆', '美术馆', '纪念馆', '图书馆', '体育场', '体育馆', '球场', '剧院', '遗址', '故居', '码头', '街头', '山区', '地铁站', '火车站', '总站', '巴士站', '公交站', '地区', '基地', '路线', '航线', '防线', '战线', '前线', '界线', '直线', '曲线', '光线', '视线', '路线', '热线', '主线', '支线', '干线', '专线', '在线', '一线', '二线', '底线', '红线', '天线', '电线', '无线', '全线', '沿线', '阵线', '生产线', '流水线', '海岸线', '地平线', '分界线', '铁路线', '山区']);
 /** Words that never start a name: verbs of motion and position, time words, quantifiers. */
@@ -448,7 +452,7 @@ function facilityCandidates(norm: string, segs: Seg[], lexical: Candidate[], fw:
   for (const c of lexical) if (c.type === 'place' || c.type === 'person') placeEnds.set(c.end, c);
   const seen = new Set<string>();
   for (let at = 1; at < norm.length; at++) {
-    const suffix = FACILITY_SUFFIXES_BY_FIRST.get(norm[at] as string)?.find((sf) => norm.startsWith(sf, at));
+    const suffix = FACILITY_SUFFIXES_BY_FIRST.get(norm.charCodeAt(at))?.find((sf) => norm.startsWith(sf, at));
     if (!suffix) continue;
     const end = at + suffix.length;
     // 寫道 / 說道 / 記述道: "wrote", "said".
@@ -625,9 +629,9 @@ const NOT_GIVEN_CHARS = new Set(Array.from('年日时分秒个位名次人们里
 /** Japanese names in Chinese text: a known kanji family name plus a one- to three-character given name (宮崎滔天, 豐臣秀吉). */
 function japaneseNameCandidates(norm: string, segs: Seg[], segStart: Int32Array, segEndAt: number[], lex: ZhLexicon): Candidate[] {
   const out: Candidate[] = [];
-  const first = firstCharsOf(lex.japaneseSurnames);
+  const first = firstCodesOf(lex.japaneseSurnames);
   for (let i = 0; i + 2 < norm.length; i++) {
-    if (!first.has(norm[i] as string)) continue;
+    if (!first.has(norm.charCodeAt(i))) continue;
     const sLen = lex.japaneseSurnames.has(norm.slice(i, i + 3)) ? 3 : lex.japaneseSurnames.has(norm.slice(i, i + 2)) ? 2 : 0;
     if (sLen === 0) continue;
     // The family name must start a word and not be the head of a longer dictionary word.
