@@ -222,9 +222,11 @@ function segEndAtRun(norm: string, i: number): number {
 function translitCandidates(norm: string, lex: ZhLexicon, lexical: Candidate[], segEndAt: number[]): Candidate[] {
   const out: Candidate[] = [];
   const placeEnds = new Set(lexical.filter((c) => c.type === 'place').map((c) => c.end));
+  // The transliteration characters are single code units: test codes, no string per position.
+  const translitFirst = firstCodesOf(lex.translit);
   let i = 0;
   while (i < norm.length) {
-    if (!lex.translit.has(norm[i] as string)) {
+    if (!translitFirst.has(norm.charCodeAt(i)) || !lex.translit.has(norm[i] as string)) {
       i++;
       continue;
     }
