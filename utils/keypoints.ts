@@ -1,6 +1,6 @@
 import { isCjk, type Lang } from './text/lang';
 import { splitSentences } from './text/sentences';
-import { cjkTerms, countCjkChars, countWords, englishTerms } from './text/tokens';
+import { countCjkChars, countWords, englishTerms, visitCjkTerms } from './text/tokens';
 import { LETTER, NUMBER, charClass } from './text/chars';
 
 export interface KeyPointInput {
@@ -147,37 +147,70 @@ function isJunk(text: string, cjk: boolean): boolean {
   return countWords(t) < MIN_EN_WORDS;
 }
 
-/** Term → id for one article. */
+/**
+ * Term → id for one article. CJK bigrams and characters are keyed by their char codes (see
+ * `visitCjkTerms`), so no string is built or hashed for them; other terms by their text.
+ */
 class Vocabulary {
-  private readonly ids = new Map<string, number>();
-  id(term: string): number {
-    let id = this.ids.get(term);
-    if (id === undefined) {
-      id = this.ids.size;
-      this.ids.set(term, id);
-    }
+  private readonly pairs = new Map<number, Map<number, number>>();
+  private readonly chars = new Map<number, number>();
+  private readonly texts = new Map<string, number>();
+  size = 0;
+  pair(first: number, second: number): number {
+    let inner = this.pairs.get(first);
+    if (!inner) this.pairs.set(first, (inner = new Map<number, number>()));
+    let id = inner.get(second);
+    if (id === undefined) inner.set(second, (id = this.size++));
     return id;
   }
-  get size(): number {
-    return this.ids.size;
+  char(code: number): number {
+    let id = this.chars.get(code);
+    if (id === undefined) this.chars.set(code, (id = this.size++));
+    return id;
+  }
+  text(term: string): number {
+    let id = this.texts.get(term);
+    if (id === undefined) this.texts.set(term, (id = this.size++));
+    return id;
   }
 }
 
-/** Term counts of one text as parallel arrays, terms in first-occurrence order. */
-function termCounts(terms: string[], vocab: Vocabulary): { ids: number[]; counts: number[] } {
-  const ids: number[] = [];
-  const counts: number[] = [];
-  const slot = new Map<number, number>();
-  for (const t of terms) {
-    const id = vocab.id(t);
-    const k = slot.get(id);
-    if (k === undefined) {
-      slot.set(id, ids.length);
-      ids.push(id);
-      counts.push(1);
-    } else counts[k] = (counts[k] ?? 0) + 1;
+/**
+ * Counts term ids of one text after another, terms in first-occurrence order. A term's slot in
+ * the current text is found through `stamp` (which text saw it last) instead of a map per text.
+ */
+class TermCounter {
+  private readonly stamp: number[] = [];
+  private readonly slot: number[] = [];
+  private round = 0;
+  private ids: number[] = [];
+  private counts: number[] = [];
+  constructor(readonly vocab: Vocabulary) {}
+  private readonly add = (id: number): void => {
+    if (this.stamp[id] === this.round) {
+      const k = this.slot[id] as number;
+      this.counts[k] = (this.counts[k] as number) + 1;
+    }
+    else {
+      this.stamp[id] = this.round;
+      this.slot[id] = this.ids.length;
+      this.ids.push(id);
+      this.counts.push(1);
+    }
+  };
+  private readonly visitor = {
+    pair: (a: number, b: number): void => this.add(this.vocab.pair(a, b)),
+    char: (c: number): void => this.add(this.vocab.char(c)),
+    text: (t: string): void => this.add(this.vocab.text(t)),
+  };
+  count(text: string, cjk: boolean): { ids: number[]; counts: number[] } {
+    this.round++;
+    this.ids = [];
+    this.counts = [];
+    if (cjk) visitCjkTerms(text, this.visitor);
+    else for (const t of englishTerms(text)) this.add(this.vocab.text(t));
+    return { ids: this.ids, counts: this.counts };
   }
-  return { ids, counts };
 }
 
 function normalise(vec: Vec): Vec {
@@ -296,7 +329,6 @@ function autoCount(n: number): number {
 export function extractKeyPointsWith(input: KeyPointInput, options: KeyPointOptions, baseWeights: RankWeights): KeyPoint[] {
   const cjk = isCjk(input.lang);
   const weights: RankWeights = cjk && baseWeights.cjk ? { ...baseWeights, ...baseWeights.cjk } : baseWeights;
-  const terms = cjk ? cjkTerms : englishTerms;
   const units: Unit[] = [];
   const fallback: Unit[] = [];
   const headings = new Set(input.headings ?? []);
@@ -316,8 +348,9 @@ export function extractKeyPointsWith(input: KeyPointInput, options: KeyPointOpti
   pool.forEach((u, i) => (u.order = i));
 
   const vocab = new Vocabulary();
-  const raw = pool.map((u) => termCounts(terms(u.text), vocab));
-  const titleCounts = termCounts(terms(input.title), vocab);
+  const counter = new TermCounter(vocab);
+  const raw = pool.map((u) => counter.count(u.text, cjk));
+  const titleCounts = counter.count(input.title, cjk);
   const df: number[] = new Array<number>(vocab.size).fill(0);
   for (const tc of raw) for (const id of tc.ids) df[id] = (df[id] ?? 0) + 1;
   const n = pool.length;

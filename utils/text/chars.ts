@@ -33,10 +33,14 @@ function classify(ch: string): number {
 /** Flags of one character: a single code unit or a surrogate pair (as `for…of` yields them). */
 export function charClass(ch: string): number {
   if (ch.length !== 1) return ch.length === 0 ? 0 : classify(ch);
-  const code = ch.charCodeAt(0);
+  return charClassOfCode(ch.charCodeAt(0));
+}
+
+/** Flags of the BMP character with this UTF-16 code (a lone surrogate has none). */
+export function charClassOfCode(code: number): number {
   let f = table[code] as number;
   if (f === 0) {
-    f = classify(ch) | KNOWN;
+    f = classify(String.fromCharCode(code)) | KNOWN;
     table[code] = f;
   }
   return f & ~KNOWN;
