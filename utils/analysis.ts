@@ -163,8 +163,9 @@ export function analyzeDocument(doc: Document, url: string, options: AnalyzeOpti
   // Readability's default threshold: a lower one accepts cookie notices as the article.
   // The article element itself rather than its HTML: serialising it and parsing that again only to
   // walk the same tree cost more than a tenth of the analysis. It lives in the clone (a document
-  // without a browsing context), so nothing in it runs or loads.
-  const parsed = new Readability<Node>(clone, { serializer: (node) => node }).parse();
+  // without a browsing context), so nothing in it runs or loads. Only its text is read, so
+  // Readability need not strip class attributes from it (keepClasses: a pass over every element).
+  const parsed = new Readability<Node>(clone, { serializer: (node) => node, keepClasses: true }).parse();
   if (!parsed?.content?.firstChild) return { ...base, page: { ...base.page, isArticle: false }, article: null, keyPoints: [], entities: [] };
   const blocks = blockParagraphs(parsed.content);
   let total = 0;
