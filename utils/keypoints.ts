@@ -143,7 +143,11 @@ export function quoteShare(text: string): number {
 function isJunk(text: string, cjk: boolean): boolean {
   const t = text.trim();
   if (JUNK_PATTERNS.some((re) => re.test(t))) return true;
-  if (cjk) return countCjkChars(t) + countWords(t.replace(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu, ' ')) < MIN_CJK_CHARS;
+  if (cjk) {
+    // Enough CJK characters settle it without counting the other words.
+    const cjkChars = countCjkChars(t);
+    return cjkChars < MIN_CJK_CHARS && cjkChars + countWords(t.replace(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu, ' ')) < MIN_CJK_CHARS;
+  }
   return countWords(t) < MIN_EN_WORDS;
 }
 
