@@ -1,6 +1,7 @@
 import { isCjk, type Lang } from './text/lang';
 import { splitSentences } from './text/sentences';
-import { cjkTerms, countCjkChars, countWords, englishTerms } from './text/tokens';
+import { countCjkChars, countWords, englishTerms, visitCjkTerms } from './text/tokens';
+import { LETTER, NUMBER, charClass } from './text/chars';
 
 export interface KeyPointInput {
   title: string;
@@ -99,6 +100,18 @@ const JUNK_PATTERNS: RegExp[] = [
 /** A dateline/byline glued to the first sentence ("（記者林佩君／台北報導）伺服器…") is cut off the key point. */
 const LEADING_BYLINE = /^\s*(?:[（(〔【\[]\s*(?:記者|记者|中央社|綜合報導|综合报道)[^）)〕】\]]{0,30}[）)〕】\]]|(?:記者|记者)[^，。\s]{1,20}[／/][^，。\s]{1,10}(?:報導|报导|報道|报道))\s*/;
 
+/**
+ * A sparse term vector: term ids and weights in first-occurrence order. Terms are interned to
+ * numbers once per article, so similarities read typed arrays instead of hashing strings; the
+ * order is kept so that every sum runs in the same order as over the strings (same floats).
+ */
+interface Vec {
+  ids: Int32Array;
+  w: Float64Array;
+}
+
+const EMPTY_VEC: Vec = { ids: new Int32Array(0), w: new Float64Array(0) };
+
 interface Unit {
   paragraph: number;
   sentence: number;
@@ -106,7 +119,7 @@ interface Unit {
   end: number;
   text: string;
   order: number;
-  vec: Map<string, number>;
+  vec: Vec;
 }
 
 /** Share of a sentence's letters that sit inside quotation marks (「」『』“”""). */
@@ -119,7 +132,7 @@ export function quoteShare(text: string): number {
     if (ch === '「' || ch === '『' || ch === '“') depth++;
     else if (ch === '」' || ch === '』' || ch === '”') depth = Math.max(0, depth - 1);
     else if (ch === '"') straight = !straight;
-    else if (/[\p{L}\p{N}]/u.test(ch)) {
+    else if (charClass(ch) & (LETTER | NUMBER)) {
       total++;
       if (depth > 0 || straight) inside++;
     }
@@ -130,31 +143,120 @@ export function quoteShare(text: string): number {
 function isJunk(text: string, cjk: boolean): boolean {
   const t = text.trim();
   if (JUNK_PATTERNS.some((re) => re.test(t))) return true;
-  if (cjk) return countCjkChars(t) + countWords(t.replace(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu, ' ')) < MIN_CJK_CHARS;
+  if (cjk) {
+    // Enough CJK characters settle it without counting the other words.
+    const cjkChars = countCjkChars(t);
+    return cjkChars < MIN_CJK_CHARS && cjkChars + countWords(t.replace(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu, ' ')) < MIN_CJK_CHARS;
+  }
   return countWords(t) < MIN_EN_WORDS;
 }
 
-function termCounts(terms: string[]): Map<string, number> {
-  const m = new Map<string, number>();
-  for (const t of terms) m.set(t, (m.get(t) ?? 0) + 1);
-  return m;
+/**
+ * Term → id for one article. CJK bigrams and characters are keyed by their char codes (see
+ * `visitCjkTerms`), so no string is built or hashed for them; other terms by their text.
+ */
+class Vocabulary {
+  private readonly pairs = new Map<number, Map<number, number>>();
+  private readonly chars = new Map<number, number>();
+  private readonly texts = new Map<string, number>();
+  size = 0;
+  pair(first: number, second: number): number {
+    let inner = this.pairs.get(first);
+    if (!inner) this.pairs.set(first, (inner = new Map<number, number>()));
+    let id = inner.get(second);
+    if (id === undefined) inner.set(second, (id = this.size++));
+    return id;
+  }
+  char(code: number): number {
+    let id = this.chars.get(code);
+    if (id === undefined) this.chars.set(code, (id = this.size++));
+    return id;
+  }
+  text(term: string): number {
+    let id = this.texts.get(term);
+    if (id === undefined) this.texts.set(term, (id = this.size++));
+    return id;
+  }
 }
 
-function normalise(vec: Map<string, number>): Map<string, number> {
+/**
+ * Counts term ids of one text after another, terms in first-occurrence order. A term's slot in
+ * the current text is found through `stamp` (which text saw it last) instead of a map per text.
+ */
+class TermCounter {
+  private readonly stamp: number[] = [];
+  private readonly slot: number[] = [];
+  private round = 0;
+  private ids: number[] = [];
+  private counts: number[] = [];
+  constructor(readonly vocab: Vocabulary) {}
+  private readonly add = (id: number): void => {
+    if (this.stamp[id] === this.round) {
+      const k = this.slot[id] as number;
+      this.counts[k] = (this.counts[k] as number) + 1;
+    }
+    else {
+      this.stamp[id] = this.round;
+      this.slot[id] = this.ids.length;
+      this.ids.push(id);
+      this.counts.push(1);
+    }
+  };
+  private readonly visitor = {
+    pair: (a: number, b: number): void => this.add(this.vocab.pair(a, b)),
+    char: (c: number): void => this.add(this.vocab.char(c)),
+    text: (t: string): void => this.add(this.vocab.text(t)),
+  };
+  count(text: string, cjk: boolean): { ids: number[]; counts: number[] } {
+    this.round++;
+    this.ids = [];
+    this.counts = [];
+    if (cjk) visitCjkTerms(text, this.visitor);
+    else for (const t of englishTerms(text)) this.add(this.vocab.text(t));
+    return { ids: this.ids, counts: this.counts };
+  }
+}
+
+function normalise(vec: Vec): Vec {
   let sq = 0;
-  for (const v of vec.values()) sq += v * v;
+  for (let k = 0; k < vec.w.length; k++) sq += (vec.w[k] as number) * (vec.w[k] as number);
   const n = Math.sqrt(sq);
-  if (n > 0) for (const [k, v] of vec) vec.set(k, v / n);
+  if (n > 0) for (let k = 0; k < vec.w.length; k++) vec.w[k] = (vec.w[k] as number) / n;
   return vec;
 }
 
-function cosine(a: Map<string, number>, b: Map<string, number>): number {
-  const [small, big] = a.size <= b.size ? [a, b] : [b, a];
-  let s = 0;
-  for (const [k, v] of small) {
-    const w = big.get(k);
-    if (w !== undefined) s += v * w;
+/**
+ * A vector spread over a dense array indexed by term id, for lookups by id. Two slots: the
+ * centrality loop keeps one sentence loaded while its neighbours pass through the other.
+ */
+class DenseSlots {
+  private readonly slots: Array<{ d: Float64Array; vec: Vec | null }>;
+  constructor(size: number) {
+    this.slots = [
+      { d: new Float64Array(size), vec: null },
+      { d: new Float64Array(size), vec: null },
+    ];
   }
+  /** The dense form of `vec`, loaded into the second slot unless a slot holds it already. */
+  dense(vec: Vec, slot = 1): Float64Array {
+    for (const s of this.slots) if (s.vec === vec) return s.d;
+    const s = this.slots[slot] as { d: Float64Array; vec: Vec | null };
+    if (s.vec) for (let k = 0; k < s.vec.ids.length; k++) s.d[s.vec.ids[k] as number] = 0;
+    for (let k = 0; k < vec.ids.length; k++) s.d[vec.ids[k] as number] = vec.w[k] as number;
+    s.vec = vec;
+    return s.d;
+  }
+}
+
+/**
+ * Cosine of two unit vectors: the smaller one's entries in order, each times the other's weight
+ * (absent terms weigh 0, and weights are positive, so adding their 0 products changes nothing).
+ */
+function cosine(a: Vec, b: Vec, slots: DenseSlots): number {
+  const [small, big] = a.ids.length <= b.ids.length ? [a, b] : [b, a];
+  const d = slots.dense(big);
+  let s = 0;
+  for (let k = 0; k < small.ids.length; k++) s += (small.w[k] as number) * (d[small.ids[k] as number] as number);
   return s;
 }
 
@@ -165,19 +267,21 @@ function scaleToUnit(values: number[]): number[] {
 }
 
 /** PageRank over a sparse similarity graph: neighbours within a window plus the lead sentences. */
-function centrality(units: Unit[]): number[] {
+function centrality(units: Unit[], slots: DenseSlots): number[] {
   const n = units.length;
   const edges: Array<Array<{ to: number; w: number }>> = units.map(() => []);
   const link = (i: number, j: number): void => {
     const a = units[i];
     const b = units[j];
     if (!a || !b) return;
-    const w = cosine(a.vec, b.vec);
+    const w = cosine(a.vec, b.vec, slots);
     if (w < MIN_EDGE_SIM) return;
     edges[i]?.push({ to: j, w });
     edges[j]?.push({ to: i, w });
   };
   for (let i = 0; i < n; i++) {
+    // Sentence i meets its whole window: keep it loaded in the first slot.
+    slots.dense((units[i] as Unit).vec, 0);
     for (let j = i + 1; j <= Math.min(n - 1, i + GRAPH_WINDOW); j++) link(i, j);
     for (let h = 0; h < Math.min(GRAPH_LEAD_HUBS, i - GRAPH_WINDOW); h++) link(h, i);
   }
@@ -229,7 +333,6 @@ function autoCount(n: number): number {
 export function extractKeyPointsWith(input: KeyPointInput, options: KeyPointOptions, baseWeights: RankWeights): KeyPoint[] {
   const cjk = isCjk(input.lang);
   const weights: RankWeights = cjk && baseWeights.cjk ? { ...baseWeights, ...baseWeights.cjk } : baseWeights;
-  const terms = cjk ? cjkTerms : englishTerms;
   const units: Unit[] = [];
   const fallback: Unit[] = [];
   const headings = new Set(input.headings ?? []);
@@ -238,7 +341,7 @@ export function extractKeyPointsWith(input: KeyPointInput, options: KeyPointOpti
     splitSentences(para, input.lang).forEach((s, k) => {
       const byline = LEADING_BYLINE.exec(s.text);
       const cut = byline && byline[0].length < s.text.length ? byline[0].length : 0;
-      const u: Unit = { paragraph: p, sentence: k, start: s.start + cut, end: s.end, text: s.text.slice(cut), order: 0, vec: new Map() };
+      const u: Unit = { paragraph: p, sentence: k, start: s.start + cut, end: s.end, text: s.text.slice(cut), order: 0, vec: EMPTY_VEC };
       if (isJunk(s.text, cjk)) fallback.push(u);
       else units.push(u);
     });
@@ -248,24 +351,43 @@ export function extractKeyPointsWith(input: KeyPointInput, options: KeyPointOpti
   if (pool.length === 0) return [];
   pool.forEach((u, i) => (u.order = i));
 
-  const raw = pool.map((u) => termCounts(terms(u.text)));
-  const df = new Map<string, number>();
-  for (const tc of raw) for (const t of tc.keys()) df.set(t, (df.get(t) ?? 0) + 1);
+  const vocab = new Vocabulary();
+  const counter = new TermCounter(vocab);
+  const raw = pool.map((u) => counter.count(u.text, cjk));
+  const titleCounts = counter.count(input.title, cjk);
+  const df: number[] = new Array<number>(vocab.size).fill(0);
+  for (const tc of raw) for (const id of tc.ids) df[id] = (df[id] ?? 0) + 1;
   const n = pool.length;
-  const idf = (t: string): number => Math.log(1 + n / (df.get(t) ?? 0.5));
+  // A term seen in no sentence (only in the title) counts as half a document.
+  const idfOf = Float64Array.from(df, (d) => Math.log(1 + n / (d || 0.5)));
+  const idf = (id: number): number => idfOf[id] as number;
   pool.forEach((u, i) => {
-    const v = new Map<string, number>();
-    for (const [t, c] of raw[i] ?? []) v.set(t, (1 + Math.log(c)) * idf(t));
-    u.vec = normalise(v);
+    const tc = raw[i] as { ids: number[]; counts: number[] };
+    const w = new Float64Array(tc.ids.length);
+    tc.ids.forEach((id, k) => (w[k] = (1 + Math.log(tc.counts[k] as number)) * idf(id)));
+    u.vec = normalise({ ids: Int32Array.from(tc.ids), w });
   });
-  const titleVec = normalise(new Map([...termCounts(terms(input.title))].map(([t, c]) => [t, c * idf(t)] as [string, number])));
-  const centroid = new Map<string, number>();
-  for (const u of pool) for (const [t, v] of u.vec) centroid.set(t, (centroid.get(t) ?? 0) + v);
-  normalise(centroid);
+  const titleVec = normalise({ ids: Int32Array.from(titleCounts.ids), w: Float64Array.from(titleCounts.ids, (id, k) => (titleCounts.counts[k] as number) * idf(id)) });
+  // Centroid: the sum of all sentence vectors, terms in first-occurrence order.
+  const sum = new Float64Array(vocab.size);
+  const seen = new Uint8Array(vocab.size);
+  const centroidIds: number[] = [];
+  for (const u of pool) {
+    for (let k = 0; k < u.vec.ids.length; k++) {
+      const id = u.vec.ids[k] as number;
+      if (!seen[id]) {
+        seen[id] = 1;
+        centroidIds.push(id);
+      }
+      sum[id] = (sum[id] as number) + (u.vec.w[k] as number);
+    }
+  }
+  const centroid = normalise({ ids: Int32Array.from(centroidIds), w: Float64Array.from(centroidIds, (id) => sum[id] as number) });
 
-  const rank = scaleToUnit(centrality(pool));
-  const cent = scaleToUnit(pool.map((u) => cosine(u.vec, centroid)));
-  const title = scaleToUnit(pool.map((u) => cosine(u.vec, titleVec)));
+  const slots = new DenseSlots(vocab.size);
+  const rank = scaleToUnit(centrality(pool, slots));
+  const cent = scaleToUnit(pool.map((u) => cosine(u.vec, centroid, slots)));
+  const title = scaleToUnit(pool.map((u) => cosine(u.vec, titleVec, slots)));
   const score = pool.map(
     (u, i) =>
       weights.lead * Math.exp(-u.order / weights.leadDecay) +
@@ -284,7 +406,7 @@ export function extractKeyPointsWith(input: KeyPointInput, options: KeyPointOpti
     for (let i = 0; i < pool.length; i++) {
       if (chosen.includes(i)) continue;
       let red = 0;
-      for (const c of chosen) red = Math.max(red, cosine(pool[i]?.vec ?? new Map(), pool[c]?.vec ?? new Map()));
+      for (const c of chosen) red = Math.max(red, cosine(pool[i]?.vec ?? EMPTY_VEC, pool[c]?.vec ?? EMPTY_VEC, slots));
       const v = weights.mmrLambda * ((score[i] ?? 0) / maxScore) - (1 - weights.mmrLambda) * red;
       if (v > bestV) {
         bestV = v;

@@ -63,3 +63,28 @@ describe('analyzeDocument on every Yahoo fixture', () => {
     }
   });
 });
+
+describe('figure captions in the article text', () => {
+  const body = Array.from({ length: 6 }, (_, i) => `<p>Paragraph ${i + 1} of the story: the city council met on Monday and debated the transport budget for the northern districts at length, with residents speaking for and against it.</p>`).join('');
+  const longCaption = 'A video showing the moment the council voted on the transport budget was released on Monday by the city, with residents reacting outside the hall afterwards.';
+  const page = (figure: string) =>
+    `<!doctype html><html lang="en"><head><title>Council budget</title><meta property="og:type" content="article"></head><body><article><h1>Council budget</h1>${figure}${body}</article></body></html>`;
+  const analyse = (figure: string) => {
+    const url = 'https://example.com/news/council-budget.html';
+    const doc = new JSDOM(page(figure), { url }).window.document;
+    return analyzeDocument(doc, url).article?.paragraphs ?? [];
+  };
+
+  it('keeps the prose caption of a video figure (a summary of the story)', () => {
+    const paragraphs = analyse(`<figure><div class="leadMedia video"><video src="v.mp4"></video></div><figcaption><p>${longCaption}</p></figcaption></figure>`);
+    expect(paragraphs).toContain(longCaption);
+  });
+  it('drops photo captions, however long', () => {
+    const paragraphs = analyse(`<figure><img src="p.jpg" width="800" height="600"><figcaption><p>${longCaption}</p></figcaption></figure>`);
+    expect(paragraphs.join('\n')).not.toContain('A video showing');
+  });
+  it('drops a short video label', () => {
+    const paragraphs = analyse(`<figure><div class="player"><iframe src="https://example.com/embed"></iframe></div><figcaption>Watch: the vote</figcaption></figure>`);
+    expect(paragraphs.join('\n')).not.toContain('Watch: the vote');
+  });
+});

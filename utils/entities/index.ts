@@ -33,12 +33,20 @@ const EARLY_BONUS = 1;
 /** Dates and amounts are supporting detail, ranked below named entities with the same evidence. */
 const NUMERIC_TYPE_WEIGHT = 0.5;
 
-export function recognizeMentions(text: string, lang: Lang): Mention[] {
+/** Longest word in NEVER_ENTITIES: a longer mention cannot be one, so its Simplified form is not needed. */
+const NEVER_MAX_CHARS = Math.max(...[...NEVER_ENTITIES].map((w) => w.length));
+
+/**
+ * `simplified` is `toSimplified(text)` when the caller already has it (Chinese text converted once
+ * per article is reused by the alias pass).
+ */
+export function recognizeMentions(text: string, lang: Lang, simplified?: string): Mention[] {
   let mentions: Mention[];
-  if (lang === 'zh-Hant' || lang === 'zh-Hans') mentions = recognizeChinese(text);
+  if (lang === 'zh-Hant' || lang === 'zh-Hans') mentions = recognizeChinese(text, simplified);
   else if (lang === 'ja') mentions = recognizeJapanese(text);
   else mentions = recognizeEnglish(text).map(stripTitle);
-  return mentions.filter((m) => m.text.trim() !== '' && !NEVER_ENTITIES.has(m.text) && !NEVER_ENTITIES.has(toSimplified(m.text)));
+  // toSimplified keeps the length, so only mentions as short as a listed word need converting.
+  return mentions.filter((m) => m.text.trim() !== '' && !NEVER_ENTITIES.has(m.text) && !(m.text.length <= NEVER_MAX_CHARS && NEVER_ENTITIES.has(toSimplified(m.text))));
 }
 
 /** Titles and roles are not part of a name: "Chair Thomas Whitaker" is Thomas Whitaker. */
@@ -56,7 +64,7 @@ interface Occurrence extends Mention {
   global: number;
 }
 
-function keyOf(text: string): string {
+function entityKey(text: string): string {
   return toSimplified(text).replace(/\s+/g, ' ').toLowerCase();
 }
 
@@ -86,6 +94,19 @@ const PARAGRAPH_SEPARATOR = '\n\n';
 export function extractEntities(input: { title: string; paragraphs: string[]; lang: Lang }): Entity[] {
   const occ: Occurrence[] = [];
   const texts = [input.title, ...input.paragraphs];
+  // Traditional→Simplified conversion is costly (several dictionary passes per call) and the same
+  // paragraphs and mention texts come back many times below: convert each once per article.
+  const simplified: Array<string | undefined> = [];
+  const simplifiedText = (idx: number): string => (simplified[idx] ??= toSimplified(texts[idx] ?? ''));
+  const keys = new Map<string, string>();
+  const keyOf = (text: string): string => {
+    let k = keys.get(text);
+    if (k === undefined) {
+      k = entityKey(text);
+      keys.set(text, k);
+    }
+    return k;
+  };
   const offsets: number[] = [];
   let acc = 0;
   for (const p of input.paragraphs) {
@@ -96,7 +117,7 @@ export function extractEntities(input: { title: string; paragraphs: string[]; la
   if (cjk) {
     texts.forEach((t, idx) => {
       const paragraph = idx - 1;
-      for (const m of recognizeMentions(t, input.lang)) occ.push({ ...m, paragraph, global: paragraph < 0 ? -1 : (offsets[paragraph] ?? 0) + m.start });
+      for (const m of recognizeMentions(t, input.lang, input.lang === 'ja' ? undefined : simplifiedText(idx))) occ.push({ ...m, paragraph, global: paragraph < 0 ? -1 : (offsets[paragraph] ?? 0) + m.start });
     });
   } else {
     // English goes through compromise, whose fixed cost per call dominates short paragraphs:
@@ -124,7 +145,7 @@ export function extractEntities(input: { title: string; paragraphs: string[]; la
     for (const [short, full] of zhLexicon().aliases) {
       if (!present.has(full)) continue;
       texts.forEach((t, idx) => {
-        const norm = toSimplified(t);
+        const norm = simplifiedText(idx);
         let from = 0;
         for (;;) {
           const at = norm.indexOf(short, from);
@@ -179,16 +200,16 @@ export function extractEntities(input: { title: string; paragraphs: string[]; la
     }
   }
   // Family-name aliases: the last part of 布萊恩·切斯基 or Brian Chesky refers to the same person.
-  const keys = new Set(occ.map((o) => keyOf(o.text)));
+  const keySet = new Set(occ.map((o) => keyOf(o.text)));
   for (const o of occ) {
     if (o.type !== 'person') continue;
     const parts = o.text.split(/[·・•]|\s+/).filter(Boolean);
     if (parts.length < 2) continue;
     const last = keyOf(parts[parts.length - 1] as string);
-    if (keys.has(last)) uf.union(keyOf(o.text), last);
+    if (keySet.has(last)) uf.union(keyOf(o.text), last);
   }
   // Same-type containment: a mention that is the start of a longer one of the same type (阿里 / 阿里巴巴).
-  const sortedKeys = [...keys].sort((a, b) => b.length - a.length);
+  const sortedKeys = [...keySet].sort((a, b) => b.length - a.length);
   const typeOfKey = new Map<string, EntityType>();
   for (const o of occ) typeOfKey.set(keyOf(o.text), o.type);
   for (const short of sortedKeys) {

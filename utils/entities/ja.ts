@@ -1,6 +1,7 @@
 import jaLex from './lexicons/ja-lexicon.json';
 import { cjkNumericCandidates } from './numeric';
 import { resolveOverlaps, type Candidate, type EntityType, type Mention } from './types';
+import { HAN, KATAKANA, hasClass } from '../text/chars';
 
 const P_LEXICON = 4;
 const P_COMPOSED = 5;
@@ -19,8 +20,8 @@ const COMMON_NOUN_SUFFIXES = new Set(['自動車']);
 const CUES_AFTER = [...jaLex.personCuesAfter].sort((a, b) => b.length - a.length);
 const NOT_NAMES = new Set(jaLex.notNames);
 
-const isKanji = (c: string | undefined): boolean => c !== undefined && /\p{Script=Han}/u.test(c);
-const isKatakana = (c: string | undefined): boolean => c !== undefined && /[\p{Script=Katakana}ー]/u.test(c);
+const isKanji = (c: string | undefined): boolean => hasClass(c, HAN);
+const isKatakana = (c: string | undefined): boolean => hasClass(c, KATAKANA) || c === 'ー';
 
 function lexicon(text: string): Candidate[] {
   const out: Candidate[] = [];

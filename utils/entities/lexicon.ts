@@ -18,22 +18,77 @@ export function toSimplified(text: string): string {
   return out.length === text.length ? out : text;
 }
 
+/** Never inside a lexicon word, and no conversion rule spans it: it keeps batched words apart. */
+const BATCH_SEPARATOR = '\n';
+
+/**
+ * `texts.map(toSimplified)` in one conversion: each call of the converter runs several dictionary
+ * passes with their own set-up, which made building the lexicons (~20,000 words) the slowest part
+ * of the first analysis. Conversion rules never match across a line break, so converting the
+ * words joined by one converts each word as on its own; any doubt (a word containing the
+ * separator, a different number of pieces) falls back to one call per word.
+ */
+export function toSimplifiedAll(texts: readonly string[]): string[] {
+  if (texts.some((t) => t.includes(BATCH_SEPARATOR))) return texts.map(toSimplified);
+  const pieces = twToCn(texts.join(BATCH_SEPARATOR)).split(BATCH_SEPARATOR);
+  if (pieces.length !== texts.length) return texts.map(toSimplified);
+  // The same offset guard as toSimplified, word by word.
+  return texts.map((t, i) => {
+    const out = pieces[i] as string;
+    return out.length === t.length ? out : t;
+  });
+}
+
 export interface Dictionary {
   map: Map<string, EntityType>;
   maxLen: number;
+  /**
+   * For each two-character prefix (its two UTF-16 units as one number, see `prefixKey`), the lengths of the entries starting with it,
+   * longest first, plus 1 if its first character is an entry on its own. A scan then tries only
+   * lengths that can match (about one per position) instead of every length up to `maxLen`
+   * (16: 中 alone starts entries of 14 different lengths).
+   */
+  lengthsByPrefix: Map<number, number[]>;
+  /** Entries of one character, by char code. */
+  singles: Set<number>;
 }
+
+/**
+ * The two UTF-16 units at `at` as one number: a lookup key that needs no substring (a new string
+ * per text position, hashed on every lookup, cost more than the lookups themselves).
+ */
+export function prefixKey(s: string, at: number): number {
+  return s.charCodeAt(at) * 0x10000 + s.charCodeAt(at + 1);
+}
+const key0 = (prefix: number): number => Math.floor(prefix / 0x10000);
 
 function buildDictionary(groups: Array<[EntityType, string[]]>): Dictionary {
   const map = new Map<string, EntityType>();
   let maxLen = 0;
   for (const [type, words] of groups) {
-    for (const w of words) {
-      const key = toSimplified(w);
+    for (const key of toSimplifiedAll(words)) {
       if (!map.has(key)) map.set(key, type);
       maxLen = Math.max(maxLen, key.length);
     }
   }
-  return { map, maxLen };
+  const singles = new Set<number>();
+  // Built once per page on the first analysis: plain arrays (a handful of lengths each), no sets.
+  const lengthsByPrefix = new Map<number, number[]>();
+  for (const key of map.keys()) {
+    if (key.length === 1) {
+      singles.add(key.charCodeAt(0));
+      continue;
+    }
+    const prefix = prefixKey(key, 0);
+    const lengths = lengthsByPrefix.get(prefix);
+    if (!lengths) lengthsByPrefix.set(prefix, [key.length]);
+    else if (!lengths.includes(key.length)) lengths.push(key.length);
+  }
+  for (const [prefix, lengths] of lengthsByPrefix) {
+    if (singles.has(key0(prefix))) lengths.push(1);
+    lengths.sort((a, b) => b - a);
+  }
+  return { map, maxLen, lengthsByPrefix, singles };
 }
 
 /**
@@ -71,7 +126,7 @@ export interface ZhLexicon {
 /** Chinese lexicons, normalised to Simplified once on first use. */
 export function zhLexicon(): ZhLexicon {
   if (zhCache) return zhCache;
-  const s = (xs: string[]): string[] => xs.map(toSimplified);
+  const s = (xs: string[]): string[] => toSimplifiedAll(xs);
   const aliases = new Map<string, string>();
   for (const [full, shorts] of Object.entries(zhOrgs.aliases)) for (const a of shorts) aliases.set(toSimplified(a), toSimplified(full));
   const placeSet = new Set(zhGazetteer.places);

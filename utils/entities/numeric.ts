@@ -82,6 +82,12 @@ export function enNumericCandidates(text: string): Candidate[] {
       out.push({ start: s, end: s + m[0].length, type: 'date', priority: NUMERIC_PRIORITY });
     }
   }
+  return [...out, ...enQuantityCandidates(text)];
+}
+
+/** The English quantity patterns alone (Chinese text uses these but has its own dates). */
+export function enQuantityCandidates(text: string): Candidate[] {
+  const out: Candidate[] = [];
   for (const re of EN_QUANTITY_PATTERNS) {
     for (const m of text.matchAll(re)) {
       const s = m.index ?? 0;

@@ -1,6 +1,7 @@
-import { enNumericCandidates, cjkNumericCandidates } from './numeric';
-import { toSimplified, zhLexicon, type ZhLexicon } from './lexicon';
+import { enQuantityCandidates, cjkNumericCandidates } from './numeric';
+import { prefixKey, toSimplified, zhLexicon, type ZhLexicon } from './lexicon';
 import { resolveOverlaps, type Candidate, type Mention } from './types';
+import { HAN, hasClass } from '../text/chars';
 
 /** Priorities: exact lexicon hits > composed spans > rule guesses. Length breaks ties inside a level. */
 const P_LEXICON = 4;
@@ -27,24 +28,81 @@ const LATIN_RUN = /[A-Za-z][A-Za-z0-9&.'’-]*(?:\s+[A-Z][A-Za-z0-9&.'’-]*)*/g
 const EN_FIRST_WORD_STOP = new Set(['The', 'A', 'An', 'American', 'Chinese', 'App', 'AI', 'CEO', 'New', 'Open', 'Truly', 'Models']);
 
 function isHan(ch: string | undefined): boolean {
-  return ch !== undefined && /\p{Script=Han}/u.test(ch);
+  return hasClass(ch, HAN);
 }
 
-function startsWithAny(s: string, at: number, words: string[]): string | null {
-  for (const w of words) if (s.startsWith(w, at)) return w;
+/** Words grouped by the code of their first UTF-16 unit (no one-character string per lookup). */
+function byFirstCode(words: readonly string[]): Map<number, string[]> {
+  const out = new Map<number, string[]>();
+  for (const w of words) {
+    const first = w.charCodeAt(0);
+    const group = out.get(first);
+    if (group) group.push(w);
+    else out.set(first, [w]);
+  }
+  return out;
+}
+
+const firstCodeSets = new WeakMap<ReadonlySet<string>, Set<number>>();
+/** First UTF-16 units of a lexicon set's words: positions starting with any other need no lookup. */
+function firstCodesOf(words: ReadonlySet<string>): Set<number> {
+  let out = firstCodeSets.get(words);
+  if (!out) {
+    out = new Set<number>();
+    for (const w of words) if (w) out.add(w.charCodeAt(0));
+    firstCodeSets.set(words, out);
+  }
+  return out;
+}
+
+/** Words grouped by the code of their last UTF-16 unit, each group in the original order. */
+function byLastCode(words: readonly string[]): Map<number, string[]> {
+  const out = new Map<number, string[]>();
+  for (const w of words) {
+    const last = w.charCodeAt(w.length - 1);
+    const group = out.get(last);
+    if (group) group.push(w);
+    else out.set(last, [w]);
+  }
+  return out;
+}
+
+/**
+ * Title, cue and suffix lists are asked at most positions of every paragraph; grouping them once by
+ * first (or last) character replaces a scan of the whole list with a scan of a handful of words.
+ * The lists are the lexicon's own, built once, so the groups are kept with them.
+ */
+const firstCharGroups = new WeakMap<readonly string[], Map<number, string[]>>();
+const lastCharGroups = new WeakMap<readonly string[], Map<number, string[]>>();
+
+/** The first word of `words` (in list order) that occurs at `at`. */
+function startsWithAny(s: string, at: number, words: readonly string[]): string | null {
+  let groups = firstCharGroups.get(words);
+  if (!groups) firstCharGroups.set(words, (groups = byFirstCode(words)));
+  const group = groups.get(s.charCodeAt(at));
+  if (group) for (const w of group) if (s.startsWith(w, at)) return w;
   return null;
 }
 
-function endsWithAny(s: string, at: number, words: string[]): string | null {
-  for (const w of words) if (at - w.length >= 0 && s.startsWith(w, at - w.length)) return w;
+/** The first word of `words` (in list order) that ends right before `at`. */
+function endsWithAny(s: string, at: number, words: readonly string[]): string | null {
+  let groups = lastCharGroups.get(words);
+  if (!groups) lastCharGroups.set(words, (groups = byLastCode(words)));
+  const group = groups.get(s.charCodeAt(at - 1));
+  if (group) for (const w of group) if (at - w.length >= 0 && s.startsWith(w, at - w.length)) return w;
   return null;
 }
+
+const SINGLE_CHAR: readonly number[] = [1];
 
 function lexiconCandidates(norm: string, lex: ZhLexicon): Candidate[] {
   const out: Candidate[] = [];
-  const { map, maxLen } = lex.dict;
+  const { map, lengthsByPrefix, singles } = lex.dict;
   for (let i = 0; i < norm.length; i++) {
-    for (let len = Math.min(maxLen, norm.length - i); len >= 1; len--) {
+    const lengths = (i + 1 < norm.length ? lengthsByPrefix.get(prefixKey(norm, i)) : undefined) ?? (singles.has(norm.charCodeAt(i)) ? SINGLE_CHAR : undefined);
+    if (!lengths) continue;
+    for (const len of lengths) {
+      if (len > norm.length - i) continue;
       const w = norm.slice(i, i + len);
       const type = map.get(w);
       if (!type) continue;
@@ -164,9 +222,11 @@ function segEndAtRun(norm: string, i: number): number {
 function translitCandidates(norm: string, lex: ZhLexicon, lexical: Candidate[], segEndAt: number[]): Candidate[] {
   const out: Candidate[] = [];
   const placeEnds = new Set(lexical.filter((c) => c.type === 'place').map((c) => c.end));
+  // The transliteration characters are single code units: test codes, no string per position.
+  const translitFirst = firstCodesOf(lex.translit);
   let i = 0;
   while (i < norm.length) {
-    if (!lex.translit.has(norm[i] as string)) {
+    if (!translitFirst.has(norm.charCodeAt(i)) || !lex.translit.has(norm[i] as string)) {
       i++;
       continue;
     }
@@ -259,7 +319,11 @@ function reclassifyTranslit(norm: string, lexical: Candidate[], lex: ZhLexicon):
 
 function surnameCandidates(norm: string, lex: ZhLexicon, segEndAt: number[]): Candidate[] {
   const out: Candidate[] = [];
+  const compoundFirst = firstCodesOf(lex.compoundSurnames);
+  const surnameFirst = firstCodesOf(lex.surnames);
   for (let i = 0; i < norm.length; i++) {
+    const code = norm.charCodeAt(i);
+    if (!compoundFirst.has(code) && !surnameFirst.has(code)) continue;
     const compound = norm.slice(i, i + 2);
     const sLen = lex.compoundSurnames.has(compound) ? 2 : lex.surnames.has(norm[i] as string) && !AMBIGUOUS_SURNAMES.has(norm[i] as string) ? 1 : 0;
     if (sLen === 0) continue;
@@ -322,6 +386,8 @@ interface Seg {
 
 /** Geographic and facility suffixes that make the preceding name a place (中山南路, 大安國際大樓, 埃薩河). */
 const FACILITY_SUFFIXES = ['地区', '领地', '基地', '戏院', '造船厂', '看守所', '旧居', '会馆', '星系', '线', '大饭店', '饭店', '酒店', '宾馆', '大区', '教区', '体育馆', '大道', '大街', '公路', '大桥', '隧道', '铁路', '支线', '大楼', '大厦', '教堂', '大教堂', '博物馆', '美术馆', '纪念馆', '图书馆', '公园', '广场', '车站', '火车站', '机场', '码头', '遗址', '陵寝', '行馆', '园区', '花园', '高地', '群岛', '半岛', '盆地', '沙漠', '高原', '平原', '海峡', '瀑布', '水库', '运河', '山脉', '国家公园', '巴士总站', '总站', '体育场', '体育馆', '球场', '剧院', '故居', '寺', '庙', '宫', '路', '道', '街', '桥', '峰', '山', '河', '江', '湖', '湾', '川', '岛', '溪', '邨', '堂', '站', '港', '峡', '谷'];
+/** The suffixes by first character, in list order (the first listed match wins, as with a plain scan). */
+const FACILITY_SUFFIXES_BY_FIRST = byFirstCode(FACILITY_SUFFIXES);
 /** Common nouns ending in such a suffix. */
 const GENERIC_FACILITY = new Set(['摩天大楼', '高速公路', '公路', '道路', '马路', '铁路', '街道', '山路', '大道', '大街', '小路', '大桥', '铁桥', '火山', '高山', '冰山', '江山', '河山', '登山', '下山', '上山', '矿山', '深山', '名山', '出海', '大海', '沿海', '近海', '内海', '河道', '渠道', '频道', '轨道', '跑道', '隧道', '管道', '通道', '知道', '难道', '报道', '人道', '王道', '味道', '步道', '车道', '国道', '省道', '赤道', '教堂', '天堂', '食堂', '课堂', '殿堂', '礼堂', '讲堂', '佛堂', '祠堂', '车站', '网站', '电站', '站', '港湾', '海湾', '港口', '海港', '机场', '广场', '公园', '花园', '乐园', '校园', '庄园', '家园', '田园', '皇宫', '王宫', '行宫', '寺庙', '宫殿', '河流', '江湖', '湖泊', '山峰', '高峰', '顶峰', '巅峰', '高原', '平原', '草原', '沙漠', '盆地', '半岛', '群岛', '岛屿', '小岛', '海岛', '本岛', '该岛', '全岛', '山谷', '峡谷', '河谷', '溪谷', '低谷', '大楼', '大厦', '水库', '运河', '博物馆', '美术馆', '纪念馆', '图书馆', '体育场', '体育馆', '球场', '剧院', '遗址', '故居', '码头', '街头', '山区', '地铁站', '火车站', '总站', '巴士站', '公交站', '地区', '基地', '路线', '航线', '防线', '战线', '前线', '界线', '直线', '曲线', '光线', '视线', '路线', '热线', '主线', '支线', '干线', '专线', '在线', '一线', '二线', '底线', '红线', '天线', '电线', '无线', '全线', '沿线', '阵线', '生产线', '流水线', '海岸线', '地平线', '分界线', '铁路线', '山区']);
 /** Words that never start a name: verbs of motion and position, time words, quantifiers. */
@@ -338,7 +404,19 @@ const PLACE_CONTEXT_AFTER = /^(?:是|为|位于|属于|属|受)[^，。；]{0,14
 const PLACE_CONTEXT_BEFORE = /(?:位于|位在|来自|前往|抵达|到达|搬到|迁往|迁至|移居|出生于|生于|定居|城市|首都|首府|小镇|城镇|港口|地区|附近的|[在于到至从往赴])$/;
 
 function segmentsOf(norm: string): Seg[] {
-  return [...segmenter.segment(norm)].map((s) => ({ start: s.index, end: s.index + s.segment.length }));
+  const out: Seg[] = [];
+  for (const s of segmenter.segment(norm)) out.push({ start: s.index, end: s.index + s.segment.length });
+  return out;
+}
+
+/**
+ * Index of the segment that starts at each position (-1 elsewhere). The rules ask "which word starts
+ * here?" for many positions; a scan of the segment list each time made them quadratic in length.
+ */
+function segmentStarts(length: number, segs: Seg[]): Int32Array {
+  const at = new Int32Array(length + 1).fill(-1);
+  segs.forEach((sg, k) => (at[sg.start] = k));
+  return at;
 }
 
 const allHan = (w: string): boolean => w.length > 0 && Array.from(w).every((c) => isHan(c));
@@ -368,12 +446,15 @@ function facilityCandidates(norm: string, segs: Seg[], lexical: Candidate[], fw:
   const out: Candidate[] = [];
   const segAt = new Map<number, number>();
   segs.forEach((sg, k) => segAt.set(sg.start, k));
-  const segOf = (pos: number): Seg | undefined => segs.find((sg) => sg.start <= pos && pos < sg.end);
+  // The segment holding each position: the segments tile the text, so this is one pass.
+  const holder = new Int32Array(norm.length).fill(-1);
+  segs.forEach((sg, k) => holder.fill(k, sg.start, sg.end));
+  const segOf = (pos: number): Seg | undefined => segs[holder[pos] ?? -1];
   const placeEnds = new Map<number, Candidate>();
   for (const c of lexical) if (c.type === 'place' || c.type === 'person') placeEnds.set(c.end, c);
   const seen = new Set<string>();
   for (let at = 1; at < norm.length; at++) {
-    const suffix = FACILITY_SUFFIXES.find((sf) => norm.startsWith(sf, at));
+    const suffix = FACILITY_SUFFIXES_BY_FIRST.get(norm.charCodeAt(at))?.find((sf) => norm.startsWith(sf, at));
     if (!suffix) continue;
     const end = at + suffix.length;
     // 寫道 / 說道 / 記述道: "wrote", "said".
@@ -450,7 +531,7 @@ function unitPlaceCandidates(norm: string, segs: Seg[], lex: ZhLexicon): Candida
 }
 
 /** Chinese names the word segmenter does not know: surname + one or two single-character segments (蕭|汝|章). */
-function unknownNameCandidates(norm: string, segs: Seg[], lex: ZhLexicon): Candidate[] {
+function unknownNameCandidates(norm: string, segs: Seg[], segStart: Int32Array, lex: ZhLexicon): Candidate[] {
   const out: Candidate[] = [];
   for (let k = 0; k < segs.length; k++) {
     const sg = segs[k] as Seg;
@@ -491,7 +572,7 @@ function unknownNameCandidates(norm: string, segs: Seg[], lex: ZhLexicon): Candi
     }
     const givenOk = Array.from(norm.slice(g1.start, end)).every((c) => !NOT_GIVEN_CHARS.has(c) && !NUMERAL_CHARS.has(c));
     const after = norm.slice(end, end + 3);
-    const nextSeg = segs.find((x) => x.start === end);
+    const nextSeg = segs[segStart[end] ?? -1];
     const nextIsWordOrPunct = !nextSeg || nextSeg.end - nextSeg.start >= 2 || !isHan(norm[end]) || PERSON_CUE_CHARS.has(norm[end] as string);
     if (lex.knownNames.has(name) || (end - sg.start === 3 && givenOk && (PERSON_VERB_AFTER.test(after) || PERSON_CUE_CHARS.has(norm[end] ?? '') || nextIsWordOrPunct && !lex.functionWords.has(norm.slice(g1.start, end))))) {
       out.push({ start: sg.start, end, type: 'person', priority: P_GUESS });
@@ -505,7 +586,7 @@ const NAME_OPEN_BEFORE = new Set(Array.from('和与及同跟被由把让给对�
  * Chinese names made of a surname and one or two common given-name characters standing as their own
  * segments (李|吟秋|主持, 孫|楚|先後, 徐|明|遭到): open on the left, closed by a word, a cue or punctuation on the right.
  */
-function givenNameCandidates(norm: string, segs: Seg[], lex: ZhLexicon): Candidate[] {
+function givenNameCandidates(norm: string, segs: Seg[], segStart: Int32Array, lex: ZhLexicon): Candidate[] {
   const out: Candidate[] = [];
   const givenOk = (c: string | undefined): boolean => c !== undefined && lex.givenChars.has(c) && !NOT_GIVEN_CHARS.has(c) && !NUMERAL_CHARS.has(c) && !STOP_CHARS.has(c);
   for (let k = 0; k < segs.length; k++) {
@@ -530,7 +611,7 @@ function givenNameCandidates(norm: string, segs: Seg[], lex: ZhLexicon): Candida
     if (end < 0) continue;
     const name = norm.slice(sg.start, end);
     if (lex.functionWords.has(name) || lex.dict.map.has(name)) continue;
-    const next = segs.find((x) => x.start === end);
+    const next = segs[segStart[end] ?? -1];
     const after = norm[end];
     const closed = !isHan(after) || PERSON_CUE_CHARS.has(after as string) || PERSON_VERB_AFTER.test(norm.slice(end, end + 3)) || next !== undefined && next.end - next.start >= 2 && allHan(norm.slice(next.start, next.end));
     if (!closed) continue;
@@ -548,9 +629,11 @@ const PERSON_CUE_CHARS = new Set(Array.from('为对向则也又便就遂乃即�
 const NOT_GIVEN_CHARS = new Set(Array.from('年日时分秒个位名次人们里上下内外前后左右东西南北部省市县区州镇乡村岛路街道山河湖江海港'));
 
 /** Japanese names in Chinese text: a known kanji family name plus a one- to three-character given name (宮崎滔天, 豐臣秀吉). */
-function japaneseNameCandidates(norm: string, segs: Seg[], segEndAt: number[], lex: ZhLexicon): Candidate[] {
+function japaneseNameCandidates(norm: string, segs: Seg[], segStart: Int32Array, segEndAt: number[], lex: ZhLexicon): Candidate[] {
   const out: Candidate[] = [];
+  const first = firstCodesOf(lex.japaneseSurnames);
   for (let i = 0; i + 2 < norm.length; i++) {
+    if (!first.has(norm.charCodeAt(i))) continue;
     const sLen = lex.japaneseSurnames.has(norm.slice(i, i + 3)) ? 3 : lex.japaneseSurnames.has(norm.slice(i, i + 2)) ? 2 : 0;
     if (sLen === 0) continue;
     // The family name must start a word and not be the head of a longer dictionary word.
@@ -559,14 +642,15 @@ function japaneseNameCandidates(norm: string, segs: Seg[], segEndAt: number[], l
     let end = sEnd;
     // 豐臣秀吉 as one dictionary word.
     const whole = segEndAt[i];
-    if (whole !== undefined && whole > sEnd && whole - sEnd <= 3 && segs.some((sg) => sg.start === i)) {
+    if (whole !== undefined && whole > sEnd && whole - sEnd <= 3 && (segStart[i] ?? -1) >= 0) {
       out.push({ start: i, end: whole, type: 'person', priority: P_RULE });
       i = whole - 1;
       continue;
     }
-    for (const sg of segs) {
-      if (sg.start < end) continue;
-      if (sg.start > end) break;
+    // The words that follow the family name, one after another.
+    for (let k = segStart[end] ?? -1; k >= 0 && k < segs.length; k++) {
+      const sg = segs[k] as Seg;
+      if (sg.start !== end) break;
       const w = norm.slice(sg.start, sg.end);
       if (!allHan(w) || hasStop(w) || lex.functionWords.has(w) || PERSON_VERB_AFTER.test(w) || end - sEnd + w.length > 3 || Array.from(w).some((c) => NUMERAL_CHARS.has(c) || NOT_GIVEN_CHARS.has(c))) break;
       end = sg.end;
@@ -665,31 +749,34 @@ function postProcess(text: string, norm: string, mentions: Mention[]): Mention[]
   });
 }
 
-export function recognizeChinese(text: string): Mention[] {
+/** `simplified`: `toSimplified(text)` if the caller has it already. */
+export function recognizeChinese(text: string, simplified?: string): Mention[] {
   const lex = zhLexicon();
-  const norm = toSimplified(text);
+  const norm = simplified ?? toSimplified(text);
+  // One segmentation serves every rule: Intl.Segmenter is the costliest step after the lexicon scan.
   const segs = segmentsOf(norm);
+  const segStart = segmentStarts(norm.length, segs);
   const lexical = reclassifyTranslit(norm, lexiconCandidates(norm, lex), lex);
   const segEndAt: number[] = [];
   for (const sg of segs) for (let p = sg.start; p < sg.end; p++) segEndAt[p] = sg.end;
   const composed = composeCandidates(norm, lexical, lex, segEndAt);
   const cands: Candidate[] = [
     ...cjkNumericCandidates(norm),
-    ...enNumericCandidates(norm).filter((c) => c.type === 'quantity'),
+    ...enQuantityCandidates(norm),
     ...lexical,
     ...composed,
     ...orgSuffixCandidates(norm, [...lexical, ...composed], segs, segEndAt),
     ...translitCandidates(norm, lex, lexical, segEndAt),
     ...surnameCandidates(norm, lex, segEndAt),
     ...latinCandidates(norm, lex),
-    ...unknownPlaceCandidates(norm),
+    ...unknownPlaceCandidates(norm, segs),
     ...facilityCandidates(norm, segs, lexical, lex.functionWords),
-    ...unknownNameCandidates(norm, segs, lex),
-    ...givenNameCandidates(norm, segs, lex),
+    ...unknownNameCandidates(norm, segs, segStart, lex),
+    ...givenNameCandidates(norm, segs, segStart, lex),
     ...unitPlaceCandidates(norm, segs, lex),
     ...armyCandidates(norm, lexical),
     ...rulerCandidates(norm, segs, lex),
-    ...japaneseNameCandidates(norm, segs, segEndAt, lex),
+    ...japaneseNameCandidates(norm, segs, segStart, segEndAt, lex),
   ];
   return postProcess(text, norm, resolveOverlaps(text, cands));
 }
@@ -697,19 +784,18 @@ export function recognizeChinese(text: string): Mention[] {
 const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
 
 /** Dictionary-segmented words ending in 省/市/县… that are not generic nouns (安阳县, 宜都市). */
-function unknownPlaceCandidates(norm: string): Candidate[] {
+function unknownPlaceCandidates(norm: string, segs: Seg[]): Candidate[] {
   const out: Candidate[] = [];
-  const segs = [...segmenter.segment(norm)];
   for (let k = 0; k < segs.length; k++) {
-    const seg = segs[k];
-    if (!seg) continue;
-    const w = seg.segment;
-    const next = segs[k + 1]?.segment ?? '';
+    const seg = segs[k] as Seg;
+    const w = norm.slice(seg.start, seg.end);
+    const nextSeg = segs[k + 1];
+    const next = nextSeg ? norm.slice(nextSeg.start, nextSeg.end) : '';
     // "安阳|县" is split by the segmenter: join a name word with a following lone suffix.
     if (UNKNOWN_PLACE_SUFFIXES.includes(next) && w.length >= 2 && Array.from(w).every((c) => isHan(c) && !STOP_CHARS.has(c)) && !GENERIC_PLACE_WORDS.has(w + next)) {
-      out.push({ start: seg.index, end: seg.index + w.length + next.length, type: 'place', priority: P_GUESS });
+      out.push({ start: seg.start, end: seg.end + next.length, type: 'place', priority: P_GUESS });
     } else if (w.length >= 3 && UNKNOWN_PLACE_SUFFIXES.includes(w[w.length - 1] as string) && !GENERIC_PLACE_WORDS.has(w) && !GENERIC_PLACE_WORDS.has(w.slice(-2))) {
-      out.push({ start: seg.index, end: seg.index + w.length, type: 'place', priority: P_GUESS });
+      out.push({ start: seg.start, end: seg.end, type: 'place', priority: P_GUESS });
     }
   }
   return out;

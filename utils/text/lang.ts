@@ -1,4 +1,5 @@
 import scriptChars from './script-chars.json';
+import { HAN, HIRAGANA, KATAKANA, LATIN, LETTER, charClass } from './chars';
 
 export type Lang = 'zh-Hant' | 'zh-Hans' | 'ja' | 'en' | 'other';
 
@@ -42,13 +43,14 @@ export function detectLanguage(text: string, declared?: string | null): Lang {
   let hant = 0;
   let hans = 0;
   for (const ch of sample) {
-    if (/\p{Script=Han}/u.test(ch)) {
+    const cls = charClass(ch);
+    if (cls & HAN) {
       han++;
       if (HANT.has(ch)) hant++;
       else if (HANS.has(ch)) hans++;
-    } else if (/[\p{Script=Hiragana}\p{Script=Katakana}]/u.test(ch) && ch !== 'ー' && ch !== '・') kana++;
-    else if (/\p{Script=Latin}/u.test(ch)) latin++;
-    else if (/\p{L}/u.test(ch)) otherLetters++;
+    } else if (cls & (HIRAGANA | KATAKANA) && ch !== 'ー' && ch !== '・') kana++;
+    else if (cls & LATIN) latin++;
+    else if (cls & LETTER) otherLetters++;
   }
   const dec = declaredLang(declared);
   const cjk = han + kana;

@@ -23,3 +23,31 @@ describe('tokens', () => {
     expect(cjkTerms('イカ')).toEqual(['イカ']);
   });
 });
+
+describe('cjkTerms (code-based walk)', () => {
+  /** The former per-character regex implementation: the walk over char codes must give the same terms. */
+  function reference(text: string): string[] {
+    const cjkChar = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー]/u;
+    const hiraganaOnly = /^[\p{Script=Hiragana}ー]+$/u;
+    const out: string[] = [];
+    let prev = '';
+    for (const ch of text) {
+      if (cjkChar.test(ch)) {
+        if (prev && !hiraganaOnly.test(prev + ch)) out.push(prev + ch);
+        if (/\p{Script=Han}/u.test(ch)) out.push(ch);
+        prev = ch;
+      } else prev = '';
+    }
+    for (const m of text.matchAll(/[A-Za-z][A-Za-z0-9]+/g)) out.push(m[0].toLowerCase());
+    return out;
+  }
+  it.each([
+    ['Traditional Chinese with Latin and digits', '輝達（NVIDIA）執行長黃仁勳今（24）日表示，AI晶片需求3.85億次。'],
+    ['Japanese: hiragana runs, katakana, the prolonged sound mark', '政府がスーパーコンピューターの導入を発表していた。ーあー'],
+    ['characters outside the BMP (CJK Extension B) inside and at the ends of runs', '𠀀中𠀁文𠀂 𠀃か𠀄'],
+    ['lone surrogates are not characters of any script', `中\uD800文\uDC00字`],
+    ['empty', ''],
+  ])('%s', (_name, text) => {
+    expect(cjkTerms(text)).toEqual(reference(text));
+  });
+});
