@@ -4,6 +4,7 @@ import { isYahooHost } from '../sites';
 import type { FeedKind } from '../sites/types';
 import { DEFAULT_SETTINGS, cleanupEnabledFor, type Settings } from '../settings';
 import { ATTR, STYLE_ID, buildStylesheet, hiddenKindsAttr } from './style';
+import { recordMeasure, type Measure } from './t0';
 import { resolveUiLang, t } from '../i18n';
 
 /** What the popup and the badge show about the cleanup of one page. */
@@ -28,22 +29,12 @@ export interface ControllerOptions {
   force: boolean;
   /** The stylesheet is the manifest's (Yahoo's static content script): no <style> to insert. */
   cssFromManifest?: boolean;
-  /** performance.now() when the script began to evaluate, so "load" includes evaluation. */
-  scriptStart?: number;
   onStatus?: (s: CleanupStatus) => void;
 }
 
 const OWN_NODES = `#${STYLE_ID}, [${ATTR.bar}]`;
 /** The full detection runs within this long of the page going idle, even on a busy page. */
 const IDLE_TIMEOUT_MS = 500;
-
-/**
- * User Timing names (read by `npm run bench`): "load" is the work before the page is shown
- * (script evaluation, start, parse-time and DOMContentLoaded passes); "batch" one mutation
- * batch; "idle" the full detection after load; "full" a re-evaluation after in-site navigation
- * or a rule change.
- */
-type Measure = 'ynd:load' | 'ynd:batch' | 'ynd:idle' | 'ynd:full';
 
 /**
  * The page side of cleanup: one stylesheet, attributes on <html> and on blocks, a batched
@@ -63,6 +54,8 @@ export class CleanupController {
   readonly timings: { load: number; batches: number[]; idle: number; full: number } = { load: 0, batches: [], idle: 0, full: 0 };
   /** A full detection (item counts, related reading, unlabelled runs) waits for idle time. */
   private idleHandle: number | null = null;
+  /** Our attributes on <html>, as last written (absent: never written or removed). */
+  private written = new Map<string, string | null>();
   /** DOMContentLoaded has been handled: from here on, mutations are the page's scripts. */
   private parsed = false;
   /** The marks on the page come from a quick pass: counts and kinds are not final yet. */
@@ -81,16 +74,23 @@ export class CleanupController {
 
   /** document_start: the stylesheet and the gate go in before anything paints. */
   start(): void {
-    const t0 = this.opts.scriptStart ?? performance.now();
     if (!this.opts.cssFromManifest && !this.doc.getElementById(STYLE_ID)) {
       const style = this.doc.createElement('style');
       style.id = STYLE_ID;
       style.textContent = buildStylesheet();
       (this.doc.head ?? this.html).appendChild(style);
     }
+    if (!this.actsAtLoad()) {
+      // Not an article by its URL (a home page, a section front, search): nothing to hide while
+      // it loads. It is classified once it has loaded, and watched from then on only if it is
+      // an article after all.
+      this.parsed = true;
+      if (this.doc.readyState === 'loading') this.doc.addEventListener('DOMContentLoaded', () => this.scheduleFull(), { once: true });
+      else this.scheduleFull();
+      return;
+    }
     this.applyHtmlAttrs();
-    this.observer = new MutationObserver((records) => this.onMutations(records));
-    this.observer.observe(this.html, { childList: true, subtree: true });
+    this.watch();
     if (this.doc.readyState !== 'loading') {
       this.loadPass();
       this.parsed = true;
@@ -110,6 +110,22 @@ export class CleanupController {
         },
         { once: true },
       );
+  }
+
+  /** Whether this page is cleaned while it loads: asked for, or an article by its URL. */
+  actsAtLoad(): boolean {
+    return this.opts.force || this.facts().looksArticle;
+  }
+
+  /** The batched observer, once the page is one to clean. */
+  private watch(): void {
+    if (this.observer) return;
+    this.observer = new MutationObserver((records) => this.onMutations(records));
+    this.observer.observe(this.html, { childList: true, subtree: true });
+  }
+
+  /** The caller's synchronous start-up, from `t0`, counts as load time. */
+  recordLoad(t0: number): void {
     this.measure('ynd:load', t0);
   }
 
@@ -117,12 +133,8 @@ export class CleanupController {
     const d = performance.now() - t0;
     if (name === 'ynd:load') this.timings.load += d;
     else if (name === 'ynd:batch') this.timings.batches.push(d);
-    else this.timings[name === 'ynd:idle' ? 'idle' : 'full'] += d;
-    try {
-      performance.measure(name, { start: t0, duration: d });
-    } catch {
-      // Old engines without measure options: the in-memory timings remain.
-    }
+    else if (name !== 'ynd:eval') this.timings[name === 'ynd:idle' ? 'idle' : 'full'] += d;
+    recordMeasure(name, t0, d);
   }
 
   stop(): void {
@@ -132,6 +144,7 @@ export class CleanupController {
     this.clearMarks();
     for (const el of Array.from(this.doc.querySelectorAll(`[${ATTR.revealed}]`))) el.removeAttribute(ATTR.revealed);
     for (const a of [ATTR.on, ATTR.gate, ATTR.hide, ATTR.mode]) this.html.removeAttribute(a);
+    this.written.clear();
     this.doc.getElementById(STYLE_ID)?.remove();
   }
 
@@ -164,9 +177,11 @@ export class CleanupController {
     const looksArticle = this.opts.force || (this.detection ? this.detection.page.isArticle : this.facts().looksArticle);
     const acting = on && looksArticle;
     const gate = acting && this.facts().yahoo;
-    // Only real changes: every attribute write on <html> costs a style recalculation.
+    // Only real changes: every attribute write on <html> costs a style recalculation. What was
+    // written is remembered (the attributes are ours), so nothing is read back from the DOM.
     const set = (name: string, value: string | null) => {
-      if (this.html.getAttribute(name) === value) return;
+      if ((this.written.get(name) ?? null) === value) return;
+      this.written.set(name, value);
       if (value === null) this.html.removeAttribute(name);
       else this.html.setAttribute(name, value);
     };
@@ -347,6 +362,7 @@ export class CleanupController {
     for (const el of this.detection.refused) el.setAttribute(ATTR.keep, '');
     this.mark(this.detection.blocks);
     this.applyHtmlAttrs();
+    if (this.detection.page.isArticle || this.opts.force) this.watch();
     if (measured) this.measure('ynd:full', t0);
     this.report();
   }

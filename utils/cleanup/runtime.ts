@@ -15,8 +15,9 @@ import { highlightTerms, scrollToText } from '../page/highlight';
 const RUNNING = Symbol.for('yahoo-news-declutter.cleanup');
 const TOOLS = Symbol.for('yahoo-news-declutter.tools');
 const STATE = Symbol.for('yahoo-news-declutter.state');
-/** Page tools install within this long even on a page that never goes idle. */
-const TOOLS_IDLE_TIMEOUT_MS = 1_000;
+/** Watchers, navigation listeners and page tools install within this long, even on a page
+ * that never goes idle. */
+const AFTER_LOAD_TIMEOUT_MS = 1_000;
 
 /** Shared between separately injected bundles (tools first, cleanup later) through the page's
  * isolated world, where both run. */
@@ -67,7 +68,11 @@ export function installPageTools(): void {
 }
 
 /** Wire a CleanupController to settings, messages, navigation and the badge. */
-export function runCleanup(ctx: ContentScriptContext, opts: Pick<ControllerOptions, 'force' | 'cssFromManifest' | 'scriptStart'>): void {
+export function runCleanup(
+  ctx: ContentScriptContext,
+  opts: Pick<ControllerOptions, 'force' | 'cssFromManifest'> & { scriptStart?: number },
+): void {
+  const t0 = opts.scriptStart ?? performance.now();
   const g = globalThis as unknown as Record<symbol, boolean>;
   if (g[RUNNING]) return; // injected twice (on demand after a registered script): one is enough
   g[RUNNING] = true;
@@ -75,7 +80,8 @@ export function runCleanup(ctx: ContentScriptContext, opts: Pick<ControllerOptio
   let lastBadge = -1;
   let readyUrl = '';
   const controller = new CleanupController(document, {
-    ...opts,
+    force: opts.force,
+    cssFromManifest: opts.cssFromManifest,
     onStatus: (s) => {
       // Once per article URL: let the background analyse it before the popup is opened.
       if (s.isArticle && s.url !== readyUrl && document.readyState !== 'loading') {
@@ -92,24 +98,32 @@ export function runCleanup(ctx: ContentScriptContext, opts: Pick<ControllerOptio
   });
   controller.start();
 
-  void getSettings().then((s) => controller.setSettings(s));
-  const unwatch = watchSettings((s) => controller.setSettings(s));
-  ctx.onInvalidated(() => {
-    unwatch();
-    controller.stop();
-  });
-
-  ctx.addEventListener(window, 'wxt:locationchange', () => controller.onLocationChange());
-  // The Navigation API reports pushState at once; wxt:locationchange polls as a fallback.
-  const nav = (window as unknown as { navigation?: EventTarget }).navigation;
-  if (nav) {
-    ctx.addEventListener(nav as unknown as Window, 'navigatesuccess' as keyof WindowEventMap, () => controller.onLocationChange());
-  }
-  ctx.addEventListener(window, 'popstate', () => setTimeout(() => controller.onLocationChange(), 0));
-
+  // On an article the settings are read at once (a user who turned cleanup off should see the
+  // feed before the first paint); everything else waits for idle time.
+  if (controller.actsAtLoad()) void getSettings().then((s) => controller.setSettings(s));
+  ctx.onInvalidated(() => controller.stop());
   state().controller = controller;
-  // The popup's tools are not needed while the page loads; if the popup comes first, it
-  // injects them itself (page-tools.js), and they find this controller through state().
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(installPageTools, { timeout: TOOLS_IDLE_TIMEOUT_MS });
-  else setTimeout(installPageTools, 0);
+
+  const afterLoad = () => {
+    if (ctx.isInvalid) return;
+    const unwatch = watchSettings((s) => controller.setSettings(s));
+    ctx.onInvalidated(unwatch);
+    // A change made between the first read and this watch is not missed.
+    void getSettings().then((s) => controller.setSettings(s));
+    ctx.addEventListener(window, 'wxt:locationchange', () => controller.onLocationChange());
+    // The Navigation API reports pushState at once; wxt:locationchange polls as a fallback.
+    const nav = (window as unknown as { navigation?: EventTarget }).navigation;
+    if (nav) {
+      ctx.addEventListener(nav as unknown as Window, 'navigatesuccess' as keyof WindowEventMap, () => controller.onLocationChange());
+    }
+    ctx.addEventListener(window, 'popstate', () => setTimeout(() => controller.onLocationChange(), 0));
+    // The popup's tools: if the popup comes first, it injects them itself (page-tools.js), and
+    // they find this controller through state().
+    installPageTools();
+    // A navigation made before this point is caught now.
+    controller.onLocationChange();
+  };
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(afterLoad, { timeout: AFTER_LOAD_TIMEOUT_MS });
+  else setTimeout(afterLoad, 0);
+  controller.recordLoad(t0);
 }
