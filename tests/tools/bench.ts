@@ -173,7 +173,7 @@ async function main(): Promise<void> {
     const timePopup = async (prepared: boolean): Promise<number> => {
       await seedPage.goto(seedUrl, { waitUntil: 'load' });
       const tabId = await tabIdOf(s, seedPage);
-      if (prepared) await seedPage.waitForTimeout(1_500);
+      if (prepared) await seedPage.waitForTimeout(Number(process.env.BENCH_POPUP_WAIT ?? 1_500));
       else {
         const ext = await openPopup(s, 0);
         await ext.evaluate(() => chrome.storage.session.clear());
