@@ -7,7 +7,47 @@ function parse(html: string): Document {
   return new DOMParser().parseFromString(html, 'text/html');
 }
 
+type Kind = 'readability' | 'analysis' | 'detect';
+
+function once(kind: Kind, html: string, url: string): { ms: number; error: string | null } {
+  const doc = parse(html);
+  const t0 = performance.now();
+  let error: string | null = null;
+  try {
+    if (kind === 'readability') new Readability(doc).parse();
+    else if (kind === 'detect') detectFeed(doc, url);
+    else analyzeDocument(doc, url);
+  } catch (e) {
+    error = e instanceof Error ? e.message : String(e);
+  }
+  return { ms: performance.now() - t0, error };
+}
+
+const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
+
 (window as unknown as { __bench: unknown }).__bench = {
+  /**
+   * Readability alone against the whole analysis: `warmup` runs of each first (compiled code,
+   * the lexicons built once per page lifetime), then `runs` of Readability and `runs` of the
+   * analysis, each in its own block so neither pays for the other's garbage; medians.
+   */
+  compare(html: string, url: string, runs: number, warmup: number): { readability: number; analysis: number; error: string | null } {
+    for (let i = 0; i < warmup; i++) {
+      once('readability', html, url);
+      once('analysis', html, url);
+    }
+    const r: number[] = [];
+    const a: number[] = [];
+    let error: string | null = null;
+    for (let i = 0; i < runs; i++) r.push(once('readability', html, url).ms);
+    for (let i = 0; i < runs; i++) {
+      const x = once('analysis', html, url);
+      a.push(x.ms);
+      error ??= x.error;
+    }
+    return { readability: med(r), analysis: med(a), error };
+  },
+
   /** Median of `runs` timings of fn over a freshly parsed document each time (parsing excluded). */
   time(kind: 'readability' | 'analysis' | 'detect', html: string, url: string, runs: number): { median: number; error: string | null } {
     const times: number[] = [];

@@ -18,6 +18,10 @@ import { FixtureServer, ROOT, chromiumAvailable, fixtureByFile, launch, openPopu
 
 const LOADS = Number(process.env.BENCH_LOADS ?? 7);
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+/** Runs of each kind before timing: the figures are for the code as it runs once warm. The
+ * first analysis in a page (building the lexicons, compiling) is reported apart, as "cold". */
+const WARMUP = Number(process.env.BENCH_WARMUP ?? 5);
+const COLD_PAGES = 3;
 const SHARED = resolve(ROOT, '../shared');
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -26,6 +30,7 @@ const median = (xs: number[]) => {
 const r2 = (x: number) => Math.round(x * 100) / 100;
 
 interface BenchApi {
+  compare(html: string, url: string, runs: number, warmup: number): { readability: number; analysis: number; error: string | null };
   time(kind: 'readability' | 'analysis' | 'detect', html: string, url: string, runs: number): { median: number; error: string | null };
 }
 
@@ -105,18 +110,35 @@ async function main(): Promise<void> {
     const time = (kind: 'readability' | 'analysis' | 'detect', html: string, url: string, runs = RUNS) =>
       page.evaluate(([k, h, u, n]) => (window as unknown as { __bench: BenchApi }).__bench.time(k, h, u, n), [kind, html, url, runs] as const);
 
-    console.log(`\n2. Analysis time in Chromium (median of ${RUNS}, ms)`);
+    console.log(`\n2. Analysis time in Chromium (median of ${RUNS} runs of each after ${WARMUP} warm-up runs, ms)`);
     console.log('page'.padEnd(34), 'readability'.padStart(12), 'analysis'.padStart(10), 'ratio'.padStart(7));
     const analysis: Record<string, unknown> = {};
+    const compare = (html: string, url: string) =>
+      page.evaluate(([h, u, n, w]) => (window as unknown as { __bench: BenchApi }).__bench.compare(h, u, n, w), [html, url, RUNS, WARMUP] as const);
     const measure = async (name: string, html: string, url: string) => {
-      const a = await time('readability', html, url);
-      const b = await time('analysis', html, url);
-      const row = { readability: r2(a.median), analysis: r2(b.median), ratio: r2(b.median / Math.max(a.median, 0.01)), error: b.error };
+      const c = await compare(html, url);
+      const row = { readability: r2(c.readability), analysis: r2(c.analysis), ratio: r2(c.analysis / Math.max(c.readability, 0.01)), error: c.error };
       analysis[name] = row;
-      console.log(name.slice(0, 34).padEnd(34), row.readability.toFixed(2).padStart(12), row.analysis.toFixed(2).padStart(10), row.ratio.toFixed(2).padStart(7), b.error ? ` ERROR ${b.error}` : '');
+      console.log(name.slice(0, 34).padEnd(34), row.readability.toFixed(2).padStart(12), row.analysis.toFixed(2).padStart(10), row.ratio.toFixed(2).padStart(7), c.error ? ` ERROR ${c.error}` : '');
       return row;
     };
     for (const f of yahooFixtures()) await measure(f.file, readFileSync(join(ROOT, 'tests/fixtures/yahoo', f.file), 'utf8'), f.url);
+
+    // Cold: the first call in a fresh page (what the first article after a browser start pays:
+    // compiling, and for the analysis building its lexicons), median over fresh pages.
+    const coldRuns: Record<'readability' | 'analysis', number[]> = { readability: [], analysis: [] };
+    for (let i = 0; i < COLD_PAGES; i++) {
+      for (const kind of ['readability', 'analysis'] as const) {
+        const fresh = await s.context.newPage();
+        await fresh.goto('https://example-news.test/bench.html');
+        await fresh.addScriptTag({ url: 'https://example-news.test/bench.js' });
+        const r = await fresh.evaluate(([k, h, u]) => (window as unknown as { __bench: BenchApi }).__bench.time(k, h, u, 1), [kind, seedHtml, seedUrl] as const);
+        coldRuns[kind].push(r.median);
+        await fresh.close();
+      }
+    }
+    out.cold = { readability: r2(median(coldRuns.readability)), analysis: r2(median(coldRuns.analysis)) };
+    console.log(`seed page, first call in a fresh page (median of ${COLD_PAGES}): readability ${r2(median(coldRuns.readability))} ms, analysis ${r2(median(coldRuns.analysis))} ms`);
     const corpusRows: Array<{ readability: number; analysis: number }> = [];
     const rtp = join(SHARED, 'corpus/readability-test-pages');
     if (existsSync(rtp)) {
