@@ -20,7 +20,7 @@ const LOADS = Number(process.env.BENCH_LOADS ?? 7);
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 /** Runs of each kind before timing: the figures are for the code as it runs once warm. The
  * first analysis in a page (building the lexicons, compiling) is reported apart, as "cold". */
-const WARMUP = Number(process.env.BENCH_WARMUP ?? 5);
+const WARMUP = Number(process.env.BENCH_WARMUP ?? 10);
 const COLD_PAGES = 3;
 const SHARED = resolve(ROOT, '../shared');
 const median = (xs: number[]) => {
