@@ -33,6 +33,8 @@ export interface ControllerOptions {
 }
 
 const OWN_NODES = `#${STYLE_ID}, [${ATTR.bar}]`;
+/** Elements that never hold a feed: mutation batches skip them. */
+const INERT_TAGS = new Set(['SCRIPT', 'STYLE', 'LINK', 'META', 'NOSCRIPT', 'TEMPLATE']);
 /** The full detection runs within this long of the page going idle, even on a busy page. */
 const IDLE_TIMEOUT_MS = 500;
 
@@ -400,12 +402,21 @@ export class CleanupController {
     // Subtree roots only (a node whose ancestor was also added is covered by it), outside the
     // blocks already hidden: one ancestor walk per node, linear in the batch.
     const added = new Set(this.pending);
+    // Nodes inside the article's root are never hidden (touchesArticle refuses anything there),
+    // and scripts, styles and the like are no blocks: neither needs looking at.
+    const root = a.root;
+    let grew = false;
     const roots = this.pending.filter((n) => {
-      if (!n.isConnected) return false;
-      for (let p = n.parentElement; p; p = p.parentElement) if (added.has(p) || this.blocks.has(p)) return false;
+      if (!n.isConnected || INERT_TAGS.has(n.tagName)) return false;
+      for (let p = n.parentElement; p; p = p.parentElement) {
+        if (this.blocks.has(p)) {
+          grew = true;
+          return false;
+        }
+        if (added.has(p) || p === root) return false;
+      }
       return !this.blocks.has(n);
     });
-    const grew = roots.length < this.pending.length;
     this.pending = [];
     if (roots.length && (this.detection.page.isArticle || this.opts.force)) {
       const d = detectFeed(this.doc, this.url, {
