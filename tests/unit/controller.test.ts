@@ -18,6 +18,10 @@ describe('cleanup controller', () => {
     const s = c.status();
     expect(s.hiddenItems).toBe(20 + 8 + 4);
     expect(s.blocks.find((b) => b.heading === '其他人也在看')?.items).toBe(20);
+    // A page script that drops our attribute after load does not switch cleanup off for good.
+    doc.documentElement.removeAttribute(ATTR.on);
+    c.fullPass();
+    expect(doc.documentElement.hasAttribute(ATTR.on)).toBe(true);
     c.stop();
     expect(doc.querySelectorAll(`[${ATTR.kind}]`).length).toBe(0);
     expect(doc.documentElement.hasAttribute(ATTR.on)).toBe(false);

@@ -179,10 +179,12 @@ export class CleanupController {
     const looksArticle = this.opts.force || (this.detection ? this.detection.page.isArticle : this.facts().looksArticle);
     const acting = on && looksArticle;
     const gate = acting && this.facts().yahoo;
-    // Only real changes: every attribute write on <html> costs a style recalculation. What was
-    // written is remembered (the attributes are ours), so nothing is read back from the DOM.
+    // Only real changes: every attribute write on <html> costs a style recalculation. While the
+    // page loads, what was written is remembered rather than read back (a first DOM call costs
+    // in a fresh script world); after load the DOM is asked, in case the page dropped one.
     const set = (name: string, value: string | null) => {
-      if ((this.written.get(name) ?? null) === value) return;
+      const current = this.parsed ? this.html.getAttribute(name) : (this.written.get(name) ?? null);
+      if (current === value) return;
       this.written.set(name, value);
       if (value === null) this.html.removeAttribute(name);
       else this.html.setAttribute(name, value);
