@@ -199,7 +199,7 @@ export function watchSettings(cb: (s: Settings) => void): () => void {
   return () => browser.storage.onChanged.removeListener(listener);
 }
 
-export function fromStored(v: unknown): Settings {
+function fromStored(v: unknown): Settings {
   return sanitizeSettings(migrateV1toV2(v ?? DEFAULT_SETTINGS));
 }
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { FixtureServer, badgeText, launch, openOptions, requireChromium, setSettings, tabIdOf, visibility, yahooFixtures, fixtureByFile, type Session } from './harness';
+import { FixtureServer, badgeText, launch, openOptions, requireChromium, setSettings, tabIdOf, visibility, yahooFixtures, fixtureByFile, type Session, serveYahooFixtures } from './harness';
 import { FLASH_PROBE } from './flash-probe';
 
 const hasChromium = requireChromium();
@@ -13,9 +13,7 @@ describe.skipIf(!hasChromium)('automatic cleanup in Chromium', () => {
   let s: Session;
 
   beforeAll(async () => {
-    server = new FixtureServer();
-    for (const f of yahooFixtures()) server.routeFixture(f);
-    await server.start();
+    server = await serveYahooFixtures();
     s = await launch(server);
     await s.context.addInitScript(FLASH_PROBE);
   });

@@ -60,6 +60,14 @@ interface Route {
   type: string;
 }
 
+/** A started server with every Yahoo fixture at its real URL (tests, demo). */
+export async function serveYahooFixtures(): Promise<FixtureServer> {
+  const server = new FixtureServer();
+  for (const f of yahooFixtures()) server.routeFixture(f);
+  await server.start();
+  return server;
+}
+
 /** Local HTTPS server with a certificate made at test time; routes by Host header + path. */
 export class FixtureServer {
   private server: Server | null = null;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { FixtureServer, fixtureByFile, launch, openOptions, requireChromium, resetSettings, visibility, yahooFixtures, type Session } from './harness';
+import { FixtureServer, fixtureByFile, launch, openOptions, requireChromium, resetSettings, visibility, type Session, serveYahooFixtures } from './harness';
 
 const hasChromium = requireChromium();
 
@@ -14,9 +14,7 @@ describe.skipIf(!hasChromium)('options page, applied live to open tabs', () => {
   let options: Page;
 
   beforeAll(async () => {
-    server = new FixtureServer();
-    for (const f of yahooFixtures()) server.routeFixture(f);
-    await server.start();
+    server = await serveYahooFixtures();
     s = await launch(server, { lang: 'en-US' });
   });
   afterAll(async () => {

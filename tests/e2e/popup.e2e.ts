@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { FixtureServer, fixtureByFile, launch, newestTabId, openPopup, requireChromium, setSettings, tabIdOf, visibility, yahooFixtures, type Session } from './harness';
+import { FixtureServer, fixtureByFile, launch, newestTabId, openPopup, requireChromium, setSettings, tabIdOf, visibility, type Session, serveYahooFixtures } from './harness';
 
 const hasChromium = requireChromium();
 /** Names that exist only in the seed's unrelated feed: none may reach the popup. */
@@ -26,9 +26,7 @@ describe.skipIf(!hasChromium)('popup (繁體中文 browser)', () => {
   const seed = () => fixtureByFile('tw-modern-seed.html');
 
   beforeAll(async () => {
-    server = new FixtureServer();
-    for (const f of yahooFixtures()) server.routeFixture(f);
-    await server.start();
+    server = await serveYahooFixtures();
     s = await launch(server, { lang: 'zh-TW' });
   });
   afterAll(async () => {
@@ -180,9 +178,7 @@ describe.skipIf(!hasChromium)('popup (English browser, dark)', () => {
   let server: FixtureServer;
   let s: Session;
   beforeAll(async () => {
-    server = new FixtureServer();
-    server.routeFixture(fixtureByFile('caas-en.html'));
-    await server.start();
+    server = await serveYahooFixtures();
     s = await launch(server, { lang: 'en-US', colorScheme: 'dark' });
   });
   afterAll(async () => {

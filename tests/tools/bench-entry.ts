@@ -48,23 +48,15 @@ const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length
     return { readability: med(r), analysis: med(a), error };
   },
 
-  /** Median of `runs` timings of fn over a freshly parsed document each time (parsing excluded). */
-  time(kind: 'readability' | 'analysis' | 'detect', html: string, url: string, runs: number): { median: number; error: string | null } {
+  /** Median of `runs` timings, each over a freshly parsed document (parsing excluded). */
+  time(kind: Kind, html: string, url: string, runs: number): { median: number; error: string | null } {
     const times: number[] = [];
     let error: string | null = null;
     for (let i = 0; i < runs; i++) {
-      const doc = parse(html);
-      const t0 = performance.now();
-      try {
-        if (kind === 'readability') new Readability(doc).parse();
-        else if (kind === 'detect') detectFeed(doc, url);
-        else analyzeDocument(doc, url);
-      } catch (e) {
-        error = e instanceof Error ? e.message : String(e);
-      }
-      times.push(performance.now() - t0);
+      const x = once(kind, html, url);
+      times.push(x.ms);
+      error ??= x.error;
     }
-    times.sort((a, b) => a - b);
-    return { median: times[Math.floor(times.length / 2)] ?? 0, error };
+    return { median: med(times), error };
   },
 };

@@ -5,7 +5,7 @@
 import { execSync } from 'node:child_process';
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { FixtureServer, ROOT, chromiumAvailable, CHROMIUM, fixtureByFile, launch, openPopup, tabIdOf, yahooFixtures } from '../e2e/harness';
+import { ROOT, chromiumAvailable, CHROMIUM, fixtureByFile, launch, openPopup, serveYahooFixtures, tabIdOf } from '../e2e/harness';
 
 const OUT = join(ROOT, 'demo-output');
 const README_SHOTS = join(ROOT, 'tests/screenshots');
@@ -18,9 +18,7 @@ async function main(): Promise<void> {
   console.log('demo: building the extension…');
   execSync('npx wxt build', { cwd: ROOT, stdio: 'inherit' });
   mkdirSync(OUT, { recursive: true });
-  const server = new FixtureServer();
-  for (const f of yahooFixtures()) server.routeFixture(f);
-  await server.start();
+  const server = await serveYahooFixtures();
   const headed = !!process.env.DISPLAY;
   const seed = fixtureByFile('tw-modern-seed.html');
   const shots: string[] = [];

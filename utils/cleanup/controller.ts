@@ -5,6 +5,7 @@ import type { FeedKind } from '../sites/types';
 import { DEFAULT_SETTINGS, cleanupEnabledFor, type Settings } from '../settings';
 import { ATTR, STYLE_ID, buildStylesheet, hiddenKindsAttr } from './style';
 import { recordMeasure, type Measure } from './t0';
+import { whenIdle } from './idle';
 import { resolveUiLang, t } from '../i18n';
 
 /** What the popup and the badge show about the cleanup of one page. */
@@ -51,17 +52,17 @@ export class CleanupController {
   private observer: MutationObserver | null = null;
   private pageRevealed = false;
   private url: string;
-  /** Main-thread time spent, for `npm run bench`. Also recorded as User Timing measures
-   * ("ynd:load", "ynd:batch"), which the page's own world can read. */
-  readonly timings: { load: number; batches: number[]; idle: number; full: number } = { load: 0, batches: [], idle: 0, full: 0 };
-  /** A full detection (item counts, related reading, unlabelled runs) waits for idle time. */
-  private idleHandle: number | null = null;
+  /** Cancels the full detection (item counts, related reading, unlabelled runs) that waits
+   * for idle time; null when none is waiting. */
+  private cancelFull: (() => void) | null = null;
+  /** Cancels the idle-time recount after batches; null when none is waiting. */
+  private cancelRecount: (() => void) | null = null;
+  /** Elements the detection refused (they touch the article), marked to stay visible. */
+  private kept: Element[] = [];
   /** Our attributes on <html>, as last written (absent: never written or removed). */
   private written = new Map<string, string | null>();
   /** DOMContentLoaded has been handled: from here on, mutations are the page's scripts. */
   private parsed = false;
-  /** The marks on the page come from a quick pass: counts and kinds are not final yet. */
-  private provisional = false;
 
   constructor(
     private readonly doc: Document,
@@ -131,12 +132,9 @@ export class CleanupController {
     this.measure('ynd:load', t0);
   }
 
+  /** Main-thread time spent, for `npm run bench` (User Timing, which the page's world reads). */
   private measure(name: Measure, t0: number): void {
-    const d = performance.now() - t0;
-    if (name === 'ynd:load') this.timings.load += d;
-    else if (name === 'ynd:batch') this.timings.batches.push(d);
-    else if (name !== 'ynd:eval') this.timings[name === 'ynd:idle' ? 'idle' : 'full'] += d;
-    recordMeasure(name, t0, d);
+    recordMeasure(name, t0, performance.now() - t0);
   }
 
   stop(): void {
@@ -270,7 +268,8 @@ export class CleanupController {
     for (const el of this.blocks.keys()) el.removeAttribute(ATTR.kind);
     for (const bar of this.bars.values()) bar.remove();
     this.bars.clear();
-    for (const el of Array.from(this.doc.querySelectorAll(`[${ATTR.keep}]`))) el.removeAttribute(ATTR.keep);
+    for (const el of this.kept) el.removeAttribute(ATTR.keep);
+    this.kept = [];
     this.blocks.clear();
   }
 
@@ -303,14 +302,8 @@ export class CleanupController {
     this.measure('ynd:load', t0);
   }
 
-  /** DOMContentLoaded with no parse pass taken: the quick detection over the whole page. A
-   * page whose URL is no article's (a home page, a section front) waits for idle time: its
-   * stream is its content, and nothing is hidden there unless classification says article. */
+  /** DOMContentLoaded with no parse pass taken: the quick detection over the whole page. */
   private loadPass(): void {
-    if (!this.opts.force && !this.facts().looksArticle) {
-      this.scheduleFull();
-      return;
-    }
     const t0 = performance.now();
     this.pending = [];
     this.adopt(detectFeed(this.doc, this.url, { force: this.opts.force, userRules: this.userRules(), quick: true }));
@@ -319,36 +312,36 @@ export class CleanupController {
 
   /** Mark a quick detection's blocks; the full one follows at idle time. */
   private adopt(d: Detection): void {
+    this.apply(d);
+    this.scheduleFull();
+  }
+
+  /** Replace the marks on the page with a detection's: its blocks, and what it refused. */
+  private apply(d: Detection): void {
     this.clearMarks();
     this.detection = d;
     for (const el of d.refused) el.setAttribute(ATTR.keep, '');
+    this.kept = [...d.refused];
     this.mark(d.blocks);
     this.applyHtmlAttrs();
-    this.provisional = true;
-    this.scheduleFull();
   }
 
   /** Item counts, related reading and unlabelled card runs: when the page is idle. */
   private scheduleFull(): void {
-    if (this.idleHandle !== null) return;
-    const run = () => {
-      this.idleHandle = null;
+    if (this.cancelFull) return;
+    this.cancelFull = whenIdle(() => {
+      this.cancelFull = null;
       const t0 = performance.now();
       this.fullPass(false);
       this.measure('ynd:idle', t0);
-    };
-    this.idleHandle =
-      typeof requestIdleCallback === 'function' ? requestIdleCallback(run, { timeout: IDLE_TIMEOUT_MS }) : (setTimeout(run, 0) as unknown as number);
+    }, IDLE_TIMEOUT_MS);
   }
 
   private cancelIdle(): void {
-    for (const h of [this.idleHandle, this.recountHandle]) {
-      if (h === null) continue;
-      if (typeof cancelIdleCallback === 'function') cancelIdleCallback(h);
-      clearTimeout(h);
-    }
-    this.idleHandle = null;
-    this.recountHandle = null;
+    this.cancelFull?.();
+    this.cancelRecount?.();
+    this.cancelFull = null;
+    this.cancelRecount = null;
   }
 
   /** Whole-page evaluation: at idle after load, after in-site navigation, when rules change. */
@@ -360,13 +353,8 @@ export class CleanupController {
     if (href !== this.url) this.pageRevealed = false;
     this.url = href;
     this.pending = [];
-    this.clearMarks();
-    this.provisional = false;
-    this.detection = detectFeed(this.doc, this.url, { force: this.opts.force, userRules: this.userRules() });
-    for (const el of this.detection.refused) el.setAttribute(ATTR.keep, '');
-    this.mark(this.detection.blocks);
-    this.applyHtmlAttrs();
-    if (this.detection.page.isArticle || this.opts.force) this.watch();
+    this.apply(detectFeed(this.doc, this.url, { force: this.opts.force, userRules: this.userRules() }));
+    if (this.detection?.page.isArticle || this.opts.force) this.watch();
     if (measured) this.measure('ynd:full', t0);
     this.report();
   }
@@ -438,14 +426,12 @@ export class CleanupController {
     this.measure(this.parsed ? 'ynd:batch' : 'ynd:load', t0);
   }
 
-  private recountHandle: number | null = null;
-
   /** Idle time after batches: blocks the quick pass found get their full evaluation (items,
    * related reading), blocks that grew their count; then one report. */
   private scheduleRecount(): void {
-    if (this.recountHandle !== null || this.idleHandle !== null) return;
-    const run = () => {
-      this.recountHandle = null;
+    if (this.cancelRecount || this.cancelFull) return;
+    this.cancelRecount = whenIdle(() => {
+      this.cancelRecount = null;
       const t0 = performance.now();
       let changed = false;
       for (const b of [...this.blocks.values()]) {
@@ -461,9 +447,7 @@ export class CleanupController {
       }
       this.measure('ynd:idle', t0);
       if (changed) this.report();
-    };
-    this.recountHandle =
-      typeof requestIdleCallback === 'function' ? requestIdleCallback(run, { timeout: IDLE_TIMEOUT_MS }) : (setTimeout(run, 0) as unknown as number);
+    }, IDLE_TIMEOUT_MS);
   }
 
   /** The full evaluation of one block a quick pass marked: its items, and whether its items
@@ -500,8 +484,9 @@ export class CleanupController {
   }
 
   status(): CleanupStatus {
-    // Asked before idle time came (the popup opened at once): finish the detection now.
-    if (this.provisional && this.idleHandle !== null) this.fullPass(false);
+    // Asked before idle time came (the popup opened at once, the marks are a quick pass's):
+    // finish the detection now.
+    if (this.detection && this.cancelFull) this.fullPass(false);
     const d = this.detection;
     const active = this.active() && !!d && (d.page.isArticle || this.opts.force);
     const blocks = [...this.blocks.values()]

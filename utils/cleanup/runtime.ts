@@ -11,6 +11,7 @@ import {
   sendMessage,
 } from '../messages';
 import { highlightTerms, scrollToText } from '../page/highlight';
+import { whenIdle } from './idle';
 
 const RUNNING = Symbol.for('yahoo-news-declutter.cleanup');
 const TOOLS = Symbol.for('yahoo-news-declutter.tools');
@@ -123,7 +124,6 @@ export function runCleanup(
     // A navigation made before this point is caught now.
     controller.onLocationChange();
   };
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(afterLoad, { timeout: AFTER_LOAD_TIMEOUT_MS });
-  else setTimeout(afterLoad, 0);
+  whenIdle(afterLoad, AFTER_LOAD_TIMEOUT_MS);
   controller.recordLoad(t0);
 }
