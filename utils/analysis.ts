@@ -30,6 +30,38 @@ export interface AnalyzeOptions {
   keyPointCount?: number | 'auto';
   /** The user asked for this page: analyse it even if it does not look like an article. */
   force?: boolean;
+  /**
+   * The caller made `doc` for this call alone (parsed from a snapshot's HTML) and will not read
+   * it again: the pipeline cleans and extracts from it in place instead of from a clone, which
+   * on the seed page is a tenth of the analysis. Never set this for a live page's document.
+   */
+  consume?: boolean;
+}
+
+/** What the pipeline reads from the page's own markup, taken before anything is removed. */
+interface PageMeta {
+  rawTitle: string | null;
+  docTitle: string;
+  lang: string | null;
+  ld: Array<Record<string, unknown>>;
+  provider: string | null;
+  published: string | null;
+}
+
+function readMeta(doc: Document): PageMeta {
+  const ld = jsonLdObjects(doc);
+  return {
+    rawTitle: metaContent(doc, 'og:title') || doc.querySelector('h1')?.textContent || null,
+    docTitle: doc.title,
+    lang: doc.documentElement?.getAttribute('lang') || metaContent(doc, 'og:locale'),
+    ld,
+    provider: providerName(doc, ld),
+    published:
+      ldField(ld, (o) => o.datePublished) ||
+      metaContent(doc, 'article:published_time') ||
+      doc.querySelector('time[datetime]')?.getAttribute('datetime') ||
+      null,
+  };
 }
 
 /** Site suffixes Yahoo appends to titles, in every language it ships. */
@@ -163,8 +195,11 @@ function blockParagraphs(root: Node, video: WeakSet<Element>): { paragraphs: str
 export function analyzeDocument(doc: Document, url: string, options: AnalyzeOptions = {}): ArticleAnalysis {
   // 1. classify
   const page = classifyPage(doc, url);
+  // The page's own title, language and dates, read before any cleaning (Readability moves and
+  // removes nodes, JSON-LD scripts among them).
+  const meta = readMeta(doc);
   // 2. remove feed, rails and ads from a clone (the live page is never touched)
-  const clone = doc.cloneNode(true) as Document;
+  const clone = options.consume ? doc : (doc.cloneNode(true) as Document);
   const detection = detectFeed(clone, url, { force: true, page });
   const feed = {
     blocks: detection.blocks.map((b) => ({ heading: b.heading, items: Math.max(b.items.length, 1), kind: b.kind })),
@@ -211,13 +246,12 @@ export function analyzeDocument(doc: Document, url: string, options: AnalyzeOpti
   let total = 0;
   const paragraphs = blocks.paragraphs.filter((p) => (total += p.length) <= MAX_TEXT_CHARS);
   const headings = blocks.headings.filter((i) => i < paragraphs.length);
-  const rawTitle = metaContent(doc, 'og:title') || doc.querySelector('h1')?.textContent || parsed.title || doc.title || '';
+  const rawTitle = meta.rawTitle || parsed.title || meta.docTitle || '';
   let title = stripSiteSuffix(rawTitle.replace(/\s+/g, ' ').trim());
   const text = paragraphs.join('\n');
   // 4. language
-  const lang = detectLanguage(`${title}\n${text.slice(0, 5_000)}`, doc.documentElement.getAttribute('lang') || metaContent(doc, 'og:locale'));
-  const ld = jsonLdObjects(doc);
-  const provider = providerName(doc, ld);
+  const lang = detectLanguage(`${title}\n${text.slice(0, 5_000)}`, meta.lang);
+  const { ld, provider } = meta;
   const author = ldField(ld, (o) => nameOf(o.author)) || parsed.byline?.trim() || bylineText;
   // Yahoo! JAPAN appends the source: "…政府も補助検討（毎朝経済新聞）".
   for (const source of [author, provider]) {
@@ -227,12 +261,7 @@ export function analyzeDocument(doc: Document, url: string, options: AnalyzeOpti
     title,
     byline: author,
     siteName: provider || parsed.siteName || null,
-    published:
-      ldField(ld, (o) => o.datePublished) ||
-      metaContent(doc, 'article:published_time') ||
-      doc.querySelector('time[datetime]')?.getAttribute('datetime') ||
-      parsed.publishedTime ||
-      null,
+    published: meta.published || parsed.publishedTime || null,
     lang,
     text,
     paragraphs,

@@ -71,7 +71,7 @@ export async function loadAnalysis(tabId: number, keyPointCount: number | 'auto'
     // The analysis code loads only when nothing was prepared: the popup itself stays small.
     const { analyzeDocument } = await import('./analysis');
     const doc = new DOMParser().parseFromString(snap.html, 'text/html');
-    const analysis = analyzeDocument(doc, snap.url, { keyPointCount: count });
+    const analysis = analyzeDocument(doc, snap.url, { keyPointCount: count, consume: true });
     void cache.setValue({ url: snap.url, countKey, analysis }).catch(() => undefined);
     return { kind: 'ready', tabId, analysis, status: snap.status, ms: performance.now() - t0 };
   } catch (e) {

@@ -34,7 +34,7 @@ async function analyse(req: AnalyzeRequest): Promise<ArticleAnalysis | null> {
   // which must stay small: the analysis lives in the offscreen document there.)
   if (import.meta.env.FIREFOX && typeof DOMParser !== 'undefined') {
     const { analyzeDocument } = await import('./analysis');
-    return analyzeDocument(new DOMParser().parseFromString(req.html, 'text/html'), req.url, { keyPointCount: req.keyPointCount });
+    return analyzeDocument(new DOMParser().parseFromString(req.html, 'text/html'), req.url, { keyPointCount: req.keyPointCount, consume: true });
   }
   return null;
 }

@@ -7,5 +7,6 @@ import { isAnalyzeRequest, onMessage } from '../../utils/messages';
 onMessage('offscreen/analyze', ({ sender, data }) => {
   if (sender.id !== browser.runtime.id || !isAnalyzeRequest(data)) throw new Error('refused');
   const doc = new DOMParser().parseFromString(data.html, 'text/html');
-  return analyzeDocument(doc, data.url, { keyPointCount: data.keyPointCount });
+  // The document was parsed for this call: cleaned in place, not cloned.
+  return analyzeDocument(doc, data.url, { keyPointCount: data.keyPointCount, consume: true });
 });

@@ -16,7 +16,8 @@ function once(kind: Kind, html: string, url: string): { ms: number; error: strin
   try {
     if (kind === 'readability') new Readability(doc).parse();
     else if (kind === 'detect') detectFeed(doc, url);
-    else analyzeDocument(doc, url);
+    // As the extension calls it: on a document parsed for the call (offscreen, popup).
+    else analyzeDocument(doc, url, { consume: true });
   } catch (e) {
     error = e instanceof Error ? e.message : String(e);
   }

@@ -28,6 +28,19 @@ describe('analyzeDocument on every Yahoo fixture', () => {
     });
   }
 
+  it('leaves the document it is given untouched, and gives the same result when it may consume it', () => {
+    for (const file of ['tw-modern-seed.html', 'caas-en.html', 'jp-article.html']) {
+      const { doc, url } = loadFixture(file);
+      const before = doc.documentElement.outerHTML;
+      const kept = analyzeDocument(doc, url);
+      expect(doc.documentElement.outerHTML, file).toBe(before);
+      // Consumed: cleaned in place (the feed is gone from it), with the same analysis.
+      const consumed = analyzeDocument(doc, url, { consume: true });
+      expect(consumed, file).toEqual(kept);
+      expect(doc.documentElement.outerHTML, file).not.toBe(before);
+    }
+  });
+
   it('the seed: title, provider, author, time, language, and its entities', () => {
     const { doc, url } = loadFixture('tw-modern-seed.html');
     const a = analyzeDocument(doc, url);
