@@ -1,10 +1,10 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { fromOwnContentScript, isCount, onMessage } from '../utils/messages';
+import { fromOwnContentScript, fromPopup, isCount, isTabId, onMessage } from '../utils/messages';
 import { getSettings, watchSettings } from '../utils/settings';
 import { migrateSettings } from '../utils/settings-store';
 import { syncRegisteredSites } from '../utils/sites-registration';
-import { schedulePrefetch } from '../utils/prefetch';
+import { prefetchPending, schedulePrefetch } from '../utils/prefetch';
 import { analysisCache } from '../utils/analysis-cache';
 
 export default defineBackground(() => {
@@ -19,6 +19,14 @@ export default defineBackground(() => {
   });
   onMessage('page/ready', ({ sender }) => {
     if (fromOwnContentScript(sender, id)) schedulePrefetch(sender.tab.id);
+  });
+  const popupUrl = browser.runtime.getURL('/popup.html');
+  onMessage('analysis/wait', async ({ sender, data }) => {
+    if (!fromPopup(sender, id, popupUrl) || !isTabId(data)) return false;
+    const running = prefetchPending(data);
+    if (!running) return false;
+    await running;
+    return true;
   });
   browser.tabs.onRemoved.addListener((tabId) => void analysisCache(tabId).removeValue());
   // The one place the stored settings are migrated; every reader copes with an old value.

@@ -32,6 +32,11 @@ export interface ProtocolMap {
   'badge/update'(hiddenItems: number): void;
   /** Content script → background: an article finished loading; analyse it ahead of the popup. */
   'page/ready'(): void;
+  /**
+   * Popup → background: if this tab's article is being analysed ahead (the page has just
+   * loaded), answer once that analysis is stored (true); false at once when none is under way.
+   */
+  'analysis/wait'(tabId: number): boolean;
   /** Background → offscreen document (Chrome): analyse a snapshot. */
   'offscreen/analyze'(req: AnalyzeRequest): ArticleAnalysis;
 }
@@ -94,6 +99,15 @@ export function isHighlightRequest(v: unknown): v is HighlightRequest {
       g.terms.length <= MAX_TERMS &&
       g.terms.every((t) => typeof t === 'string' && t.length > 0 && t.length <= MAX_TEXT),
   );
+}
+
+export function isTabId(v: unknown): v is number {
+  return typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
+}
+
+/** Messages only the popup sends: from this extension, from its popup page (not a content script). */
+export function fromPopup(sender: { id?: string; url?: string }, extensionId: string, popupUrl: string): boolean {
+  return sender.id === extensionId && typeof sender.url === 'string' && sender.url.split(/[?#]/)[0] === popupUrl;
 }
 
 /** Messages to content scripts must come from this extension's own pages, not from a tab. */

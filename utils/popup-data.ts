@@ -42,6 +42,15 @@ async function snapshot(tabId: number): Promise<PageSnapshot | null> {
   }
 }
 
+/** Longest wait for the background's analysis before the popup makes its own. */
+const PREFETCH_WAIT_MAX_MS = 4_000;
+
+/** True once the background's analysis of the tab is stored; false if none was under way. */
+async function prefetchFinished(tabId: number): Promise<boolean> {
+  const timeout = new Promise<boolean>((resolve) => setTimeout(() => resolve(false), PREFETCH_WAIT_MAX_MS));
+  return Promise.race([sendMessage('analysis/wait', tabId).catch(() => false), timeout]);
+}
+
 export async function loadAnalysis(tabId: number, keyPointCount: number | 'auto' | Promise<number | 'auto'>): Promise<PopupResult> {
   const t0 = performance.now();
   const cache = analysisCache(tabId);
@@ -59,6 +68,14 @@ export async function loadAnalysis(tabId: number, keyPointCount: number | 'auto'
   // Fast path: the background analysed this page when it loaded; the status names its URL.
   if (status && cached && cached.url === status.url && cached.countKey === countKey) {
     return { kind: 'ready', tabId, analysis: cached.analysis, status, ms: performance.now() - t0 };
+  }
+  // Nothing stored for this page yet. If the background is analysing it already (the page
+  // has just loaded), wait for that rather than doing the same work twice beside it.
+  if (status && (await prefetchFinished(tabId))) {
+    const stored = await cache.getValue().catch(() => null);
+    if (stored && stored.url === status.url && stored.countKey === countKey) {
+      return { kind: 'ready', tabId, analysis: stored.analysis, status, ms: performance.now() - t0 };
+    }
   }
   const snap = await snapshot(tabId);
   // Neither our script nor an on-demand injection could read it: a browser page, the store,

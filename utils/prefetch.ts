@@ -39,16 +39,45 @@ async function analyse(req: AnalyzeRequest): Promise<ArticleAnalysis | null> {
   return null;
 }
 
+/** A tab's analysis ahead of the popup, scheduled or running: settled once it is stored (or failed). */
+interface Pending {
+  done: Promise<void>;
+  settle: () => void;
+}
+const pending = new Map<number, Pending>();
+
 /** Analyse an article tab ahead of the popup, off the page's main thread. */
 export function schedulePrefetch(tabId: number): void {
   clearTimeout(timers.get(tabId));
+  if (!pending.has(tabId)) {
+    let settle = () => {};
+    const done = new Promise<void>((resolve) => (settle = resolve));
+    pending.set(tabId, { done, settle });
+  }
   timers.set(
     tabId,
     setTimeout(() => {
       timers.delete(tabId);
-      void prefetch(tabId).catch(() => undefined);
+      void prefetch(tabId)
+        .catch(() => undefined)
+        .finally(() => {
+          // Scheduled again meanwhile (in-site navigation): the newer run settles the wait.
+          if (timers.has(tabId)) return;
+          pending.get(tabId)?.settle();
+          pending.delete(tabId);
+        });
     }, PREFETCH_DELAY_MS),
   );
+}
+
+/**
+ * Settles when the tab's scheduled or running analysis is stored; undefined when none is.
+ * The popup opened right after a page loaded waits for this instead of analysing the same
+ * page a second time beside it (measured: 1.3–1.8 s for the first popup after a browser
+ * start, against about 0.1 s once the analysis is stored).
+ */
+export function prefetchPending(tabId: number): Promise<void> | undefined {
+  return pending.get(tabId)?.done;
 }
 
 async function prefetch(tabId: number): Promise<void> {
