@@ -23,6 +23,8 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 7);
  * first analysis in a page (building the lexicons, compiling) is reported apart, as "cold". */
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 10);
 const COLD_PAGES = 3;
+/** Rounds of Readability and analysis blocks per Yahoo fixture (medians over all of them). */
+const FIXTURE_ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const SHARED = resolve(ROOT, '../shared');
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -31,7 +33,7 @@ const median = (xs: number[]) => {
 const r2 = (x: number) => Math.round(x * 100) / 100;
 
 interface BenchApi {
-  compare(html: string, url: string, runs: number, warmup: number): { readability: number; analysis: number; error: string | null };
+  compare(html: string, url: string, runs: number, warmup: number, rounds?: number): { readability: number; analysis: number; error: string | null };
   time(kind: 'readability' | 'analysis' | 'detect', html: string, url: string, runs: number): { median: number; error: string | null };
 }
 
@@ -111,19 +113,20 @@ async function main(): Promise<void> {
     const time = (kind: 'readability' | 'analysis' | 'detect', html: string, url: string, runs = RUNS) =>
       page.evaluate(([k, h, u, n]) => (window as unknown as { __bench: BenchApi }).__bench.time(k, h, u, n), [kind, html, url, runs] as const);
 
-    console.log(`\n2. Analysis time in Chromium (median of ${RUNS} runs of each after ${WARMUP} warm-up runs, ms)`);
+    console.log(`\n2. Analysis time in Chromium (after ${WARMUP} warm-up runs of each: median of ${FIXTURE_ROUNDS} rounds × ${RUNS} runs of each on the fixtures, ${RUNS} runs on corpus pages; ms)`);
     console.log('page'.padEnd(34), 'readability'.padStart(12), 'analysis'.padStart(10), 'ratio'.padStart(7));
     const analysis: Record<string, unknown> = {};
-    const compare = (html: string, url: string) =>
-      page.evaluate(([h, u, n, w]) => (window as unknown as { __bench: BenchApi }).__bench.compare(h, u, n, w), [html, url, RUNS, WARMUP] as const);
-    const measure = async (name: string, html: string, url: string) => {
-      const c = await compare(html, url);
+    const compare = (html: string, url: string, rounds: number) =>
+      page.evaluate(([h, u, n, w, k]) => (window as unknown as { __bench: BenchApi }).__bench.compare(h, u, n, w, k), [html, url, RUNS, WARMUP, rounds] as const);
+    const measure = async (name: string, html: string, url: string, rounds = 1) => {
+      const c = await compare(html, url, rounds);
       const row = { readability: r2(c.readability), analysis: r2(c.analysis), ratio: r2(c.analysis / Math.max(c.readability, 0.01)), error: c.error };
       analysis[name] = row;
       console.log(name.slice(0, 34).padEnd(34), row.readability.toFixed(2).padStart(12), row.analysis.toFixed(2).padStart(10), row.ratio.toFixed(2).padStart(7), c.error ? ` ERROR ${c.error}` : '');
       return row;
     };
-    for (const f of yahooFixtures()) await measure(f.file, readFileSync(join(ROOT, 'tests/fixtures/yahoo', f.file), 'utf8'), f.url);
+    // The fixtures (the seed page is the one with a target) in several rounds; corpus pages in one.
+    for (const f of yahooFixtures()) await measure(f.file, readFileSync(join(ROOT, 'tests/fixtures/yahoo', f.file), 'utf8'), f.url, FIXTURE_ROUNDS);
 
     // Cold: the first call in a fresh page (what the first article after a browser start pays:
     // compiling, and for the analysis building its lexicons), median over fresh pages.
