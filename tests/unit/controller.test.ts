@@ -3,6 +3,9 @@ import { CleanupController } from '../../utils/cleanup/controller';
 import { ATTR } from '../../utils/cleanup/style';
 import { loadFixture } from './fixtures';
 
+/** Past the full detection the controller leaves for idle time (its timeout is 500 ms). */
+const afterIdle = () => new Promise((r) => setTimeout(r, 700));
+
 describe('cleanup controller', () => {
   it('marks the feed at once and counts its items when asked before idle time', () => {
     const { doc } = loadFixture('tw-modern-seed.html');
@@ -35,6 +38,47 @@ describe('cleanup controller', () => {
     await new Promise((r) => setTimeout(r, 10));
     expect(c.status().isArticle).toBe(false);
     expect(doc.querySelectorAll(`[${ATTR.kind}]`).length).toBe(0);
+    c.stop();
+  });
+
+  it('a rail a script adds after load: hidden by the stylesheet in the frame it appears, counted at idle time', async () => {
+    const { doc } = loadFixture('tw-modern-seed.html');
+    const c = new CleanupController(doc, { force: false });
+    c.start();
+    await afterIdle();
+    const css = doc.defaultView!;
+    const aside = doc.querySelector('aside')!;
+    const rail = doc.createElement('div');
+    rail.id = 'module-most-popular';
+    rail.innerHTML = '<h2>熱門</h2><ol>' + Array.from({ length: 6 }, (_, i) => `<li><a href="https://tw.news.yahoo.com/x-${i}.html">熱門新聞 ${i}</a></li>`).join('') + '</ol>';
+    aside.appendChild(rail);
+    // No script work needed for it to be hidden: the stylesheet's gate already matches it.
+    expect(css.getComputedStyle(rail).display).toBe('none');
+    await new Promise((r) => setTimeout(r, 50));
+    expect(css.getComputedStyle(rail).display).toBe('none');
+    // Idle time (or the popup asking): it is read, marked and counted with the rest.
+    const s = c.status();
+    expect(rail.getAttribute(ATTR.kind)).toBe('trending');
+    expect(s.blocks.filter((b) => b.kind === 'trending').map((b) => b.items)).toContain(6);
+    c.stop();
+    expect(css.getComputedStyle(rail).display).not.toBe('none');
+  });
+
+  it('a late block the stylesheet would hide but that holds the article stays visible at once', async () => {
+    const { doc } = loadFixture('tw-modern-seed.html');
+    const c = new CleanupController(doc, { force: false });
+    c.start();
+    await afterIdle();
+    const css = doc.defaultView!;
+    const article = doc.querySelector('h1')!.closest('article') ?? doc.querySelector('h1')!.parentElement!;
+    // A script wraps the article in an element that matches a gate selector.
+    const wrapper = doc.createElement('div');
+    wrapper.id = 'module-most-popular';
+    article.replaceWith(wrapper);
+    wrapper.appendChild(article);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(wrapper.hasAttribute(ATTR.keep)).toBe(true);
+    expect(css.getComputedStyle(wrapper).display).not.toBe('none');
     c.stop();
   });
 });

@@ -1,9 +1,9 @@
-import { ITEM_SELECTORS, detectFeed, findItems, type Detection, type FeedBlock, type UserRule } from '../feed/detect';
+import { ITEM_SELECTORS, detectFeed, findItems, touchesArticle, type Detection, type FeedBlock, type UserRule } from '../feed/detect';
 import { urlLooksLikeArticle } from '../page/classify';
 import { isYahooHost } from '../sites';
-import type { FeedKind } from '../sites/types';
+import { FEED_KINDS, type FeedKind } from '../sites/types';
 import { DEFAULT_SETTINGS, cleanupEnabledFor, type Settings } from '../settings';
-import { ATTR, STYLE_ID, buildStylesheet, hiddenKindsAttr } from './style';
+import { ATTR, STYLE_ID, buildStylesheet, earlySelector, hiddenKindsAttr } from './style';
 import { recordMeasure, type Measure } from './t0';
 import { whenIdle } from './idle';
 import { resolveUiLang, t } from '../i18n';
@@ -63,6 +63,8 @@ export class CleanupController {
   private written = new Map<string, string | null>();
   /** DOMContentLoaded has been handled: from here on, mutations are the page's scripts. */
   private parsed = false;
+  /** Subtrees added after load that the stylesheet hides by itself: evaluated at idle time. */
+  private deferred: Element[] = [];
 
   constructor(
     private readonly doc: Document,
@@ -333,6 +335,9 @@ export class CleanupController {
       this.cancelFull = null;
       const t0 = performance.now();
       this.fullPass(false);
+      // The batches to come test added subtrees against the gate's selectors: parse them now,
+      // while the page is idle, not in the first batch.
+      for (const k of this.gatedKinds()) this.html.matches(earlySelector(k));
       this.measure('ynd:idle', t0);
     }, IDLE_TIMEOUT_MS);
   }
@@ -353,6 +358,7 @@ export class CleanupController {
     if (href !== this.url) this.pageRevealed = false;
     this.url = href;
     this.pending = [];
+    this.deferred = [];
     this.apply(detectFeed(this.doc, this.url, { force: this.opts.force, userRules: this.userRules() }));
     if (this.detection?.page.isArticle || this.opts.force) this.watch();
     if (measured) this.measure('ynd:full', t0);
@@ -408,16 +414,33 @@ export class CleanupController {
       return !this.blocks.has(n);
     });
     this.pending = [];
-    if (roots.length && (this.detection.page.isArticle || this.opts.force)) {
+    // A block the stylesheet hides by itself (a rail a script adds late) is hidden before it
+    // paints with no work here; reading it waits for idle time. One that holds the article is
+    // the exception: it is kept visible at once.
+    const gated = this.gatedKinds();
+    const fresh = gated.length
+      ? roots.filter((r) => {
+          if (!gated.some((k) => r.matches(earlySelector(k)))) return true;
+          if (touchesArticle(r, a)) {
+            r.setAttribute(ATTR.keep, '');
+            this.kept.push(r);
+            return true;
+          }
+          this.deferred.push(r);
+          return false;
+        })
+      : roots;
+    if (fresh.length < roots.length) this.scheduleRecount();
+    if (fresh.length && (this.detection.page.isArticle || this.opts.force)) {
       const d = detectFeed(this.doc, this.url, {
         force: this.opts.force,
         userRules: this.userRules(),
-        scope: { roots, page: this.detection.page, article: a },
+        scope: { roots: fresh, page: this.detection.page, article: a },
         quick: true,
       });
-      const fresh = d.blocks.filter((b) => !this.blocks.has(b.el) && !this.insideBlock(b.el));
-      this.mark(fresh);
-      if (fresh.length) this.scheduleRecount();
+      const found = d.blocks.filter((b) => !this.blocks.has(b.el) && !this.insideBlock(b.el));
+      this.mark(found);
+      if (found.length) this.scheduleRecount();
     }
     // Items added inside known blocks change the counts, not what is hidden.
     if (grew) this.scheduleRecount();
@@ -433,7 +456,7 @@ export class CleanupController {
     this.cancelRecount = whenIdle(() => {
       this.cancelRecount = null;
       const t0 = performance.now();
-      let changed = false;
+      let changed = this.evaluateDeferred();
       for (const b of [...this.blocks.values()]) {
         if (!b.el.isConnected) continue;
         const before = b.items.length;
@@ -448,6 +471,27 @@ export class CleanupController {
       this.measure('ynd:idle', t0);
       if (changed) this.report();
     }, IDLE_TIMEOUT_MS);
+  }
+
+  /** Kinds whose blocks the stylesheet's gate hides on this page right now. */
+  private gatedKinds(): FeedKind[] {
+    if (!this.html.hasAttribute(ATTR.gate) || !this.html.hasAttribute(ATTR.on)) return [];
+    return FEED_KINDS.filter((k) => this.settings.hide[k] && earlySelector(k));
+  }
+
+  /** The subtrees left to the stylesheet by batches, read now: marked, counted. True if any. */
+  private evaluateDeferred(): boolean {
+    const roots = this.deferred.filter((r) => r.isConnected && !this.insideBlock(r));
+    this.deferred = [];
+    const d = this.detection;
+    if (!roots.length || !d) return false;
+    const found = detectFeed(this.doc, this.url, {
+      force: this.opts.force,
+      userRules: this.userRules(),
+      scope: { roots, page: d.page, article: d.article },
+    }).blocks.filter((b) => !this.blocks.has(b.el) && !this.insideBlock(b.el));
+    this.mark(found);
+    return found.length > 0;
   }
 
   /** The full evaluation of one block a quick pass marked: its items, and whether its items
@@ -487,6 +531,7 @@ export class CleanupController {
     // Asked before idle time came (the popup opened at once, the marks are a quick pass's):
     // finish the detection now.
     if (this.detection && this.cancelFull) this.fullPass(false);
+    else if (this.deferred.length) this.evaluateDeferred();
     const d = this.detection;
     const active = this.active() && !!d && (d.page.isArticle || this.opts.force);
     const blocks = [...this.blocks.values()]

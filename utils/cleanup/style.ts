@@ -26,10 +26,10 @@ export const STYLE_ID = 'ynd-cleanup-style';
 export function buildStylesheet(): string {
   const rules: string[] = [];
   for (const kind of FEED_KINDS) {
-    const early = SITE_PROFILES.flatMap((p) => p.feedBlocks.filter((r) => r.early && r.kind === kind).map((r) => r.selector));
-    if (early.length) {
+    const early = earlySelector(kind);
+    if (early) {
       rules.push(
-        `html[${ATTR.gate}][${ATTR.hide}~="${kind}"] :is(${early.join(', ')}):not([${ATTR.keep}]):not([${ATTR.revealed}]) { display: none !important; }`,
+        `html[${ATTR.gate}][${ATTR.hide}~="${kind}"] :is(${early}):not([${ATTR.keep}]):not([${ATTR.revealed}]) { display: none !important; }`,
       );
     }
     rules.push(
@@ -38,6 +38,19 @@ export function buildStylesheet(): string {
   }
   rules.push(`html:not([${ATTR.on}][${ATTR.mode}="collapse"]) [${ATTR.bar}] { display: none !important; }`);
   return rules.join('\n');
+}
+
+let earlyByKind: Map<FeedKind, string> | null = null;
+
+/**
+ * The stylesheet's gate selectors for one kind (empty when it has none): what the browser hides
+ * by itself on a Yahoo page, before and without any script work.
+ */
+export function earlySelector(kind: FeedKind): string {
+  earlyByKind ??= new Map(
+    FEED_KINDS.map((k) => [k, SITE_PROFILES.flatMap((p) => p.feedBlocks.filter((r) => r.early && r.kind === k).map((r) => r.selector)).join(', ')]),
+  );
+  return earlyByKind.get(kind) ?? '';
 }
 
 export function hiddenKindsAttr(hide: Record<FeedKind, boolean>): string {
