@@ -1,10 +1,10 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { fromOwnContentScript, fromPopup, isCount, isTabId, onMessage } from '../utils/messages';
+import { fromOwnContentScript, fromPopup, isAnalyzeRequest, isCount, isTabId, onMessage } from '../utils/messages';
 import { getSettings, watchSettings } from '../utils/settings';
 import { migrateSettings } from '../utils/settings-store';
 import { syncRegisteredSites } from '../utils/sites-registration';
-import { prefetchPending, schedulePrefetch } from '../utils/prefetch';
+import { analyse, closeOffscreen, prefetchPending, schedulePrefetch } from '../utils/prefetch';
 import { analysisCache } from '../utils/analysis-cache';
 
 export default defineBackground(() => {
@@ -27,6 +27,14 @@ export default defineBackground(() => {
     if (!running) return false;
     await running;
     return true;
+  });
+  onMessage('analysis/run', ({ sender, data }) => {
+    if (!fromPopup(sender, id, popupUrl) || !isAnalyzeRequest(data)) return null;
+    return analyse(data);
+  });
+  const offscreenUrl = browser.runtime.getURL('/offscreen.html');
+  onMessage('offscreen/idle', ({ sender }) => {
+    if (sender.id === id && sender.url === offscreenUrl) void closeOffscreen();
   });
   browser.tabs.onRemoved.addListener((tabId) => void analysisCache(tabId).removeValue());
   // The one place the stored settings are migrated; every reader copes with an old value.

@@ -37,6 +37,14 @@ export interface ProtocolMap {
    * loaded), answer once that analysis is stored (true); false at once when none is under way.
    */
   'analysis/wait'(tabId: number): boolean;
+  /**
+   * Popup → background: analyse a snapshot nobody prepared, in the offscreen document. The popup
+   * closes with everything it loaded; the offscreen document keeps the analysis code and its
+   * lexicons between popups. Null when the background cannot (the popup then analyses itself).
+   */
+  'analysis/run'(req: AnalyzeRequest): ArticleAnalysis | null;
+  /** Offscreen document → background: unused for a while, close me. */
+  'offscreen/idle'(): void;
   /** Background → offscreen document (Chrome): analyse a snapshot. */
   'offscreen/analyze'(req: AnalyzeRequest): ArticleAnalysis;
 }

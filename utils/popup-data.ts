@@ -51,6 +51,12 @@ async function prefetchFinished(tabId: number): Promise<boolean> {
   return Promise.race([sendMessage('analysis/wait', tabId).catch(() => false), timeout]);
 }
 
+async function analyseHere(snap: PageSnapshot, count: number | 'auto'): Promise<ArticleAnalysis> {
+  const { analyzeDocument } = await import('./analysis');
+  const doc = new DOMParser().parseFromString(snap.html, 'text/html');
+  return analyzeDocument(doc, snap.url, { keyPointCount: count, consume: true });
+}
+
 export async function loadAnalysis(tabId: number, keyPointCount: number | 'auto' | Promise<number | 'auto'>): Promise<PopupResult> {
   const t0 = performance.now();
   const cache = analysisCache(tabId);
@@ -85,10 +91,13 @@ export async function loadAnalysis(tabId: number, keyPointCount: number | 'auto'
     return { kind: 'ready', tabId, analysis: cached.analysis, status: snap.status, ms: performance.now() - t0 };
   }
   try {
-    // The analysis code loads only when nothing was prepared: the popup itself stays small.
-    const { analyzeDocument } = await import('./analysis');
-    const doc = new DOMParser().parseFromString(snap.html, 'text/html');
-    const analysis = analyzeDocument(doc, snap.url, { keyPointCount: count, consume: true });
+    // Analysed where the code and lexicons stay loaded (the offscreen document): the popup
+    // closes with all it loaded, so doing it here costs a cold start every time. If the
+    // background cannot, here after all; the analysis code loads only then, so the popup
+    // itself stays small.
+    const analysis =
+      (await sendMessage('analysis/run', { html: snap.html, url: snap.url, keyPointCount: count }).catch(() => null)) ??
+      (await analyseHere(snap, count));
     void cache.setValue({ url: snap.url, countKey, analysis }).catch(() => undefined);
     return { kind: 'ready', tabId, analysis, status: snap.status, ms: performance.now() - t0 };
   } catch (e) {

@@ -11,6 +11,7 @@ const timers = new Map<number, ReturnType<typeof setTimeout>>();
 
 interface OffscreenApi {
   hasDocument?: () => Promise<boolean>;
+  closeDocument(): Promise<void>;
   createDocument(o: { url: string; reasons: string[]; justification: string }): Promise<void>;
 }
 
@@ -24,11 +25,25 @@ async function ensureOffscreen(api: OffscreenApi): Promise<void> {
   await creating;
 }
 
-async function analyse(req: AnalyzeRequest): Promise<ArticleAnalysis | null> {
+/** The offscreen document asked to be closed: it has been unused for a while. */
+export async function closeOffscreen(): Promise<void> {
+  const api = (browser as unknown as { offscreen?: OffscreenApi }).offscreen;
+  if (api && !creating) await api.closeDocument().catch(() => undefined);
+}
+
+/** Analyse a snapshot where the analysis code stays loaded: the offscreen document (Chrome) or
+ * Firefox's background page. Null where neither exists. */
+export async function analyse(req: AnalyzeRequest): Promise<ArticleAnalysis | null> {
   const api = (browser as unknown as { offscreen?: OffscreenApi }).offscreen;
   if (api) {
     await ensureOffscreen(api);
-    return sendMessage('offscreen/analyze', req);
+    try {
+      return await sendMessage('offscreen/analyze', req);
+    } catch {
+      // It closed itself (unused for a while) just as this was sent: open it again, once.
+      await ensureOffscreen(api);
+      return sendMessage('offscreen/analyze', req);
+    }
   }
   // Firefox's background page has a DOM of its own. (Compiled out of Chrome's service worker,
   // which must stay small: the analysis lives in the offscreen document there.)

@@ -3,6 +3,13 @@ import type { Page } from 'playwright-core';
 import { FixtureServer, fixtureByFile, launch, newestTabId, openPopup, requireChromium, setSettings, tabIdOf, visibility, type Session, serveYahooFixtures } from './harness';
 
 const hasChromium = requireChromium();
+
+/** The slice of the extension API these tests call in the service worker. */
+declare const chrome: {
+  storage: { session: { get(k: string): Promise<Record<string, unknown>>; clear(): Promise<void> } };
+  offscreen: { closeDocument(): Promise<void> };
+  runtime: { getContexts(f: { contextTypes: string[] }): Promise<unknown[]> };
+};
 /** Names that exist only in the seed's unrelated feed: none may reach the popup. */
 const FEED_ONLY_NAMES = ['梁朝偉', '劉嘉玲', '邱淑貞', '盧秀燕', '黃國昌', '澤倫斯基', '澤連斯基', '賴清德', '韓國瑜', '林依晨', '郁方', '菲利浦斯', '吳子嘉'];
 
@@ -125,6 +132,36 @@ describe.skipIf(!hasChromium)('popup (繁體中文 browser)', () => {
     await expect.poll(async () => (await visibility(page, 'feed-item')).visible).toBe(seed().expect.feedItems);
     await popup.locator('input[name="page-feed"]').check();
     await expect.poll(async () => (await visibility(page, 'feed-item')).visible).toBe(0);
+    await popup.close();
+    await page.close();
+  });
+
+  it('a page nothing was prepared for is analysed on request in the offscreen document, nothing from its feed', async () => {
+    const page = await s.context.newPage();
+    await page.goto(seed().url, { waitUntil: 'load' });
+    const tabId = await tabIdOf(s, page);
+    const [worker] = s.context.serviceWorkers();
+    // Once the background has analysed the page ahead, drop that result and the offscreen
+    // document itself: what the popup shows now has to be asked for.
+    await expect
+      .poll(() => worker!.evaluate((id) => chrome.storage.session.get(`analysis-${id}`).then((o) => Object.keys(o).length), tabId), { timeout: 20_000 })
+      .toBe(1);
+    await worker!.evaluate(async () => {
+      await chrome.storage.session.clear();
+      await chrome.offscreen.closeDocument();
+    });
+    const offscreenDocs = () => worker!.evaluate(() => chrome.runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT'] }).then((c) => c.length));
+    expect(await offscreenDocs()).toBe(0);
+    const popup = await openPopup(s, tabId);
+    await ready(popup);
+    const points = await popup.locator('.keypoints li').allTextContents();
+    expect(points.length).toBeGreaterThanOrEqual(3);
+    const chips = (await popup.locator('.chip .chip-text').allTextContents()).join('|');
+    expect(chips).toContain('阿里巴巴');
+    for (const name of FEED_ONLY_NAMES) expect(chips).not.toContain(name);
+    // Asked of the offscreen document, which stays for the next popup (the popup's own copy of
+    // the analysis code would close with it).
+    expect(await offscreenDocs()).toBe(1);
     await popup.close();
     await page.close();
   });
