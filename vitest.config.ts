@@ -8,6 +8,7 @@ export default defineConfig({
   test: {
     include: ['tests/unit/**/*.test.ts', 'tests/unit/**/*.test.tsx'],
     environment: 'jsdom',
+    setupFiles: ['tests/unit/setup.ts'],
     testTimeout: 60_000,
   },
 });

@@ -6,6 +6,7 @@ import { detectLanguage, type Lang } from './text/lang';
 import { countCjkChars, countWords } from './text/tokens';
 import { extractKeyPoints, type KeyPoint } from './keypoints';
 import { extractEntities, type Entity } from './entities';
+import { EnglishTaggerNeeded, loadEnglishTagger } from './entities/tagger';
 
 export interface ArticleInfo {
   title: string;
@@ -273,4 +274,22 @@ export function analyzeDocument(doc: Document, url: string, options: AnalyzeOpti
   const keyPoints = extractKeyPoints({ title, paragraphs: analysed, lang, headings }, { count: options.keyPointCount ?? 'auto' });
   const entities = extractEntities({ title, paragraphs: analysed, lang });
   return { ...base, page: { ...base.page, isArticle: true }, article, keyPoints, entities };
+}
+
+export { EnglishTaggerNeeded, loadEnglishTagger };
+
+/**
+ * A snapshot's HTML, parsed for this call and analysed. English (and other non-CJK) articles
+ * need compromise, which loads the first time one does: the page is then analysed again, once
+ * per session. Chinese and Japanese pages never load it.
+ */
+export async function analyzeHtml(html: string, url: string, options: Omit<AnalyzeOptions, 'consume'> = {}): Promise<ArticleAnalysis> {
+  const run = () => analyzeDocument(new DOMParser().parseFromString(html, 'text/html'), url, { ...options, consume: true });
+  try {
+    return run();
+  } catch (e) {
+    if (!(e instanceof EnglishTaggerNeeded)) throw e;
+  }
+  await loadEnglishTagger();
+  return run();
 }

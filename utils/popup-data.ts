@@ -52,9 +52,8 @@ async function prefetchFinished(tabId: number): Promise<boolean> {
 }
 
 async function analyseHere(snap: PageSnapshot, count: number | 'auto'): Promise<ArticleAnalysis> {
-  const { analyzeDocument } = await import('./analysis');
-  const doc = new DOMParser().parseFromString(snap.html, 'text/html');
-  return analyzeDocument(doc, snap.url, { keyPointCount: count, consume: true });
+  const { analyzeHtml } = await import('./analysis');
+  return analyzeHtml(snap.html, snap.url, { keyPointCount: count });
 }
 
 export async function loadAnalysis(tabId: number, keyPointCount: number | 'auto' | Promise<number | 'auto'>): Promise<PopupResult> {

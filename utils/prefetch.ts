@@ -48,8 +48,8 @@ export async function analyse(req: AnalyzeRequest): Promise<ArticleAnalysis | nu
   // Firefox's background page has a DOM of its own. (Compiled out of Chrome's service worker,
   // which must stay small: the analysis lives in the offscreen document there.)
   if (import.meta.env.FIREFOX && typeof DOMParser !== 'undefined') {
-    const { analyzeDocument } = await import('./analysis');
-    return analyzeDocument(new DOMParser().parseFromString(req.html, 'text/html'), req.url, { keyPointCount: req.keyPointCount, consume: true });
+    const { analyzeHtml } = await import('./analysis');
+    return analyzeHtml(req.html, req.url, { keyPointCount: req.keyPointCount });
   }
   return null;
 }

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { analyzeDocument } from '../../utils/analysis';
+import { analyzeHtml } from '../../utils/analysis';
 import { isAnalyzeRequest, onMessage, sendMessage } from '../../utils/messages';
 import { idleTimer } from '../../utils/idle-timer';
 
@@ -14,9 +14,5 @@ const idle = idleTimer(IDLE_CLOSE_MS, () => void sendMessage('offscreen/idle', u
 // document, so the popup finds the result ready. Only this extension may ask.
 onMessage('offscreen/analyze', ({ sender, data }) => {
   if (sender.id !== browser.runtime.id || !isAnalyzeRequest(data)) throw new Error('refused');
-  return idle.busy(() => {
-    const doc = new DOMParser().parseFromString(data.html, 'text/html');
-    // The document was parsed for this call: cleaned in place, not cloned.
-    return analyzeDocument(doc, data.url, { keyPointCount: data.keyPointCount, consume: true });
-  });
+  return idle.busy(() => analyzeHtml(data.html, data.url, { keyPointCount: data.keyPointCount }));
 });

@@ -236,6 +236,10 @@ describe.skipIf(!hasChromium)('popup (English browser, dark)', () => {
       focused = await popup.evaluate(() => document.activeElement?.className ?? '');
     }
     expect(focused).toContain('keypoint');
+    // English names need compromise, which the offscreen document loads on this first English page.
+    for (const more of await popup.locator('.chip.more').all()) await more.click();
+    const chips = await popup.locator('.chip .chip-text').allTextContents();
+    for (const name of ['Thomas Whitaker', 'Federal Reserve', 'CME Group']) expect(chips).toContain(name);
     await popup.close();
     await page.close();
   });

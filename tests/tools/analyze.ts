@@ -3,7 +3,10 @@
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { parseHtml } from './dom';
-import { analyzeDocument } from '../../utils/analysis';
+import { analyzeDocument, loadEnglishTagger } from '../../utils/analysis';
+
+// English articles need compromise, which the extension loads only when one does.
+await loadEnglishTagger();
 
 const args = process.argv.slice(2);
 const file = args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--url');

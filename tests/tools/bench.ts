@@ -33,6 +33,7 @@ const median = (xs: number[]) => {
 const r2 = (x: number) => Math.round(x * 100) / 100;
 
 interface BenchApi {
+  ready: Promise<void>;
   compare(html: string, url: string, runs: number, warmup: number, rounds?: number): { readability: number; analysis: number; error: string | null };
   time(kind: 'readability' | 'analysis' | 'detect', html: string, url: string, runs: number): { median: number; error: string | null };
 }
@@ -110,6 +111,7 @@ async function main(): Promise<void> {
     const page = await s.context.newPage();
     await page.goto('https://example-news.test/bench.html');
     await page.addScriptTag({ url: 'https://example-news.test/bench.js' });
+    await page.evaluate(() => (window as unknown as { __bench: BenchApi }).__bench.ready);
     const time = (kind: 'readability' | 'analysis' | 'detect', html: string, url: string, runs = RUNS) =>
       page.evaluate(([k, h, u, n]) => (window as unknown as { __bench: BenchApi }).__bench.time(k, h, u, n), [kind, html, url, runs] as const);
 
@@ -136,6 +138,7 @@ async function main(): Promise<void> {
         const fresh = await s.context.newPage();
         await fresh.goto('https://example-news.test/bench.html');
         await fresh.addScriptTag({ url: 'https://example-news.test/bench.js' });
+        await fresh.evaluate(() => (window as unknown as { __bench: BenchApi }).__bench.ready);
         const r = await fresh.evaluate(([k, h, u]) => (window as unknown as { __bench: BenchApi }).__bench.time(k, h, u, 1), [kind, seedHtml, seedUrl] as const);
         coldRuns[kind].push(r.median);
         await fresh.close();

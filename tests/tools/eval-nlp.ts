@@ -10,6 +10,10 @@ import { recognizeMentions, type EntityType } from '../../utils/entities/index';
 import { detectLanguage, isCjk, type Lang } from '../../utils/text/lang';
 import { splitSentences } from '../../utils/text/sentences';
 import { rouge, type RougeScores } from './rouge';
+import { loadEnglishTagger } from '../../utils/entities/tagger';
+
+// English entities need compromise, which the extension loads only when an article does.
+await loadEnglishTagger();
 
 type NerLabel = 'PER' | 'ORG' | 'LOC';
 const LABEL_OF: Partial<Record<EntityType, NerLabel>> = { person: 'PER', organization: 'ORG', place: 'LOC' };

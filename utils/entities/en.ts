@@ -1,4 +1,4 @@
-import nlp from 'compromise';
+import { englishTagger, type Nlp } from './tagger';
 import enLex from './lexicons/en-lexicon.json';
 import { enNumericCandidates } from './numeric';
 import { resolveOverlaps, type Candidate, type EntityType, type Mention } from './types';
@@ -8,16 +8,6 @@ const P_RULE = 3;
 const P_MODEL = 2;
 /** Longest gazetteer entry in words; bounds the lookup window. */
 const MAX_LEX_WORDS = 5;
-
-/**
- * compromise's last hook, 'chunks', groups terms into noun and verb chunks for the `<Noun>` match
- * syntax; people(), organizations() and places() match tags only and never read chunks, so
- * computing them was ~8% of every call spent on nothing. (compromise is used by this module alone.)
- */
-{
-  const world = (nlp as unknown as { world: () => { hooks: string[] } }).world();
-  world.hooks = world.hooks.filter((h) => h !== 'chunks');
-}
 
 const LEX = new Map<string, EntityType>();
 for (const p of enLex.places) LEX.set(p, 'place');
@@ -29,22 +19,40 @@ const TITLES = new Set(enLex.titles.map((t) => t.replace(/\.$/, '')));
 const NOT_ENTITIES = new Set(enLex.notEntities);
 /** Lower-case forms of unambiguous gazetteer places ("malaysia", "auckland"): web text is often written without capitals. */
 const AMBIGUOUS_LOWER = new Set(['china', 'turkey', 'chad', 'jordan', 'georgia', 'guinea', 'niger', 'gulf', 'pacific', 'atlantic', 'target', 'reading', 'nice', 'mobile', 'phoenix', 'holland', 'delta', 'queens', 'austin', 'florence', 'victoria', 'virginia', 'washington', 'split', 'bath', 'orange', 'union', 'independence', 'marion', 'lincoln', 'jackson', 'madison', 'columbia', 'liberty', 'eugene', 'mesa', 'hamilton', 'charlotte', 'aurora', 'paris', 'sydney', 'lafayette', 'kent', 'york', 'ontario', 'buffalo', 'ely', 'wales', 'male', 'bar', 'sale', 'bury', 'deal', 'march', 'of', 'the', 'pony', 'cork', 'mold', 'batman', 'university', 'champagne', 'sparta', 'athens', 'troy', 'lansing', 'normal', 'hope', 'wiki', 'chihuahua', 'downtown', 'midtown', 'uptown', 'asia', 'darwin', 'richmond', 'columbus', 'providence', 'savannah', 'durham', 'lexington', 'trinidad', 'jersey', 'china town', 'bristol', 'chester', 'dover', 'camden', 'salem', 'concord', 'frankfort', 'mobile']);
-const LOWER_PLACES = new Map<string, EntityType>();
-for (const p of enLex.places) if (p.length >= 4 && !AMBIGUOUS_LOWER.has(p.toLowerCase()) && !/\./.test(p)) LOWER_PLACES.set(p.toLowerCase(), 'place');
-{
-  // compromise ships a world gazetteer (cities, countries, regions): usable in any letter case.
+/** Lower-case gazetteer places from our own lexicon; compromise's are added when it loads. */
+const OWN_LOWER_PLACES = new Map<string, EntityType>();
+for (const p of enLex.places) if (p.length >= 4 && !AMBIGUOUS_LOWER.has(p.toLowerCase()) && !/\./.test(p)) OWN_LOWER_PLACES.set(p.toLowerCase(), 'place');
+
+/** What this module takes from compromise, made the first time English text is read. */
+interface FromTagger {
+  nlp: Nlp;
+  lowerPlaces: Map<string, EntityType>;
+  /** compromise's word list: an all-caps common word ("FREE", "VERY", "TEXT") is emphasis, not an acronym. */
+  commonWords: Record<string, string | undefined>;
+}
+let fromTagger: FromTagger | null = null;
+
+function tagger(): FromTagger {
+  if (fromTagger) return fromTagger;
+  const nlp = englishTagger();
+  // compromise's last hook, 'chunks', groups terms into noun and verb chunks for the `<Noun>`
+  // match syntax; people(), organizations() and places() match tags only and never read chunks,
+  // so computing them was ~8% of every call spent on nothing. (compromise is used by this module alone.)
+  const world = (nlp as unknown as { world: () => { hooks: string[] } }).world();
+  world.hooks = world.hooks.filter((h) => h !== 'chunks');
   const lexicon = (nlp as unknown as { model: () => { one: { lexicon: Record<string, string> } } }).model().one.lexicon;
+  const lowerPlaces = new Map(OWN_LOWER_PLACES);
+  // compromise ships a world gazetteer (cities, countries, regions): usable in any letter case.
   for (const [w, tag] of Object.entries(lexicon)) {
     if (!/^(City|Country|Region,ProperNoun|Place,ProperNoun)$/.test(tag) || w.length < 4 || AMBIGUOUS_LOWER.has(w) || LEX.has(w)) continue;
-    LOWER_PLACES.set(w, 'place');
+    lowerPlaces.set(w, 'place');
   }
+  return (fromTagger = { nlp, lowerPlaces, commonWords: lexicon });
 }
 /** Postal abbreviations that stand for places in web text (NY, SF, DC). */
 const PLACE_ABBREVIATIONS = new Set(['NY', 'NYC', 'NJ', 'CA', 'TX', 'FL', 'SF', 'DC', 'LA', 'MA', 'PA', 'WA', 'VA', 'NC', 'SC', 'GA', 'OH', 'MI', 'IL', 'AZ', 'CO', 'MD', 'MN', 'OR', 'KS', 'MO', 'TN', 'NV', 'CT', 'UT', 'BC', 'UK', 'USA', 'US', 'UAE', 'EU']);
-/** compromise's word list: an all-caps common word ("FREE", "VERY", "TEXT") is emphasis, not an acronym. */
-const COMMON_WORDS: Record<string, string | undefined> = (nlp as unknown as { model: () => { one: { lexicon: Record<string, string> } } }).model().one.lexicon;
 function isCommonWord(w: string): boolean {
-  const tag = COMMON_WORDS[w.toLowerCase()];
+  const tag = tagger().commonWords[w.toLowerCase()];
   return tag !== undefined && !/Organization|Country|City|Place|Region|Acronym|Person|Name/.test(tag);
 }
 const PLACE_HEADS = new Set(['Gulf', 'Bay', 'Lake', 'Mount', 'Cape', 'Isle', 'Isles', 'Strait', 'Straits', 'Sea', 'Port', 'Fort', 'Gulf', 'Republic', 'Kingdom', 'Province', 'State', 'City', 'County', 'Island', 'Islands', 'Valley', 'Bay']);
@@ -79,7 +87,7 @@ function lexiconCandidates(toks: Tok[], text: string): Candidate[] {
         span = span.slice(0, -1);
         type = LEX.get(span);
       }
-      if (!type && (span === span.toLowerCase() || /^[A-Z][a-z]+(?: [A-Z][a-z]+)*$/.test(span))) type = LOWER_PLACES.get(span.toLowerCase());
+      if (!type && (span === span.toLowerCase() || /^[A-Z][a-z]+(?: [A-Z][a-z]+)*$/.test(span))) type = tagger().lowerPlaces.get(span.toLowerCase());
       if (!type) continue;
       out.push({ start: first.start, end: first.start + span.length, type, priority: P_LEXICON });
       break;
@@ -145,7 +153,7 @@ interface CompromiseOffset {
 
 function compromiseCandidates(text: string): Candidate[] {
   const out: Candidate[] = [];
-  const doc = nlp(text);
+  const doc = tagger().nlp(text);
   const add = (list: CompromiseOffset[], type: EntityType): void => {
     for (const m of list) {
       let start = m.offset.start;
@@ -170,7 +178,7 @@ function compromiseCandidates(text: string): Candidate[] {
 /** Drop name spans that cannot be names: lower-case words, a bare suffix ("Inc", "Bank"), shouted all-caps words. */
 function plausibleName(m: Candidate, text: string): boolean {
   const span = text.slice(m.start, m.end);
-  if (LEX.has(span) || (m.priority === P_LEXICON && LOWER_PLACES.has(span.toLowerCase()))) return true;
+  if (LEX.has(span) || (m.priority === P_LEXICON && tagger().lowerPlaces.has(span.toLowerCase()))) return true;
   if (!/^[A-Z0-9]/.test(span) || NOT_ENTITIES.has(span)) return false;
   // "Bush administration", "the group": a lower-case head noun makes it a description, not a name.
   if (/\s[a-z][a-z]*$/.test(span)) return false;
@@ -190,7 +198,9 @@ function trimPeriod(m: Candidate, text: string): Candidate {
   return m;
 }
 
+/** Throws EnglishTaggerNeeded while compromise is not loaded (see ./tagger). */
 export function recognizeEnglish(text: string): Mention[] {
+  tagger();
   const toks = tokenize(text);
   const names = [...lexiconCandidates(toks, text), ...capitalisedRuns(toks, text), ...compromiseCandidates(text)]
     .map((c) => trimPeriod(c, text))

@@ -1,0 +1,31 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
+import { FIXTURE_DIR, FIXTURES } from './fixtures';
+
+const page = (file: string) => ({ html: readFileSync(join(FIXTURE_DIR, file), 'utf8'), url: FIXTURES.find((f) => f.file === file)!.url });
+
+describe('compromise, loaded only when an article needs it', () => {
+  it('a Chinese article never loads it; an English one loads it once and is analysed in full', async () => {
+    // Fresh modules: nothing loaded yet, as in a just-opened offscreen document.
+    vi.resetModules();
+    const tagger = await import('../../utils/entities/tagger');
+    const analysis = await import('../../utils/analysis');
+    expect(() => tagger.englishTagger()).toThrow(tagger.EnglishTaggerNeeded);
+
+    const seed = page('tw-modern-seed.html');
+    const zh = await analysis.analyzeHtml(seed.html, seed.url);
+    expect(zh.entities.map((e) => e.text)).toContain('阿里巴巴');
+    expect(() => tagger.englishTagger()).toThrow(tagger.EnglishTaggerNeeded);
+
+    const caas = page('caas-en.html');
+    // The synchronous pipeline says what it lacks instead of analysing English half-way.
+    expect(() => analysis.analyzeDocument(new DOMParser().parseFromString(caas.html, 'text/html'), caas.url)).toThrow(analysis.EnglishTaggerNeeded);
+    const en = await analysis.analyzeHtml(caas.html, caas.url);
+    expect(tagger.englishTagger()).toBeTypeOf('function');
+    expect(en.article?.lang).toBe('en');
+    expect(en.entities.filter((e) => e.type === 'person' || e.type === 'organization' || e.type === 'place').length).toBeGreaterThan(2);
+    // Analysed again with compromise in place: the same result.
+    expect(await analysis.analyzeHtml(caas.html, caas.url)).toEqual(en);
+  });
+});
