@@ -387,6 +387,8 @@ export class CleanupController {
       this.parsePass();
       return;
     }
+    // A frame asked for while the page was parsing, whose nodes DOMContentLoaded's pass took.
+    if (!this.pending.length) return;
     const t0 = performance.now();
     const href = this.doc.location?.href ?? this.url;
     const a = this.detection.article;
@@ -417,7 +419,7 @@ export class CleanupController {
     // A block the stylesheet hides by itself (a rail a script adds late) is hidden before it
     // paints with no work here; reading it waits for idle time. One that holds the article is
     // the exception: it is kept visible at once.
-    const gated = this.gatedKinds();
+    const gated = roots.length ? this.gatedKinds() : [];
     const fresh = gated.length
       ? roots.filter((r) => {
           if (!gated.some((k) => r.matches(earlySelector(k)))) return true;
