@@ -434,13 +434,7 @@ export class CleanupController {
       : roots;
     if (fresh.length < roots.length) this.scheduleRecount();
     if (fresh.length && (this.detection.page.isArticle || this.opts.force)) {
-      const d = detectFeed(this.doc, this.url, {
-        force: this.opts.force,
-        userRules: this.userRules(),
-        scope: { roots: fresh, page: this.detection.page, article: a },
-        quick: true,
-      });
-      const found = d.blocks.filter((b) => !this.blocks.has(b.el) && !this.insideBlock(b.el));
+      const found = this.newBlocks(this.detectIn(this.detection, fresh, true));
       this.mark(found);
       if (found.length) this.scheduleRecount();
     }
@@ -475,6 +469,21 @@ export class CleanupController {
     }, IDLE_TIMEOUT_MS);
   }
 
+  /** The detection within some subtrees only, with the page's classification and article. */
+  private detectIn(d: Detection, roots: Element[], quick: boolean): Detection {
+    return detectFeed(this.doc, this.url, {
+      force: this.opts.force,
+      userRules: this.userRules(),
+      scope: { roots, page: d.page, article: d.article },
+      quick,
+    });
+  }
+
+  /** A detection's blocks that are not marked yet, nor inside one that is. */
+  private newBlocks(d: Detection): FeedBlock[] {
+    return d.blocks.filter((b) => !this.blocks.has(b.el) && !this.insideBlock(b.el));
+  }
+
   /** Kinds whose blocks the stylesheet's gate hides on this page right now. */
   private gatedKinds(): FeedKind[] {
     if (!this.html.hasAttribute(ATTR.gate) || !this.html.hasAttribute(ATTR.on)) return [];
@@ -487,11 +496,7 @@ export class CleanupController {
     this.deferred = [];
     const d = this.detection;
     if (!roots.length || !d) return false;
-    const found = detectFeed(this.doc, this.url, {
-      force: this.opts.force,
-      userRules: this.userRules(),
-      scope: { roots, page: d.page, article: d.article },
-    }).blocks.filter((b) => !this.blocks.has(b.el) && !this.insideBlock(b.el));
+    const found = this.newBlocks(this.detectIn(d, roots, false));
     this.mark(found);
     return found.length > 0;
   }
@@ -501,11 +506,7 @@ export class CleanupController {
   private refine(b: FeedBlock): boolean {
     const d = this.detection;
     if (!d) return false;
-    const full = detectFeed(this.doc, this.url, {
-      force: this.opts.force,
-      userRules: this.userRules(),
-      scope: { roots: [b.el], page: d.page, article: d.article },
-    }).blocks.find((x) => x.el === b.el);
+    const full = this.detectIn(d, [b.el], false).blocks.find((x) => x.el === b.el);
     if (!full) {
       b.items = findItems(b.el, ITEM_SELECTORS);
       return false;
