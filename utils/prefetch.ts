@@ -39,8 +39,10 @@ export async function analyse(req: AnalyzeRequest): Promise<ArticleAnalysis | nu
     await ensureOffscreen(api);
     try {
       return await sendMessage('offscreen/analyze', req);
-    } catch {
-      // It closed itself (unused for a while) just as this was sent: open it again, once.
+    } catch (e) {
+      // It closed itself (unused for a while) just as this was sent: open it again, once. An
+      // error from the analysis itself is not retried.
+      if (!api.hasDocument || (await api.hasDocument())) throw e;
       await ensureOffscreen(api);
       return sendMessage('offscreen/analyze', req);
     }
