@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { ArticleAnalysis } from './analysis';
-import { analysisCache } from './analysis-cache';
+import { analysisCache, type CachedAnalysis } from './analysis-cache';
 import { sendMessage, type PageSnapshot } from './messages';
 import type { CleanupStatus } from './cleanup/controller';
 
@@ -70,25 +70,22 @@ export async function loadAnalysis(tabId: number, keyPointCount: number | 'auto'
   if (!tab) return { kind: 'error', message: 'tab not found' };
   if (isRestrictedUrl(tab.url)) return { kind: 'restricted' };
   const countKey = String(count);
+  /** A stored analysis of this very page, made with the current key-point count. */
+  const current = (c: CachedAnalysis | null, url: string): c is CachedAnalysis => !!c && c.url === url && c.countKey === countKey;
+  const ready = (analysis: ArticleAnalysis, s: CleanupStatus | null): PopupResult => ({ kind: 'ready', tabId, analysis, status: s, ms: performance.now() - t0 });
   // Fast path: the background analysed this page when it loaded; the status names its URL.
-  if (status && cached && cached.url === status.url && cached.countKey === countKey) {
-    return { kind: 'ready', tabId, analysis: cached.analysis, status, ms: performance.now() - t0 };
-  }
+  if (status && current(cached, status.url)) return ready(cached.analysis, status);
   // Nothing stored for this page yet. If the background is analysing it already (the page
   // has just loaded), wait for that rather than doing the same work twice beside it.
   if (status && (await prefetchFinished(tabId))) {
     const stored = await cache.getValue().catch(() => null);
-    if (stored && stored.url === status.url && stored.countKey === countKey) {
-      return { kind: 'ready', tabId, analysis: stored.analysis, status, ms: performance.now() - t0 };
-    }
+    if (current(stored, status.url)) return ready(stored.analysis, status);
   }
   const snap = await snapshot(tabId);
   // Neither our script nor an on-demand injection could read it: a browser page, the store,
   // the PDF viewer, or a page this extension was not given (opened without a toolbar click).
   if (!snap) return { kind: 'restricted' };
-  if (cached && cached.url === snap.url && cached.countKey === countKey) {
-    return { kind: 'ready', tabId, analysis: cached.analysis, status: snap.status, ms: performance.now() - t0 };
-  }
+  if (current(cached, snap.url)) return ready(cached.analysis, snap.status);
   try {
     // Analysed where the code and lexicons stay loaded (the offscreen document): the popup
     // closes with all it loaded, so doing it here costs a cold start every time. If the
@@ -98,7 +95,7 @@ export async function loadAnalysis(tabId: number, keyPointCount: number | 'auto'
       (await sendMessage('analysis/run', { html: snap.html, url: snap.url, keyPointCount: count }).catch(() => null)) ??
       (await analyseHere(snap, count));
     void cache.setValue({ url: snap.url, countKey, analysis }).catch(() => undefined);
-    return { kind: 'ready', tabId, analysis, status: snap.status, ms: performance.now() - t0 };
+    return ready(analysis, snap.status);
   } catch (e) {
     return { kind: 'error', message: e instanceof Error ? e.message : String(e) };
   }
