@@ -30,11 +30,13 @@ export class ToolbarPopupBrowser {
   private nextId = 0;
   private readonly pending = new Map<number, (r: CdpReply) => void>();
 
+  /** The extension's service worker target, found once the browser is up. */
+  private worker = '';
+
   private constructor(
     private readonly proc: ChildProcess,
     private readonly ws: WebSocket,
     private readonly profile: string,
-    private readonly worker: string,
   ) {
     ws.addEventListener('message', (m) => {
       const reply = JSON.parse(String(m.data)) as CdpReply;
@@ -74,9 +76,8 @@ export class ToolbarPopupBrowser {
       ws.addEventListener('open', ok, { once: true });
       ws.addEventListener('error', bad, { once: true });
     });
-    const probe = new ToolbarPopupBrowser(proc, ws, profile, '');
-    const worker = await probe.waitForTarget((t) => t.type === 'service_worker' && t.url.endsWith('/background.js'));
-    const browser = new ToolbarPopupBrowser(proc, ws, profile, worker.targetId);
+    const browser = new ToolbarPopupBrowser(proc, ws, profile);
+    browser.worker = (await browser.waitForTarget((t) => t.type === 'service_worker' && t.url.endsWith('/background.js'))).targetId;
     // The worker's target is listed before its script has run: wait until it has its APIs.
     while (!(await browser.inWorker<boolean>(`typeof chrome === 'object' && !!chrome.storage`).catch(() => false))) {
       if (Date.now() > deadline) throw new Error('the extension did not start');
