@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CleanupController } from '../../utils/cleanup/controller';
 import { ATTR } from '../../utils/cleanup/style';
+import { DEFAULT_SETTINGS } from '../../utils/settings';
 import { loadFixture } from './fixtures';
 
 /** Past the full detection the controller leaves for idle time (its timeout is 500 ms). */
@@ -79,6 +80,25 @@ describe('cleanup controller', () => {
     await new Promise((r) => setTimeout(r, 50));
     expect(wrapper.hasAttribute(ATTR.keep)).toBe(true);
     expect(css.getComputedStyle(wrapper).display).not.toBe('none');
+    c.stop();
+  });
+
+  it('in collapse mode a late rail gets its "stories hidden" bar in the frame it appears', async () => {
+    const { doc } = loadFixture('tw-modern-seed.html');
+    const c = new CleanupController(doc, { force: false });
+    c.start();
+    c.setSettings({ ...DEFAULT_SETTINGS, mode: 'collapse' });
+    await afterIdle();
+    const rail = doc.createElement('div');
+    rail.id = 'module-most-popular';
+    rail.innerHTML = '<h2>熱門</h2><ol>' + Array.from({ length: 6 }, (_, i) => `<li><a href="https://tw.news.yahoo.com/y-${i}.html">熱門新聞 ${i}</a></li>`).join('') + '</ol>';
+    doc.querySelector('aside')!.appendChild(rail);
+    await Promise.resolve(); // the observer's callback has asked for its frame
+    // Read in the same frame as the controller's batch, before any idle-time work could run.
+    const bar = await new Promise<string | null | undefined>((resolve) =>
+      requestAnimationFrame(() => resolve(rail.previousElementSibling?.getAttribute(ATTR.bar))),
+    );
+    expect(bar).toBe('trending');
     c.stop();
   });
 });

@@ -484,9 +484,13 @@ export class CleanupController {
     return d.blocks.filter((b) => !this.blocks.has(b.el) && !this.insideBlock(b.el));
   }
 
-  /** Kinds whose blocks the stylesheet's gate hides on this page right now. */
+  /**
+   * Kinds whose blocks the stylesheet's gate hides on this page right now, with nothing else to
+   * show for them: in collapse mode a block gets its bar in the frame it appears, so it is read
+   * at once.
+   */
   private gatedKinds(): FeedKind[] {
-    if (!this.html.hasAttribute(ATTR.gate) || !this.html.hasAttribute(ATTR.on)) return [];
+    if (this.settings.mode === 'collapse' || !this.html.hasAttribute(ATTR.gate) || !this.html.hasAttribute(ATTR.on)) return [];
     return FEED_KINDS.filter((k) => this.settings.hide[k] && earlySelector(k));
   }
 
