@@ -26,8 +26,15 @@ export function englishTagger(): Nlp {
 
 /** Load compromise (a chunk of its own in the extension). Resolves at once once loaded. */
 export function loadEnglishTagger(): Promise<void> {
-  loading ??= import('compromise').then((m) => {
-    nlp = m.default;
-  });
+  loading ??= import('compromise').then(
+    (m) => {
+      nlp = m.default;
+    },
+    (e: unknown) => {
+      // A failed load (a chunk that could not be read) may be tried again by the next analysis.
+      loading = null;
+      throw e;
+    },
+  );
   return loading;
 }
