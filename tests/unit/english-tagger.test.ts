@@ -28,4 +28,20 @@ describe('compromise, loaded only when an article needs it', () => {
     // Analysed again with compromise in place: the same result.
     expect(await analysis.analyzeHtml(caas.html, caas.url)).toEqual(en);
   });
+
+  it('a load that failed (a chunk that could not be read) is tried again by the next analysis', async () => {
+    vi.resetModules();
+    let fail = true;
+    vi.doMock('compromise', async () => {
+      if (fail) throw new Error('chunk missing');
+      return vi.importActual('compromise');
+    });
+    const tagger = await import('../../utils/entities/tagger');
+    await expect(tagger.loadEnglishTagger()).rejects.toThrow();
+    expect(() => tagger.englishTagger()).toThrow(tagger.EnglishTaggerNeeded);
+    fail = false;
+    await tagger.loadEnglishTagger();
+    expect(tagger.englishTagger()).toBeTypeOf('function');
+    vi.doUnmock('compromise');
+  });
 });
