@@ -7,7 +7,7 @@ import type { CleanupStatus } from './cleanup/controller';
 export type PopupResult =
   | { kind: 'restricted' }
   | { kind: 'error'; message: string }
-  | { kind: 'ready'; tabId: number; analysis: ArticleAnalysis; status: CleanupStatus | null; ms: number };
+  | { kind: 'ready'; tabId: number; analysis: ArticleAnalysis; status: CleanupStatus | null };
 
 /** Pages no extension may script: say so instead of failing. */
 const RESTRICTED =
@@ -57,7 +57,6 @@ async function analyseHere(snap: PageSnapshot, count: number | 'auto'): Promise<
 }
 
 export async function loadAnalysis(tabId: number, keyPointCount: number | 'auto' | Promise<number | 'auto'>): Promise<PopupResult> {
-  const t0 = performance.now();
   const cache = analysisCache(tabId);
   // One round of requests in parallel: each is a trip to the browser or the tab, and the popup
   // should show a prepared result in about the time it takes to open.
@@ -72,7 +71,7 @@ export async function loadAnalysis(tabId: number, keyPointCount: number | 'auto'
   const countKey = String(count);
   /** A stored analysis of this very page, made with the current key-point count. */
   const current = (c: CachedAnalysis | null, url: string): c is CachedAnalysis => !!c && c.url === url && c.countKey === countKey;
-  const ready = (analysis: ArticleAnalysis, s: CleanupStatus | null): PopupResult => ({ kind: 'ready', tabId, analysis, status: s, ms: performance.now() - t0 });
+  const ready = (analysis: ArticleAnalysis, s: CleanupStatus | null): PopupResult => ({ kind: 'ready', tabId, analysis, status: s });
   // Fast path: the background analysed this page when it loaded; the status names its URL.
   if (status && current(cached, status.url)) return ready(cached.analysis, status);
   // Nothing stored for this page yet. If the background is analysing it already (the page

@@ -1,13 +1,12 @@
 // Bundled by `npm run bench` into the benchmark page: the analysis, and Readability alone.
 import { Readability } from '@mozilla/readability';
 import { analyzeDocument, loadEnglishTagger } from '../../utils/analysis';
-import { detectFeed } from '../../utils/feed/detect';
 
 function parse(html: string): Document {
   return new DOMParser().parseFromString(html, 'text/html');
 }
 
-type Kind = 'readability' | 'analysis' | 'detect';
+type Kind = 'readability' | 'analysis';
 
 function once(kind: Kind, html: string, url: string): { ms: number; error: string | null } {
   const doc = parse(html);
@@ -15,7 +14,6 @@ function once(kind: Kind, html: string, url: string): { ms: number; error: strin
   let error: string | null = null;
   try {
     if (kind === 'readability') new Readability(doc).parse();
-    else if (kind === 'detect') detectFeed(doc, url);
     // As the extension calls it: on a document parsed for the call (offscreen, popup).
     else analyzeDocument(doc, url, { consume: true });
   } catch (e) {

@@ -35,7 +35,7 @@ const r2 = (x: number) => Math.round(x * 100) / 100;
 interface BenchApi {
   ready: Promise<void>;
   compare(html: string, url: string, runs: number, warmup: number, rounds?: number): { readability: number; analysis: number; error: string | null };
-  time(kind: 'readability' | 'analysis' | 'detect', html: string, url: string, runs: number): { median: number; error: string | null };
+  time(kind: 'readability' | 'analysis', html: string, url: string, runs: number): { median: number; error: string | null };
 }
 
 async function main(): Promise<void> {
@@ -112,7 +112,7 @@ async function main(): Promise<void> {
     await page.goto('https://example-news.test/bench.html');
     await page.addScriptTag({ url: 'https://example-news.test/bench.js' });
     await page.evaluate(() => (window as unknown as { __bench: BenchApi }).__bench.ready);
-    const time = (kind: 'readability' | 'analysis' | 'detect', html: string, url: string, runs = RUNS) =>
+    const time = (kind: 'readability' | 'analysis', html: string, url: string, runs = RUNS) =>
       page.evaluate(([k, h, u, n]) => (window as unknown as { __bench: BenchApi }).__bench.time(k, h, u, n), [kind, html, url, runs] as const);
 
     console.log(`\n2. Analysis time in Chromium (after ${WARMUP} warm-up runs of each: median of ${FIXTURE_ROUNDS} rounds × ${RUNS} runs of each on the fixtures, ${RUNS} runs on corpus pages; ms)`);

@@ -1,11 +1,30 @@
 import { describe, expect, it } from 'vitest';
 import { CleanupController } from '../../utils/cleanup/controller';
 import { ATTR } from '../../utils/cleanup/style';
-import { DEFAULT_SETTINGS } from '../../utils/settings';
+import { DEFAULT_SETTINGS, type Settings } from '../../utils/settings';
 import { loadFixture } from './fixtures';
 
 /** Past the full detection the controller leaves for idle time (its timeout is 500 ms). */
 const afterIdle = () => new Promise((r) => setTimeout(r, 700));
+
+/** The seed page, its controller started and its idle-time work done. */
+async function seedAfterIdle(settings?: Settings): Promise<{ doc: Document; c: CleanupController }> {
+  const { doc } = loadFixture('tw-modern-seed.html');
+  const c = new CleanupController(doc, { force: false });
+  c.start();
+  if (settings) c.setSettings(settings);
+  await afterIdle();
+  return { doc, c };
+}
+
+/** A trending rail of six stories, as a page script adds one late (it matches the gate). */
+function addLateRail(doc: Document): HTMLElement {
+  const rail = doc.createElement('div');
+  rail.id = 'module-most-popular';
+  rail.innerHTML = '<h2>熱門</h2><ol>' + Array.from({ length: 6 }, (_, i) => `<li><a href="https://tw.news.yahoo.com/x-${i}.html">熱門新聞 ${i}</a></li>`).join('') + '</ol>';
+  doc.querySelector('aside')!.appendChild(rail);
+  return rail;
+}
 
 describe('cleanup controller', () => {
   it('marks the feed at once and counts its items when asked before idle time', () => {
@@ -43,16 +62,9 @@ describe('cleanup controller', () => {
   });
 
   it('a rail a script adds after load: hidden by the stylesheet in the frame it appears, counted at idle time', async () => {
-    const { doc } = loadFixture('tw-modern-seed.html');
-    const c = new CleanupController(doc, { force: false });
-    c.start();
-    await afterIdle();
+    const { doc, c } = await seedAfterIdle();
     const css = doc.defaultView!;
-    const aside = doc.querySelector('aside')!;
-    const rail = doc.createElement('div');
-    rail.id = 'module-most-popular';
-    rail.innerHTML = '<h2>熱門</h2><ol>' + Array.from({ length: 6 }, (_, i) => `<li><a href="https://tw.news.yahoo.com/x-${i}.html">熱門新聞 ${i}</a></li>`).join('') + '</ol>';
-    aside.appendChild(rail);
+    const rail = addLateRail(doc);
     // No script work needed for it to be hidden: the stylesheet's gate already matches it.
     expect(css.getComputedStyle(rail).display).toBe('none');
     await new Promise((r) => setTimeout(r, 50));
@@ -66,10 +78,7 @@ describe('cleanup controller', () => {
   });
 
   it('a late block the stylesheet would hide but that holds the article stays visible at once', async () => {
-    const { doc } = loadFixture('tw-modern-seed.html');
-    const c = new CleanupController(doc, { force: false });
-    c.start();
-    await afterIdle();
+    const { doc, c } = await seedAfterIdle();
     const css = doc.defaultView!;
     const article = doc.querySelector('h1')!.closest('article') ?? doc.querySelector('h1')!.parentElement!;
     // A script wraps the article in an element that matches a gate selector.
@@ -84,15 +93,8 @@ describe('cleanup controller', () => {
   });
 
   it('in collapse mode a late rail gets its "stories hidden" bar in the frame it appears', async () => {
-    const { doc } = loadFixture('tw-modern-seed.html');
-    const c = new CleanupController(doc, { force: false });
-    c.start();
-    c.setSettings({ ...DEFAULT_SETTINGS, mode: 'collapse' });
-    await afterIdle();
-    const rail = doc.createElement('div');
-    rail.id = 'module-most-popular';
-    rail.innerHTML = '<h2>熱門</h2><ol>' + Array.from({ length: 6 }, (_, i) => `<li><a href="https://tw.news.yahoo.com/y-${i}.html">熱門新聞 ${i}</a></li>`).join('') + '</ol>';
-    doc.querySelector('aside')!.appendChild(rail);
+    const { doc, c } = await seedAfterIdle({ ...DEFAULT_SETTINGS, mode: 'collapse' });
+    const rail = addLateRail(doc);
     await Promise.resolve(); // the observer's callback has asked for its frame
     // Read in the same frame as the controller's batch, before any idle-time work could run.
     const bar = await new Promise<string | null | undefined>((resolve) =>
