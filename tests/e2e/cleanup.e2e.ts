@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { FixtureServer, badgeText, launch, openOptions, requireChromium, setSettings, tabIdOf, visibility, yahooFixtures, fixtureByFile, type Session, serveYahooFixtures } from './harness';
 import { FLASH_PROBE } from './flash-probe';
+import { fixtureHtml, renameClasses } from '../unit/fixtures';
 
 const hasChromium = requireChromium();
 const ARTICLE_PARTS = ['article', 'headline', 'byline', 'article-image'] as const;
@@ -59,6 +60,37 @@ describe.skipIf(!hasChromium)('automatic cleanup in Chromium', () => {
       const observed = await page.evaluate(() => (window as unknown as { __yndObserved: number }).__yndObserved);
       expect(observed).toBe(feed.total);
       expect(flashes).toEqual([]);
+      await page.close();
+    });
+  }
+
+  // Yahoo redesigns often: the same pages with class names renamed or stripped (the stylesheet's
+  // selectors match nothing, the generic detection hides the feed before it paints), and with
+  // one module redesigned (the stylesheet hides the rest, the redesigned module must still never
+  // paint).
+  const REDESIGNS: Array<{ file: string; mode: 'rename' | 'strip'; within?: string; label: string }> = [
+    { file: 'tw-modern-seed.html', mode: 'rename', label: 'every class renamed' },
+    { file: 'tw-modern-seed.html', mode: 'strip', label: 'classes and ids stripped' },
+    { file: 'caas-en.html', mode: 'rename', label: 'every class renamed' },
+    { file: 'jp-article.html', mode: 'rename', label: 'every class renamed' },
+    { file: 'tw-modern-seed.html', mode: 'rename', within: '[data-fixture-kind="recommended"]', label: 'the 其他人也在看 module renamed' },
+    { file: 'tw-modern-seed.html', mode: 'rename', within: '[data-fixture-kind="trending"]', label: 'the 熱門 rail renamed' },
+  ];
+  for (const [i, r] of REDESIGNS.entries()) {
+    it(`${r.file}, ${r.label}: every feed item hidden, never painted; the article stays visible`, async () => {
+      const f = fixtureByFile(r.file);
+      // Another article URL of the same shape on the same host ("-9NNN….html", "…/articles/…9N").
+      const url = f.url.replace(/-(\d+)\.html$/, `-9${i}$1.html`).replace(/(\/articles\/[0-9a-f]+)[0-9a-f]{2}$/, `$19${i}`);
+      expect(url).not.toBe(f.url);
+      server.route(url, renameClasses(fixtureHtml(r.file), r.mode, r.within));
+      const page = await open(url);
+      const feed = await visibility(page, 'feed-item');
+      expect(feed.total).toBe(f.expect.feedItems);
+      expect(feed.visible).toBe(0);
+      await expectArticleVisible(page);
+      const related = await visibility(page, 'related-item');
+      expect(related.visible).toBe(related.total);
+      expect(await page.evaluate(() => (window as unknown as { __yndFlash: string[] }).__yndFlash)).toEqual([]);
       await page.close();
     });
   }

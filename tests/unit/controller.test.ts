@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { CleanupController } from '../../utils/cleanup/controller';
 import { ATTR } from '../../utils/cleanup/style';
 import { DEFAULT_SETTINGS, type Settings } from '../../utils/settings';
-import { loadFixture } from './fixtures';
+import { fixtureHtml, loadFixture, renameClasses } from './fixtures';
 
 /** Past the full detection the controller leaves for idle time (its timeout is 500 ms). */
 const afterIdle = () => new Promise((r) => setTimeout(r, 700));
@@ -27,18 +27,23 @@ function addLateRail(doc: Document): HTMLElement {
 }
 
 describe('cleanup controller', () => {
-  it('marks the feed at once and counts its items when asked before idle time', () => {
+  it('on a known layout the stylesheet hides the feed at load; the popup asking before idle time gets it counted', () => {
     const { doc } = loadFixture('tw-modern-seed.html');
     const reports: number[] = [];
     const c = new CleanupController(doc, { force: false, onStatus: (s) => reports.push(s.hiddenItems) });
     c.start();
-    // The page had loaded: the quick pass ran and marked the blocks, with no count reported yet.
-    const marked = Array.from(doc.querySelectorAll(`[${ATTR.kind}]`));
-    expect(marked.map((el) => el.getAttribute(ATTR.kind))).toEqual(['recommended', 'trending', 'sponsored']);
+    // The page had loaded. The stylesheet's gate hides every block by itself, so no detection
+    // ran: nothing is marked and no count is reported yet.
+    const css = doc.defaultView!;
+    const blocks = Array.from(doc.querySelectorAll('[data-fixture="feed-block"]'));
+    expect(blocks.length).toBe(3);
+    for (const b of blocks) expect(css.getComputedStyle(b).display).toBe('none');
+    expect(doc.querySelectorAll(`[${ATTR.kind}]`).length).toBe(0);
     expect(doc.documentElement.hasAttribute(ATTR.on)).toBe(true);
     expect(reports).toEqual([]);
     // The popup asks before idle time came: the full detection runs then and there.
     const s = c.status();
+    expect(Array.from(doc.querySelectorAll(`[${ATTR.kind}]`)).map((el) => el.getAttribute(ATTR.kind))).toEqual(['recommended', 'trending', 'sponsored']);
     expect(s.hiddenItems).toBe(20 + 8 + 4);
     expect(s.blocks.find((b) => b.heading === '其他人也在看')?.items).toBe(20);
     // A page script that drops our attribute after load does not switch cleanup off for good.
@@ -48,6 +53,17 @@ describe('cleanup controller', () => {
     c.stop();
     expect(doc.querySelectorAll(`[${ATTR.kind}]`).length).toBe(0);
     expect(doc.documentElement.hasAttribute(ATTR.on)).toBe(false);
+  });
+
+  it('a redesigned module the stylesheet misses is found by the quick detection at load', () => {
+    const html = renameClasses(fixtureHtml('tw-modern-seed.html'), 'rename', '[data-fixture-kind="recommended"]');
+    const { doc } = loadFixture('tw-modern-seed.html', html);
+    const c = new CleanupController(doc, { force: false });
+    c.start();
+    const feed = doc.querySelector('[data-fixture-kind="recommended"]')!;
+    expect(feed.getAttribute(ATTR.kind)).toBe('recommended');
+    expect(doc.defaultView!.getComputedStyle(feed).display).toBe('none');
+    c.stop();
   });
 
   it('leaves a home page alone at load and classifies it at idle time', async () => {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { detectFeed } from '../../utils/feed/detect';
+import { detectFeed, gateCovers } from '../../utils/feed/detect';
+import { earlySelector } from '../../utils/cleanup/style';
+import { FEED_KINDS } from '../../utils/sites';
 import { classifyPage } from '../../utils/page/classify';
 import { FIXTURES, fixtureHtml, loadFixture, renameClasses } from './fixtures';
 import { DEFAULT_SETTINGS } from '../../utils/settings';
@@ -118,5 +120,60 @@ describe('generic detection on a site nobody profiled', () => {
       for (const el of Array.from(doc.querySelectorAll(`[data-fixture="${role}"]`))) expect(inHidden(el)).toBe(false);
     }
     expect(d.blocks.find((b) => b.el.classList.contains('OUTBRAIN'))?.kind).toBe('sponsored');
+  });
+});
+
+describe('the stylesheet gate covers a known layout (detection can wait for idle time)', () => {
+  // The selectors the stylesheet hides with default settings.
+  const GATED = FEED_KINDS.filter((k) => DEFAULT_SETTINGS.hide[k]).map(earlySelector).filter(Boolean).join(', ');
+  const seed = (html = fixtureHtml('tw-modern-seed.html')) => loadFixture('tw-modern-seed.html', html).doc;
+  const HOST = 'tw.news.yahoo.com';
+
+  it('covers the seed page: every block it would hide, the stylesheet hides', () => {
+    expect(gateCovers(seed(), HOST, GATED)).toBe(true);
+  });
+
+  it('does not cover a page it matches nothing on (renamed classes: an unknown layout)', () => {
+    expect(gateCovers(seed(renameClasses(fixtureHtml('tw-modern-seed.html'), 'rename')), HOST, GATED)).toBe(false);
+  });
+
+  it('does not cover a redesigned module whose heading says it is a feed', () => {
+    const html = renameClasses(fixtureHtml('tw-modern-seed.html'), 'rename', '[data-fixture-kind="recommended"]');
+    expect(gateCovers(seed(html), HOST, GATED)).toBe(false);
+  });
+
+  it('does not cover a recommendation widget outside the gated blocks', () => {
+    const doc = seed();
+    const w = doc.createElement('div');
+    w.className = 'OUTBRAIN';
+    doc.body.appendChild(w);
+    expect(gateCovers(doc, HOST, GATED)).toBe(false);
+  });
+
+  it('does not cover a gated block that holds the headline (only the detection can keep it visible)', () => {
+    const doc = seed();
+    doc.querySelector('#module-most-popular')!.appendChild(doc.createElement('h1'));
+    expect(gateCovers(doc, HOST, GATED)).toBe(false);
+  });
+
+  it('does not cover a page whose article body the host profile cannot find', () => {
+    const doc = seed();
+    for (const el of Array.from(doc.querySelectorAll('section.module-article-body'))) el.classList.remove('module-article-body');
+    expect(gateCovers(doc, HOST, GATED)).toBe(false);
+  });
+
+  it('added subtrees: a gated one or one without feed signals is covered; a new feed heading is not', () => {
+    const doc = seed();
+    const inside = doc.createElement('div');
+    doc.querySelector('#module-most-popular')!.appendChild(inside);
+    inside.innerHTML = '<h3>熱門</h3><a href="https://tw.news.yahoo.com/a-1.html">一則新聞</a>';
+    const slot = doc.createElement('div');
+    slot.innerHTML = '<p>廣告</p>';
+    doc.body.appendChild(slot);
+    expect(gateCovers(doc, HOST, GATED, [inside, slot])).toBe(true);
+    const rail = doc.createElement('div');
+    rail.innerHTML = '<h2>熱門新聞</h2><ul><li><a href="https://tw.news.yahoo.com/b-1.html">另一則新聞</a></li></ul>';
+    doc.querySelector('aside')!.appendChild(rail);
+    expect(gateCovers(doc, HOST, GATED, [rail])).toBe(false);
   });
 });

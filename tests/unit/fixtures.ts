@@ -18,16 +18,19 @@ export function loadFixture(file: string, html?: string): { doc: Document; url: 
 /**
  * The same page after a redesign: every class and id renamed to a meaningless token (or
  * stripped), data-fixture ground truth kept. The generic detector must still find the feed.
+ * With `within`, only the subtrees matching that selector change: a redesign of one module.
  */
-export function renameClasses(html: string, mode: 'rename' | 'strip'): string {
+export function renameClasses(html: string, mode: 'rename' | 'strip', within?: string): string {
   const dom = new JSDOM(html);
   const doc = dom.window.document;
+  const scope = within ? Array.from(doc.querySelectorAll(within)).flatMap((el) => [el, ...Array.from(el.querySelectorAll('*'))]) : null;
+  if (scope && !scope.length) throw new Error(`renameClasses: nothing matches ${within}`);
   const map = new Map<string, string>();
   const token = (name: string) => {
     if (!map.has(name)) map.set(name, `x${(map.size * 2654435761 >>> 0).toString(36)}`);
     return map.get(name)!;
   };
-  for (const el of Array.from(doc.querySelectorAll('*'))) {
+  for (const el of scope ?? Array.from(doc.querySelectorAll('*'))) {
     if (mode === 'strip') {
       el.removeAttribute('class');
       el.removeAttribute('id');

@@ -1,5 +1,5 @@
-import { ITEM_SELECTORS, detectFeed, findItems, touchesArticle, type Detection, type FeedBlock, type UserRule } from '../feed/detect';
-import { urlLooksLikeArticle } from '../page/classify';
+import { ITEM_SELECTORS, detectFeed, findItems, gateCovers, touchesArticle, type Detection, type FeedBlock, type UserRule } from '../feed/detect';
+import { pathLooksLikeArticle, urlLooksLikeArticle } from '../page/classify';
 import { isYahooHost } from '../sites';
 import { FEED_KINDS, type FeedKind } from '../sites/types';
 import { DEFAULT_SETTINGS, cleanupEnabledFor, type Settings } from '../settings';
@@ -65,6 +65,8 @@ export class CleanupController {
   private parsed = false;
   /** Subtrees added after load that the stylesheet hides by itself: evaluated at idle time. */
   private deferred: Element[] = [];
+  /** The last check found the gate hiding all there was to hide (see gateSuffices). */
+  private gateCovered = false;
 
   constructor(
     private readonly doc: Document,
@@ -155,13 +157,23 @@ export class CleanupController {
 
   private facts(): { host: string; looksArticle: boolean; yahoo: boolean } {
     if (this.urlFacts?.url !== this.url) {
+      const loc = this.doc.location;
       let host = '';
-      try {
-        host = new URL(this.url).hostname;
-      } catch {
-        // No usable URL: no host, nothing Yahoo, nothing article-like.
+      let looksArticle = false;
+      if (loc?.href === this.url) {
+        // The page's own URL (the usual case), already parsed by the browser: a URL object
+        // costs about half a millisecond in a fresh script world, at document_start.
+        host = loc.hostname;
+        looksArticle = pathLooksLikeArticle(loc.pathname);
+      } else {
+        try {
+          host = new URL(this.url).hostname;
+        } catch {
+          // No usable URL: no host, nothing Yahoo, nothing article-like.
+        }
+        looksArticle = urlLooksLikeArticle(this.url);
       }
-      this.urlFacts = { url: this.url, host, looksArticle: urlLooksLikeArticle(this.url), yahoo: isYahooHost(host) };
+      this.urlFacts = { url: this.url, host, looksArticle, yahoo: isYahooHost(host) };
     }
     return this.urlFacts;
   }
@@ -200,6 +212,9 @@ export class CleanupController {
     const rulesChanged = JSON.stringify(s.userRules) !== JSON.stringify(this.settings.userRules);
     this.settings = s;
     this.applyHtmlAttrs();
+    // The gate alone was hiding the feed until idle time, and now the blocks are needed at once
+    // (collapse bars, user rules): the quick detection runs now.
+    if (!this.detection && this.cancelFull && (s.mode === 'collapse' || this.userRules().length)) this.parsePass();
     if (rulesChanged && this.detection) this.fullPass();
     else {
       this.syncBars();
@@ -296,19 +311,49 @@ export class CleanupController {
       return;
     }
     const t0 = performance.now();
-    const d = detectFeed(this.doc, this.url, { force: this.opts.force, userRules: this.userRules(), quick: true });
+    const phase: Measure = this.parsed ? 'ynd:batch' : 'ynd:load';
     this.pending = [];
+    if (this.gateSuffices()) {
+      this.scheduleFull();
+      return this.measure(phase, t0);
+    }
+    const d = detectFeed(this.doc, this.url, { force: this.opts.force, userRules: this.userRules(), quick: true });
     // Without the article's root, nothing can be proven not to contain it: wait.
-    if (!d.article.root || !d.page.isArticle) return this.measure('ynd:load', t0);
+    if (!d.article.root || !d.page.isArticle) return this.measure(phase, t0);
     this.adopt(d);
-    this.measure('ynd:load', t0);
+    this.measure(phase, t0);
+  }
+
+  /**
+   * The stylesheet's gate hides everything the quick detection would hide on this page now
+   * (`gateCovers`), so the detection waits for idle time: the seed page's load then costs no
+   * detection at all. Not in collapse mode (bars need the blocks at once) nor with user rules.
+   */
+  private gateSuffices(roots?: Element[]): boolean {
+    const kinds = this.gatedKinds();
+    this.gateCovered =
+      kinds.length > 0 && !this.userRules().length && gateCovers(this.doc, this.host(), kinds.map(earlySelector).join(', '), roots);
+    return this.gateCovered;
+  }
+
+  /** The gate hides the feed by itself and its detection waits for idle time: what scripts add
+   * meanwhile is read for blocks the gate would leave visible, which bring the detection now. */
+  private gateBatch(): void {
+    const t0 = performance.now();
+    const roots = this.pending.filter((n) => n.isConnected && !INERT_TAGS.has(n.tagName));
+    this.pending = [];
+    if (roots.length && !this.gateSuffices(roots)) {
+      this.adopt(detectFeed(this.doc, this.url, { force: this.opts.force, userRules: this.userRules(), quick: true }));
+    }
+    this.measure('ynd:batch', t0);
   }
 
   /** DOMContentLoaded with no parse pass taken: the quick detection over the whole page. */
   private loadPass(): void {
     const t0 = performance.now();
     this.pending = [];
-    this.adopt(detectFeed(this.doc, this.url, { force: this.opts.force, userRules: this.userRules(), quick: true }));
+    if (this.gateSuffices()) this.scheduleFull();
+    else this.adopt(detectFeed(this.doc, this.url, { force: this.opts.force, userRules: this.userRules(), quick: true }));
     this.measure('ynd:load', t0);
   }
 
@@ -368,7 +413,7 @@ export class CleanupController {
   private onMutations(records: MutationRecord[]): void {
     // While the parser is still building the page, the next parse pass looks at the whole
     // document anyway: thousands of records need no bookkeeping, only a frame.
-    if (!this.detection) {
+    if (!this.detection && !(this.parsed && this.gateCovered)) {
       if (!this.frame) this.frame = requestAnimationFrame(() => this.flush());
       return;
     }
@@ -384,7 +429,8 @@ export class CleanupController {
   private flush(): void {
     this.frame = 0;
     if (!this.detection) {
-      this.parsePass();
+      if (this.parsed && this.gateCovered) this.gateBatch();
+      else this.parsePass();
       return;
     }
     // A frame asked for while the page was parsing, whose nodes DOMContentLoaded's pass took.
@@ -535,9 +581,9 @@ export class CleanupController {
   }
 
   status(): CleanupStatus {
-    // Asked before idle time came (the popup opened at once, the marks are a quick pass's):
-    // finish the detection now.
-    if (this.detection && this.cancelFull) this.fullPass(false);
+    // Asked before idle time came (the popup opened at once; the marks are a quick pass's, or
+    // the gate's alone): finish the detection now.
+    if (this.cancelFull) this.fullPass(false);
     else if (this.deferred.length) this.evaluateDeferred();
     const d = this.detection;
     const active = this.active() && !!d && (d.page.isArticle || this.opts.force);

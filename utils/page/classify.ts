@@ -25,8 +25,19 @@ export function urlLooksLikeArticle(url: string): boolean {
   } catch {
     return false;
   }
-  if (u.pathname === '/' || NON_ARTICLE_URL.some((re) => re.test(u.pathname))) return false;
-  return ARTICLE_URL.some((re) => re.test(decodeURI(u.pathname)));
+  return pathLooksLikeArticle(u.pathname);
+}
+
+/** The same test on a URL's path alone (the content script reads it from `location`). */
+export function pathLooksLikeArticle(pathname: string): boolean {
+  if (pathname === '/' || NON_ARTICLE_URL.some((re) => re.test(pathname))) return false;
+  let decoded = pathname;
+  try {
+    decoded = decodeURI(pathname);
+  } catch {
+    // A malformed escape: test the path as it is.
+  }
+  return ARTICLE_URL.some((re) => re.test(decoded));
 }
 
 /** Nesting read in JSON-LD (arrays, @graph): real pages never need more. */
