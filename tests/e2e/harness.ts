@@ -135,7 +135,11 @@ export interface Session {
 }
 
 /** Launch Chromium with the built extension, a fresh profile, Yahoo hosts mapped to the server. */
-export async function launch(server: FixtureServer, opts: { headed?: boolean; lang?: string; colorScheme?: 'light' | 'dark' } = {}): Promise<Session> {
+export async function launch(
+  server: FixtureServer,
+  opts: { headed?: boolean; lang?: string; colorScheme?: 'light' | 'dark'; /** Another unpacked extension (the bench's floor). */ extensionDir?: string } = {},
+): Promise<Session> {
+  const extensionDir = opts.extensionDir ?? EXTENSION_DIR;
   const userDataDir = mkdtempSync(join(tmpdir(), 'ynd-profile-'));
   const rules = MAPPED_HOSTS.map((h) => `MAP ${h} 127.0.0.1:${server.port}`).join(', ');
   const context = await chromium.launchPersistentContext(userDataDir, {
@@ -144,8 +148,8 @@ export async function launch(server: FixtureServer, opts: { headed?: boolean; la
     args: [
       ...(opts.headed ? CHROMIUM_FLAGS.filter((f) => f !== '--headless=new') : CHROMIUM_FLAGS),
       `--host-resolver-rules=${rules}`,
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
       ...(opts.lang ? [`--lang=${opts.lang}`] : []),
     ],
     locale: opts.lang,
