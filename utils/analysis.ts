@@ -2,11 +2,11 @@ import { Readability, isProbablyReaderable } from '@mozilla/readability';
 import { classifyPage, jsonLdObjects, metaContent, type PageClass } from './page/classify';
 import { detectFeed } from './feed/detect';
 import type { FeedKind } from './sites/types';
-import { detectLanguage, type Lang } from './text/lang';
+import { detectLanguage, isCjk, type Lang } from './text/lang';
 import { countCjkChars, countWords } from './text/tokens';
 import { extractKeyPoints, type KeyPoint } from './keypoints';
 import { extractEntities, type Entity } from './entities';
-import { EnglishTaggerNeeded, loadEnglishTagger } from './entities/tagger';
+import { EnglishTaggerNeeded, englishTaggerLoaded, loadEnglishTagger } from './entities/tagger';
 
 export interface ArticleInfo {
   title: string;
@@ -284,12 +284,19 @@ export { EnglishTaggerNeeded, loadEnglishTagger };
  * per session. Chinese and Japanese pages never load it.
  */
 export async function analyzeHtml(html: string, url: string, options: Omit<AnalyzeOptions, 'consume'> = {}): Promise<ArticleAnalysis> {
-  const run = () => analyzeDocument(new DOMParser().parseFromString(html, 'text/html'), url, { ...options, consume: true });
+  const parse = () => new DOMParser().parseFromString(html, 'text/html');
+  const doc = parse();
+  // An English page would otherwise be analysed twice the first time (once to find out it
+  // needs compromise): its title and description say so first. A wrong guess costs only the
+  // load (a CJK page) or the second run (an English page the guess missed).
+  if (!englishTaggerLoaded() && !isCjk(detectLanguage(`${doc.title}\n${metaContent(doc, 'og:description') ?? metaContent(doc, 'description') ?? ''}`, doc.documentElement?.getAttribute('lang')))) {
+    await loadEnglishTagger();
+  }
   try {
-    return run();
+    return analyzeDocument(doc, url, { ...options, consume: true });
   } catch (e) {
     if (!(e instanceof EnglishTaggerNeeded)) throw e;
   }
   await loadEnglishTagger();
-  return run();
+  return analyzeDocument(parse(), url, { ...options, consume: true });
 }

@@ -24,6 +24,11 @@ export function englishTagger(): Nlp {
   return nlp;
 }
 
+/** Whether compromise is in place (the English recogniser can run). */
+export function englishTaggerLoaded(): boolean {
+  return nlp !== null;
+}
+
 /** Load compromise (a chunk of its own in the extension). Resolves at once once loaded. */
 export function loadEnglishTagger(): Promise<void> {
   loading ??= import('compromise').then(
