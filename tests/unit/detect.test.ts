@@ -125,21 +125,22 @@ describe('generic detection on a site nobody profiled', () => {
 
 describe('the stylesheet gate covers a known layout (detection can wait for idle time)', () => {
   // The selectors the stylesheet hides with default settings.
-  const GATED = FEED_KINDS.filter((k) => DEFAULT_SETTINGS.hide[k]).map(earlySelector).filter(Boolean).join(', ');
+  const HIDES = FEED_KINDS.filter((k) => DEFAULT_SETTINGS.hide[k]);
+  const GATED = HIDES.map(earlySelector).filter(Boolean).join(', ');
   const seed = (html = fixtureHtml('tw-modern-seed.html')) => loadFixture('tw-modern-seed.html', html).doc;
   const HOST = 'tw.news.yahoo.com';
 
   it('covers the seed page: every block it would hide, the stylesheet hides', () => {
-    expect(gateCovers(seed(), HOST, GATED)).toBe(true);
+    expect(gateCovers(seed(), HOST, GATED, HIDES)).toBe(true);
   });
 
   it('does not cover a page it matches nothing on (renamed classes: an unknown layout)', () => {
-    expect(gateCovers(seed(renameClasses(fixtureHtml('tw-modern-seed.html'), 'rename')), HOST, GATED)).toBe(false);
+    expect(gateCovers(seed(renameClasses(fixtureHtml('tw-modern-seed.html'), 'rename')), HOST, GATED, HIDES)).toBe(false);
   });
 
   it('does not cover a redesigned module whose heading says it is a feed', () => {
     const html = renameClasses(fixtureHtml('tw-modern-seed.html'), 'rename', '[data-fixture-kind="recommended"]');
-    expect(gateCovers(seed(html), HOST, GATED)).toBe(false);
+    expect(gateCovers(seed(html), HOST, GATED, HIDES)).toBe(false);
   });
 
   it('does not cover a recommendation widget outside the gated blocks', () => {
@@ -147,19 +148,33 @@ describe('the stylesheet gate covers a known layout (detection can wait for idle
     const w = doc.createElement('div');
     w.className = 'OUTBRAIN';
     doc.body.appendChild(w);
-    expect(gateCovers(doc, HOST, GATED)).toBe(false);
+    expect(gateCovers(doc, HOST, GATED, HIDES)).toBe(false);
+  });
+
+  it('a block of a kind the settings keep visible is no doubt: related reading, or widgets when sponsored blocks show', () => {
+    const doc = seed();
+    const related = doc.createElement('section');
+    related.innerHTML = '<h2>相關新聞</h2><ul><li><a href="https://tw.news.yahoo.com/c-1.html">同一事件的後續</a></li></ul>';
+    doc.querySelector('aside')!.appendChild(related);
+    expect(gateCovers(doc, HOST, GATED, HIDES)).toBe(true);
+    expect(gateCovers(doc, HOST, GATED, [...HIDES, 'related'])).toBe(false);
+    related.remove();
+    const w = doc.createElement('div');
+    w.className = 'OUTBRAIN';
+    doc.body.appendChild(w);
+    expect(gateCovers(doc, HOST, GATED, HIDES.filter((k) => k !== 'sponsored'))).toBe(true);
   });
 
   it('does not cover a gated block that holds the headline (only the detection can keep it visible)', () => {
     const doc = seed();
     doc.querySelector('#module-most-popular')!.appendChild(doc.createElement('h1'));
-    expect(gateCovers(doc, HOST, GATED)).toBe(false);
+    expect(gateCovers(doc, HOST, GATED, HIDES)).toBe(false);
   });
 
   it('does not cover a page whose article body the host profile cannot find', () => {
     const doc = seed();
     for (const el of Array.from(doc.querySelectorAll('section.module-article-body'))) el.classList.remove('module-article-body');
-    expect(gateCovers(doc, HOST, GATED)).toBe(false);
+    expect(gateCovers(doc, HOST, GATED, HIDES)).toBe(false);
   });
 
   it('added subtrees: a gated one or one without feed signals is covered; a new feed heading is not', () => {
@@ -170,10 +185,10 @@ describe('the stylesheet gate covers a known layout (detection can wait for idle
     const slot = doc.createElement('div');
     slot.innerHTML = '<p>廣告</p>';
     doc.body.appendChild(slot);
-    expect(gateCovers(doc, HOST, GATED, [inside, slot])).toBe(true);
+    expect(gateCovers(doc, HOST, GATED, HIDES, [inside, slot])).toBe(true);
     const rail = doc.createElement('div');
     rail.innerHTML = '<h2>熱門新聞</h2><ul><li><a href="https://tw.news.yahoo.com/b-1.html">另一則新聞</a></li></ul>';
     doc.querySelector('aside')!.appendChild(rail);
-    expect(gateCovers(doc, HOST, GATED, [rail])).toBe(false);
+    expect(gateCovers(doc, HOST, GATED, HIDES, [rail])).toBe(false);
   });
 });

@@ -332,7 +332,9 @@ export class CleanupController {
   private gateSuffices(roots?: Element[]): boolean {
     const kinds = this.gatedKinds();
     this.gateCovered =
-      kinds.length > 0 && !this.userRules().length && gateCovers(this.doc, this.host(), kinds.map(earlySelector).join(', '), roots);
+      kinds.length > 0 &&
+      !this.userRules().length &&
+      gateCovers(this.doc, this.host(), kinds.map(earlySelector).join(', '), FEED_KINDS.filter((k) => this.settings.hide[k]), roots);
     return this.gateCovered;
   }
 

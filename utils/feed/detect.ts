@@ -420,14 +420,15 @@ function scoreCandidate(
  * Before first paint on a page of a known layout: whether the stylesheet's gate (`gated`, the
  * selectors it hides) already hides everything the quick detection would hide now, so the
  * detection can wait for idle time. That is: the host's profile finds the article body; no
- * gated element holds an h1 or the body, or sits inside it; and no feed heading phrase or
- * recommendation widget lies outside the gated elements and the body (a block a renamed or new
- * module would leave visible). Over the whole page the gate must also match something: a page
+ * gated element holds an h1 or the body, or sits inside it; and no heading phrase of a kind in
+ * `hides` (what the settings hide) and, if sponsored blocks are hidden, no recommendation
+ * widget lies outside the gated elements and the body (a block a renamed or new module would
+ * leave visible; related reading the user keeps is no doubt). Over the whole page the gate must also match something: a page
  * it matches nothing on is an unknown layout, whose unlabelled card runs only the detection
  * finds. With `roots` (subtrees added since), only they are read. Conservative by design: any
  * doubt returns false and the quick detection runs as before.
  */
-export function gateCovers(doc: Document, host: string, gated: string, roots?: readonly Element[]): boolean {
+export function gateCovers(doc: Document, host: string, gated: string, hides: readonly FeedKind[], roots?: readonly Element[]): boolean {
   if (!gated || !doc.body) return false;
   const hidden = roots ? within(roots, gated) : safeQueryAll(doc, gated);
   if (!roots && !hidden.length) return false;
@@ -442,9 +443,11 @@ export function gateCovers(doc: Document, host: string, gated: string, roots?: r
     : (el: Element) => !body.contains(el) && !hidden.some((g) => g.contains(el));
   const scope: readonly ParentNode[] = roots ?? [doc];
   for (const h of within(scope, HEADING_SELECTOR)) {
-    if (outside(h) && headingKind(h.textContent ?? '') && !h.closest(CHROME_SELECTOR)) return false;
+    if (!outside(h)) continue;
+    const kind = headingKind(h.textContent ?? '');
+    if (kind && hides.includes(kind) && !h.closest(CHROME_SELECTOR)) return false;
   }
-  return !within(scope, WIDGET_SELECTORS).some(outside);
+  return !hides.includes('sponsored') || !within(scope, WIDGET_SELECTORS).some(outside);
 }
 
 /**
