@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { detectFeed, gateCovers } from '../../utils/feed/detect';
 import { earlySelector } from '../../utils/cleanup/style';
 import { FEED_KINDS } from '../../utils/sites';
-import { classifyPage } from '../../utils/page/classify';
+import { classifyPage, pathLooksLikeArticle } from '../../utils/page/classify';
 import { FIXTURES, fixtureHtml, loadFixture, renameClasses } from './fixtures';
 import { DEFAULT_SETTINGS } from '../../utils/settings';
 
@@ -36,6 +36,14 @@ describe('page classification', () => {
   it('a Yahoo home page is never an article, whatever it carries', () => {
     const { doc } = loadFixture('tw-home.html');
     expect(classifyPage(doc, 'https://tw.news.yahoo.com/').isArticle).toBe(false);
+  });
+  it('article URL shapes, read from a path as the content script does, malformed escapes included', () => {
+    expect(pathLooksLikeArticle('/%E5%8F%B0%E7%81%A3-031512345.html')).toBe(true);
+    expect(pathLooksLikeArticle('/articles/3f2a9c0b7d1e4a5b6c8d')).toBe(true);
+    // decodeURI throws on this escape; the path is then tested as it is, not thrown out of.
+    expect(pathLooksLikeArticle('/%E5%8F-031512345.html')).toBe(true);
+    expect(pathLooksLikeArticle('/')).toBe(false);
+    expect(pathLooksLikeArticle('/video/clip-031512345.html')).toBe(false);
   });
 });
 

@@ -423,10 +423,11 @@ function scoreCandidate(
  * gated element holds an h1 or the body, or sits inside it; and no heading phrase of a kind in
  * `hides` (what the settings hide) and, if sponsored blocks are hidden, no recommendation
  * widget lies outside the gated elements and the body (a block a renamed or new module would
- * leave visible; related reading the user keeps is no doubt). Over the whole page the gate must also match something: a page
- * it matches nothing on is an unknown layout, whose unlabelled card runs only the detection
- * finds. With `roots` (subtrees added since), only they are read. Conservative by design: any
- * doubt returns false and the quick detection runs as before.
+ * leave visible; related reading the user keeps is no doubt). Over the whole page the gate
+ * must also match something: a page it matches nothing on is an unknown layout, whose
+ * unlabelled card runs only the detection finds. With `roots` (subtrees added since), only
+ * they are read. Conservative by design: any doubt returns false and the quick detection runs
+ * as before.
  */
 export function gateCovers(doc: Document, host: string, gated: string, hides: readonly FeedKind[], roots?: readonly Element[]): boolean {
   if (!gated || !doc.body) return false;
