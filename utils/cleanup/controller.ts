@@ -317,7 +317,7 @@ export class CleanupController {
       this.scheduleFull();
       return this.measure(phase, t0);
     }
-    const d = detectFeed(this.doc, this.url, { force: this.opts.force, userRules: this.userRules(), quick: true });
+    const d = this.quickDetection();
     // Without the article's root, nothing can be proven not to contain it: wait.
     if (!d.article.root || !d.page.isArticle) return this.measure(phase, t0);
     this.adopt(d);
@@ -345,9 +345,14 @@ export class CleanupController {
     const roots = this.pending.filter((n) => n.isConnected && !INERT_TAGS.has(n.tagName));
     this.pending = [];
     if (roots.length && !this.gateSuffices(roots)) {
-      this.adopt(detectFeed(this.doc, this.url, { force: this.opts.force, userRules: this.userRules(), quick: true }));
+      this.adopt(this.quickDetection());
     }
     this.measure('ynd:batch', t0);
+  }
+
+  /** The whole page on cheap evidence, before it paints (see DetectOptions.quick). */
+  private quickDetection(): Detection {
+    return detectFeed(this.doc, this.url, { force: this.opts.force, userRules: this.userRules(), quick: true });
   }
 
   /** DOMContentLoaded with no parse pass taken: the quick detection over the whole page. */
@@ -355,7 +360,7 @@ export class CleanupController {
     const t0 = performance.now();
     this.pending = [];
     if (this.gateSuffices()) this.scheduleFull();
-    else this.adopt(detectFeed(this.doc, this.url, { force: this.opts.force, userRules: this.userRules(), quick: true }));
+    else this.adopt(this.quickDetection());
     this.measure('ynd:load', t0);
   }
 
