@@ -185,6 +185,15 @@ describe('the stylesheet gate covers a known layout (detection can wait for idle
     expect(gateCovers(doc, HOST, GATED, HIDES)).toBe(false);
   });
 
+  it('a gate selector the engine cannot read is doubt, never an error', () => {
+    const doc = seed();
+    const rail = doc.createElement('div');
+    rail.innerHTML = '<h2>熱門新聞</h2>';
+    doc.body.appendChild(rail);
+    expect(gateCovers(doc, HOST, 'div:no-such-pseudo(', HIDES)).toBe(false);
+    expect(gateCovers(doc, HOST, 'div:no-such-pseudo(', HIDES, [rail])).toBe(false);
+  });
+
   it('added subtrees: a gated one or one without feed signals is covered; a new feed heading is not', () => {
     const doc = seed();
     const inside = doc.createElement('div');

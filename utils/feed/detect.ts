@@ -439,8 +439,15 @@ export function gateCovers(doc: Document, host: string, gated: string, hides: re
   const body = root;
   if (hidden.some((el) => el.contains(body) || body.contains(el) || el.querySelector('h1'))) return false;
   // A whole-page pass has every gated element in hand; added subtrees may sit in older ones.
+  const insideGated = (el: Element) => {
+    try {
+      return !!el.closest(gated);
+    } catch {
+      return false; // a selector this engine cannot read: the element counts as visible
+    }
+  };
   const outside = roots
-    ? (el: Element) => !body.contains(el) && !el.closest(gated)
+    ? (el: Element) => !body.contains(el) && !insideGated(el)
     : (el: Element) => !body.contains(el) && !hidden.some((g) => g.contains(el));
   const scope: readonly ParentNode[] = roots ?? [doc];
   for (const h of within(scope, HEADING_SELECTOR)) {
