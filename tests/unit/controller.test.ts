@@ -55,6 +55,19 @@ describe('cleanup controller', () => {
     expect(doc.documentElement.hasAttribute(ATTR.on)).toBe(false);
   });
 
+  it('a snapshot asked for before idle time (the popup opened at once) holds none of the feed', () => {
+    const { doc } = loadFixture('tw-modern-seed.html');
+    const c = new CleanupController(doc, { force: false });
+    c.start();
+    // Only the stylesheet hides the feed so far; the copy must leave it out all the same.
+    expect(doc.querySelectorAll(`[${ATTR.kind}]`).length).toBe(0);
+    const copy = new DOMParser().parseFromString(c.snapshot(), 'text/html');
+    expect(copy.querySelectorAll('[data-fixture="feed-item"]').length).toBe(0);
+    expect(copy.querySelector('[data-fixture="article"]')).not.toBeNull();
+    expect(copy.body.textContent).not.toContain('其他人也在看');
+    c.stop();
+  });
+
   it('a redesigned module the stylesheet misses is found by the quick detection at load', () => {
     const html = renameClasses(fixtureHtml('tw-modern-seed.html'), 'rename', '[data-fixture-kind="recommended"]');
     const { doc } = loadFixture('tw-modern-seed.html', html);

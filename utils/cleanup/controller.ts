@@ -587,11 +587,15 @@ export class CleanupController {
     this.fullPass();
   }
 
-  status(): CleanupStatus {
-    // Asked before idle time came (the popup opened at once; the marks are a quick pass's, or
-    // the gate's alone): finish the detection now.
+  /** Asked before idle time came (the popup opened at once; the marks are a quick pass's, or
+   * the stylesheet's gate alone hides the feed): finish the detection now. */
+  private settle(): void {
     if (this.cancelFull) this.fullPass(false);
     else if (this.deferred.length) this.evaluateDeferred();
+  }
+
+  status(): CleanupStatus {
+    this.settle();
     const d = this.detection;
     const active = this.active() && !!d && (d.page.isArticle || this.opts.force);
     const blocks = [...this.blocks.values()]
@@ -627,6 +631,8 @@ export class CleanupController {
 
   /** The page without feed, rails and ads, for analysis elsewhere (the popup). */
   snapshot(): string {
+    // Every block marked, so none of the feed goes into the copy.
+    this.settle();
     const t0 = performance.now();
     try {
       return this.cleanSnapshot();
