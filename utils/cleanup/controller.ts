@@ -589,7 +589,7 @@ export class CleanupController {
 
   /** Asked before idle time came (the popup opened at once; the marks are a quick pass's, or
    * the stylesheet's gate alone hides the feed): finish the detection now. */
-  private settle(): void {
+  settle(): void {
     if (this.cancelFull) this.fullPass(false);
     else if (this.deferred.length) this.evaluateDeferred();
   }

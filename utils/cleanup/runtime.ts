@@ -56,14 +56,17 @@ export function installPageTools(): void {
       status: c?.status() ?? null,
     };
   });
+  // Both skip the feed by its marks: they are all in place first.
   onMessage('page/scroll-to', ({ sender, data }) => {
     guard(sender);
     if (!isScrollTarget(data)) throw new Error('refused: bad shape');
+    state().controller?.settle();
     return scrollToText(document, data.text);
   });
   onMessage('page/highlight', ({ sender, data }) => {
     guard(sender);
     if (!isHighlightRequest(data)) throw new Error('refused: bad shape');
+    state().controller?.settle();
     return highlightTerms(document, data);
   });
 }
