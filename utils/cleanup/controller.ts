@@ -212,11 +212,11 @@ export class CleanupController {
     const rulesChanged = JSON.stringify(s.userRules) !== JSON.stringify(this.settings.userRules);
     this.settings = s;
     this.applyHtmlAttrs();
-    // The gate alone was hiding the feed until idle time, and now the blocks are needed at once
-    // (collapse bars, user rules): the quick detection runs now.
-    if (!this.detection && this.cancelFull && (s.mode === 'collapse' || this.userRules().length)) this.parsePass();
     if (rulesChanged && this.detection) this.fullPass();
     else {
+      // The gate alone was hiding the feed until idle time, and now the blocks are needed at
+      // once (collapse bars, user rules): the quick detection runs now.
+      if (!this.detection && this.cancelFull && (s.mode === 'collapse' || this.userRules().length)) this.parsePass();
       this.syncBars();
       this.report();
     }
@@ -330,12 +330,16 @@ export class CleanupController {
    * detection at all. Not in collapse mode (bars need the blocks at once) nor with user rules.
    */
   private gateSuffices(roots?: Element[]): boolean {
-    const kinds = this.gatedKinds();
+    const gated = this.gateSelector();
     this.gateCovered =
-      kinds.length > 0 &&
-      !this.userRules().length &&
-      gateCovers(this.doc, this.host(), kinds.map(earlySelector).join(', '), FEED_KINDS.filter((k) => this.settings.hide[k]), roots);
+      gated !== '' && !this.userRules().length && gateCovers(this.doc, this.host(), gated, FEED_KINDS.filter((k) => this.settings.hide[k]), roots);
     return this.gateCovered;
+  }
+
+  /** After DOMContentLoaded, the gate hiding the feed by itself while the detection waits for
+   * idle time: batches then read only what scripts add (gateBatch). */
+  private gateWaiting(): boolean {
+    return this.parsed && this.gateCovered;
   }
 
   /** The gate hides the feed by itself and its detection waits for idle time: what scripts add
@@ -389,7 +393,8 @@ export class CleanupController {
       this.fullPass(false);
       // The batches to come test added subtrees against the gate's selectors: parse them now,
       // while the page is idle, not in the first batch.
-      for (const k of this.gatedKinds()) this.html.matches(earlySelector(k));
+      const gated = this.gateSelector();
+      if (gated) this.html.matches(gated);
       this.measure('ynd:idle', t0);
     }, IDLE_TIMEOUT_MS);
   }
@@ -420,7 +425,7 @@ export class CleanupController {
   private onMutations(records: MutationRecord[]): void {
     // While the parser is still building the page, the next parse pass looks at the whole
     // document anyway: thousands of records need no bookkeeping, only a frame.
-    if (!this.detection && !(this.parsed && this.gateCovered)) {
+    if (!this.detection && !this.gateWaiting()) {
       if (!this.frame) this.frame = requestAnimationFrame(() => this.flush());
       return;
     }
@@ -436,7 +441,7 @@ export class CleanupController {
   private flush(): void {
     this.frame = 0;
     if (!this.detection) {
-      if (this.parsed && this.gateCovered) this.gateBatch();
+      if (this.gateWaiting()) this.gateBatch();
       else this.parsePass();
       return;
     }
@@ -472,10 +477,10 @@ export class CleanupController {
     // A block the stylesheet hides by itself (a rail a script adds late) is hidden before it
     // paints with no work here; reading it waits for idle time. One that holds the article is
     // the exception: it is kept visible at once.
-    const gated = roots.length ? this.gatedKinds() : [];
-    const fresh = gated.length
+    const gated = roots.length ? this.gateSelector() : '';
+    const fresh = gated
       ? roots.filter((r) => {
-          if (!gated.some((k) => r.matches(earlySelector(k)))) return true;
+          if (!r.matches(gated)) return true;
           if (touchesArticle(r, a)) {
             r.setAttribute(ATTR.keep, '');
             this.kept.push(r);
@@ -538,13 +543,16 @@ export class CleanupController {
   }
 
   /**
-   * Kinds whose blocks the stylesheet's gate hides on this page right now, with nothing else to
-   * show for them: in collapse mode a block gets its bar in the frame it appears, so it is read
-   * at once.
+   * The selectors of what the stylesheet's gate hides on this page right now, with nothing else
+   * to show for it ('' for none): in collapse mode a block gets its bar in the frame it
+   * appears, so it is read at once.
    */
-  private gatedKinds(): FeedKind[] {
-    if (this.settings.mode === 'collapse' || !this.html.hasAttribute(ATTR.gate) || !this.html.hasAttribute(ATTR.on)) return [];
-    return FEED_KINDS.filter((k) => this.settings.hide[k] && earlySelector(k));
+  private gateSelector(): string {
+    if (this.settings.mode === 'collapse' || !this.html.hasAttribute(ATTR.gate) || !this.html.hasAttribute(ATTR.on)) return '';
+    return FEED_KINDS.filter((k) => this.settings.hide[k])
+      .map(earlySelector)
+      .filter(Boolean)
+      .join(', ');
   }
 
   /** The subtrees left to the stylesheet by batches, read now: marked, counted. True if any. */
