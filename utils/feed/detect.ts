@@ -65,9 +65,10 @@ export interface DetectOptions {
   /**
    * Before first paint (the content script while the page loads): decide what to hide with the
    * cheap evidence only. A candidate whose cheap features already reach HIDE_CONFIDENCE is
-   * hidden without counting its items or testing them for related reading, and the walk for
-   * unlabelled card runs is skipped when labelled blocks were found. The caller runs a full
-   * detection at idle time for counts, related reading and unlabelled runs.
+   * hidden without counting its items or testing them for related reading. Unlabelled card runs
+   * are always looked for: a page can label its rail and not its feed (sg-en-modern.html with
+   * renamed classes), and the walk costs well under a millisecond. The caller runs a full
+   * detection at idle time for counts and related reading.
    */
   quick?: boolean;
 }
@@ -280,6 +281,19 @@ function cardRun(el: Element): Element[] | null {
   if (!best) return null;
   const linked = best.filter(hasLink);
   return linked.length >= MIN_CARDS ? linked : null;
+}
+
+/**
+ * Whether `el` holds a run of cards the detection takes without a heading: at least MIN_CARDS
+ * similar linked children, some with a relative time, after the article or in an aside (what
+ * precedes the article is the site's header), outside the site's chrome and the article.
+ */
+function unlabelledRun(el: Element, articleRoot: Element | null, touches: (el: Element) => boolean): boolean {
+  if (el.childElementCount < MIN_CARDS) return false;
+  if (articleRoot && !isAfter(el, articleRoot) && !el.closest(ASIDE_SELECTOR)) return false;
+  const run = cardRun(el);
+  if (!run || el.closest(CHROME_SELECTOR) || touches(el)) return false;
+  return run.some((i) => RELATIVE_TIME.test(i.textContent ?? ''));
 }
 
 /** Every profile's card selectors: a card of one generation can appear in another's page. */
@@ -506,21 +520,13 @@ export function detectFeed(doc: Document, url: string, options: DetectOptions = 
   // Runs of cards with no recognisable heading (renamed layouts, unknown sites): a parent whose
   // direct children repeat one signature, each with a link, some with a relative time. One walk
   // over the page that skips whole subtrees it need not read — the article's column, blocks
-  // already found, the site's chrome — so the cost stays small and linear.
+  // already found, the site's chrome — so the cost stays small and linear. The quick pass takes
+  // it too: a labelled block elsewhere on the page says nothing about an unlabelled feed.
   const cardParents = options.scope
     ? [...new Set(options.scope.roots.flatMap((r) => [r, ...(r.parentElement ? [r.parentElement] : [])]))]
-    : options.quick && candidates.size
-      ? []
-      : walkCardParents(body, (el) => candidates.has(el) || el === article.container || el === article.root || el.matches(CHROME_SELECTOR));
+    : walkCardParents(body, (el) => candidates.has(el) || el === article.container || el === article.root || el.matches(CHROME_SELECTOR));
   for (const el of cardParents) {
-    if (el.childElementCount < MIN_CARDS || candidates.has(el)) continue;
-    // Feeds live after the article or beside it; what precedes it is the site's header.
-    if (article.root && !isAfter(el, article.root) && !el.closest(ASIDE_SELECTOR)) continue;
-    const run = cardRun(el);
-    if (!run) continue;
-    if (el.closest(CHROME_SELECTOR) || touchesArticle(el, article)) continue;
-    if (!run.some((i) => RELATIVE_TIME.test(i.textContent ?? ''))) continue;
-    add(el, null, 'generic');
+    if (!candidates.has(el) && unlabelledRun(el, article.root, (e) => touchesArticle(e, article))) add(el, null, 'generic');
   }
   for (const rule of options.userRules ?? []) {
     if (rule.kind === 'selector') {
