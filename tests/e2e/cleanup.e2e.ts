@@ -84,6 +84,7 @@ describe.skipIf(!hasChromium)('automatic cleanup in Chromium', () => {
     { file: 'jp-article.html', mode: 'rename', label: 'every class renamed' },
     // Its rail keeps a heading the detector knows; its feed's heading is one it does not.
     { file: 'sg-en-modern.html', mode: 'rename', label: 'every class renamed' },
+    { file: 'sg-en-modern.html', mode: 'rename', within: '[data-fixture-kind="recommended"]', label: 'its feed module renamed' },
     { file: 'tw-modern-seed.html', mode: 'rename', within: '[data-fixture-kind="recommended"]', label: 'the 其他人也在看 module renamed' },
     { file: 'tw-modern-seed.html', mode: 'rename', within: '[data-fixture-kind="trending"]', label: 'the 熱門 rail renamed' },
   ];

@@ -151,6 +151,26 @@ describe('the stylesheet gate covers a known layout (detection can wait for idle
     expect(gateCovers(seed(html), HOST, GATED, HIDES)).toBe(false);
   });
 
+  it('does not cover a redesigned module with no heading it knows, a run of story cards (sg-en-modern.html)', () => {
+    const sg = (html = fixtureHtml('sg-en-modern.html')) => loadFixture('sg-en-modern.html', html).doc;
+    const SG = 'sg.news.yahoo.com';
+    // As served, its "Other people also read" feed is one of the gated modules.
+    expect(gateCovers(sg(), SG, GATED, HIDES)).toBe(true);
+    const html = renameClasses(fixtureHtml('sg-en-modern.html'), 'rename', '[data-fixture-kind="recommended"]');
+    expect(gateCovers(sg(html), SG, GATED, HIDES)).toBe(false);
+    // Recommended stories the settings keep visible are no doubt.
+    expect(gateCovers(sg(html), SG, GATED, HIDES.filter((k) => k !== 'recommended'))).toBe(true);
+  });
+
+  it('added subtrees: a run of story cards with no heading is not covered', () => {
+    const doc = seed();
+    const list = doc.createElement('ul');
+    list.innerHTML = [1, 2, 3].map((i) => `<li><a href="https://tw.news.yahoo.com/x-${i}.html">無關新聞 ${i}</a><span>${i} 小時前</span></li>`).join('');
+    doc.querySelector('aside')!.appendChild(list);
+    expect(gateCovers(doc, HOST, GATED, HIDES, [list])).toBe(false);
+    expect(gateCovers(doc, HOST, GATED, HIDES)).toBe(false);
+  });
+
   it('does not cover a recommendation widget outside the gated blocks', () => {
     const doc = seed();
     const w = doc.createElement('div');

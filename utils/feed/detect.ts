@@ -435,9 +435,10 @@ function scoreCandidate(
  * selectors it hides) already hides everything the quick detection would hide now, so the
  * detection can wait for idle time. That is: the host's profile finds the article body; no
  * gated element holds an h1 or the body, or sits inside it; and no heading phrase of a kind in
- * `hides` (what the settings hide) and, if sponsored blocks are hidden, no recommendation
- * widget lies outside the gated elements and the body (a block a renamed or new module would
- * leave visible; related reading the user keeps is no doubt). Over the whole page the gate
+ * `hides` (what the settings hide), no recommendation widget if sponsored blocks are hidden,
+ * and no unlabelled run of story cards if recommended stories are, lies outside the gated
+ * elements and the body (a block a renamed or new module would leave visible; related reading
+ * the user keeps is no doubt). Over the whole page the gate
  * must also match something: a page it matches nothing on is an unknown layout, whose
  * unlabelled card runs only the detection finds. With `roots` (subtrees added since), only
  * they are read. Conservative by design: any doubt returns false and the quick detection runs
@@ -469,7 +470,15 @@ export function gateCovers(doc: Document, host: string, gated: string, hides: re
     const kind = headingKind(h.textContent ?? '');
     if (kind && hides.includes(kind) && !h.closest(CHROME_SELECTOR)) return false;
   }
-  return !hides.includes('sponsored') || !within(scope, WIDGET_SELECTORS).some(outside);
+  if (hides.includes('sponsored') && within(scope, WIDGET_SELECTORS).some(outside)) return false;
+  // A run of cards with no heading the detection knows (a module renamed and relabelled at
+  // once, sg-en-modern.html): the detection would hide it as recommended stories.
+  if (!hides.includes('recommended')) return true;
+  const touches = (el: Element) => el.contains(body) || body.contains(el);
+  const parents = roots
+    ? [...new Set(roots.flatMap((r) => [r, ...(r.parentElement ? [r.parentElement] : [])]))].filter((el) => !insideGated(el))
+    : walkCardParents(doc.body, (el) => el === body || hidden.includes(el) || el.matches(CHROME_SELECTOR));
+  return !parents.some((el) => unlabelledRun(el, body, touches));
 }
 
 /**
