@@ -49,6 +49,7 @@ describe('site profiles (utils/sites/*.ts)', () => {
     expect(valid(WIDGET_SELECTORS)).toBe(true);
     for (const h of HEADING_PHRASES) expect(FEED_KINDS).toContain(h.kind);
     expect(headingKind('其他人也在看')).toBe('recommended');
+    expect(headingKind('Other people also read')).toBe('recommended');
     expect(headingKind('延伸閱讀')).toBe('related');
     expect(headingKind('アクセスランキング')).toBe('trending');
     expect(headingKind('Recommended Stories')).toBe('recommended');

@@ -22,6 +22,8 @@ export const HEADING_PHRASES: ReadonlyArray<{ kind: FeedKind; exact: readonly st
       'recommended', 'recommended stories', 'recommended for you', 'recommended articles', 'recommended reading',
       'you may like', 'you may also like', 'you might like', 'you might also like', 'read next', 'what to read next', 'up next',
       'more from', 'more stories', 'more top stories', 'stories you may have missed', 'around the web', 'from our partners',
+      // 其他人也在看 in English (Yahoo SG/UK/AU and many other sites).
+      'people also read', 'other people also read', 'others also read', 'people are also reading', 'what others are reading',
     ],
     prefixes: ['more from '],
   },
