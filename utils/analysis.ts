@@ -206,6 +206,9 @@ export function analyzeDocument(doc: Document, url: string, options: AnalyzeOpti
     blocks: detection.blocks.map((b) => ({ heading: b.heading, items: Math.max(b.items.length, 1), kind: b.kind })),
   };
   for (const b of detection.blocks) b.el.remove();
+  // Another article on the page (the next one, appended in place as the reader scrolled on) is
+  // not the one the URL and title now name: Readability would take the first of them.
+  for (const el of detection.article.others) el.remove();
   // On a known layout, breadcrumbs and the byline line sit inside the article's column and are
   // not its text. Elsewhere Readability's own byline handling is better: removing a blog's date
   // line made it choose the comments instead (benchmark page ac3c0355…, givewell.org).

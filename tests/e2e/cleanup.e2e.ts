@@ -37,6 +37,9 @@ describe.skipIf(!hasChromium)('automatic cleanup in Chromium', () => {
     }
     expect((await visibility(page, 'article')).total).toBeGreaterThan(0);
     expect((await visibility(page, 'headline')).total).toBeGreaterThan(0);
+    // Nothing inside an article carries a feed mark (every article on the page, not only the
+    // one being read).
+    expect(await page.locator('[data-fixture="article"] [data-ynd-kind]').count()).toBe(0);
   }
 
   /** Every feed item hidden and none ever painted (the probe saw each one); the article and

@@ -72,6 +72,25 @@ describe.skipIf(!hasChromium)('popup (繁體中文 browser)', () => {
     await page.close();
   });
 
+  it('after in-site navigation to an article appended below the first, the popup is about the new one', async () => {
+    const f = fixtureByFile('uk-next-article.html');
+    const { page, popup: before } = await openWithPopup(s, f.url);
+    await before.close();
+    await page.click(f.expect.afterNavigation!.click);
+    await page.waitForURL(f.expect.afterNavigation!.url);
+    const { title, body } = await page.evaluate(() => {
+      const h = document.querySelectorAll('[data-fixture="headline"]')[1]!;
+      const b = Array.from(document.querySelectorAll('[data-fixture="article"]')).find((x) => h.compareDocumentPosition(x) & Node.DOCUMENT_POSITION_FOLLOWING)!;
+      return { title: h.textContent!.trim(), body: b.textContent!.replace(/\s+/g, '') };
+    });
+    const popup = await openPopup(s, await tabIdOf(s, page));
+    await ready(popup);
+    expect(await popup.locator('h1.title').textContent()).toBe(title);
+    const points = await popup.locator('.keypoints li').allTextContents();
+    expect(points.length).toBeGreaterThanOrEqual(1);
+    for (const p of points) expect(body, `key point from the new article: ${p}`).toContain(p.replace(/[…\s]+$/u, '').replace(/\s+/g, '').slice(0, 30));
+  });
+
   it('clicking a key point scrolls the page to its sentence and marks it', async () => {
     const { page, popup } = await openSeed();
     await page.evaluate(() => window.scrollTo(0, 0));

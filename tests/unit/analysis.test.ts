@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { JSDOM } from 'jsdom';
 import { analyzeDocument, cleanByline, stripSiteSuffix } from '../../utils/analysis';
-import { FIXTURES, loadFixture } from './fixtures';
+import { FIXTURES, loadAfterNavigation, loadFixture } from './fixtures';
 
 const squeeze = (s: string) => s.replace(/\s+/g, '');
+/** Node.DOCUMENT_POSITION_FOLLOWING (no DOM globals in this test file). */
+const FOLLOWING = 4;
 
 describe('analyzeDocument on every Yahoo fixture', () => {
   for (const f of FIXTURES) {
@@ -100,4 +102,22 @@ describe('figure captions in the article text', () => {
     const paragraphs = analyse(`<figure><div class="player"><iframe src="https://example.com/embed"></iframe></div><figcaption>Watch: the vote</figcaption></figure>`);
     expect(paragraphs.join('\n')).not.toContain('Watch: the vote');
   });
+});
+
+describe('a page holding more than one article (the next one appended in place)', () => {
+  for (const f of FIXTURES.filter((x) => x.expect.afterNavigation)) {
+    it(`${f.file}: after in-site navigation, the analysis is of the article the URL and title name`, () => {
+      const { doc, url } = loadAfterNavigation(f.file);
+      const headlines = Array.from(doc.querySelectorAll('[data-fixture="headline"]'));
+      const current = headlines.find((h) => squeeze(doc.title).includes(squeeze(h.textContent ?? '').slice(0, 20)));
+      expect(current, 'a headline the title names').toBeDefined();
+      const a = analyzeDocument(doc, url);
+      expect(squeeze(a.article!.title)).toBe(squeeze(current!.textContent ?? ''));
+      // Every key point is a sentence of the current article's body, none of another one's.
+      // (Its body is the first after its headline.)
+      const body = Array.from(doc.querySelectorAll('[data-fixture="article"]')).find((b) => current!.compareDocumentPosition(b) & FOLLOWING);
+      const ownText = squeeze(body!.textContent ?? '');
+      for (const k of a.keyPoints) expect(ownText, k.text).toContain(squeeze(k.text).replace(/…$/u, '').slice(0, 20));
+    });
+  }
 });

@@ -3,7 +3,7 @@ import { detectFeed, gateCovers } from '../../utils/feed/detect';
 import { earlySelector } from '../../utils/cleanup/style';
 import { FEED_KINDS } from '../../utils/sites';
 import { classifyPage, pathLooksLikeArticle } from '../../utils/page/classify';
-import { FIXTURES, fixtureHtml, loadFixture, renameClasses } from './fixtures';
+import { FIXTURES, fixtureHtml, loadAfterNavigation, loadFixture, renameClasses } from './fixtures';
 import { DEFAULT_SETTINGS } from '../../utils/settings';
 
 const HIDDEN_BY_DEFAULT = new Set(Object.entries(DEFAULT_SETTINGS.hide).filter(([, v]) => v).map(([k]) => k));
@@ -74,6 +74,24 @@ describe('feed detection on the fixtures', () => {
     expect(r.articleHidden).toBe(0);
     expect(r.relatedHidden).toBe(0);
   });
+
+  for (const f of FIXTURES.filter((x) => x.expect.afterNavigation)) {
+    it(`${f.file} after in-site navigation: every feed item of the page hidden, none of either article; the current one is the one the title names`, () => {
+      const { doc, url } = loadAfterNavigation(f.file);
+      const r = check(doc, url);
+      expect(r.feedItems).toBe(f.expect.afterNavigation!.feedItems);
+      expect(r.feedHidden).toBe(r.feedItems);
+      expect(r.articleHidden).toBe(0);
+      expect(r.articleAncestorHidden).toBe(0);
+      // Nothing inside an article is a block, not even a profile's block (caas "Story continues").
+      for (const a of Array.from(doc.querySelectorAll('[data-fixture="article"]'))) {
+        for (const b of r.d.blocks) expect(a.contains(b.el), `a block inside an article: ${b.heading}`).toBe(false);
+      }
+      const headline = r.d.article.headline!;
+      expect(doc.title.replace(/\s+/g, '')).toContain((headline.textContent ?? '').replace(/\s+/g, '').slice(0, 20));
+      expect(headline.compareDocumentPosition(r.d.article.root!) & 4).toBeTruthy();
+    });
+  }
 
   it('names the seed feed block 其他人也在看 with its 20 stories', () => {
     const { doc, url } = loadFixture('tw-modern-seed.html');

@@ -16,6 +16,24 @@ export function loadFixture(file: string, html?: string): { doc: Document; url: 
 }
 
 /**
+ * A fixture after its in-site navigation (expect.afterNavigation): its own script run, the
+ * link clicked, the URL and title moved on. What the content script and the popup's snapshot
+ * see then.
+ */
+export function loadAfterNavigation(file: string): { doc: Document; url: string; entry: FixtureEntry } {
+  const entry = FIXTURES.find((f) => f.file === file);
+  const nav = entry?.expect.afterNavigation;
+  if (!entry || !nav) throw new Error(`fixture ${file} has no in-site navigation`);
+  const dom = new JSDOM(readFileSync(join(FIXTURE_DIR, file), 'utf8'), { url: entry.url, runScripts: 'dangerously', virtualConsole: new VirtualConsole() });
+  const doc = dom.window.document;
+  const link = doc.querySelector<HTMLElement>(nav.click);
+  if (!link) throw new Error(`${file}: nothing matches ${nav.click}`);
+  link.click();
+  if (decodeURI(doc.location.href) !== decodeURI(nav.url)) throw new Error(`${file}: the click did not navigate (${doc.location.href})`);
+  return { doc, url: nav.url, entry };
+}
+
+/**
  * The same page after a redesign: every class and id renamed to a meaningless token (or
  * stripped), data-fixture ground truth kept. The generic detector must still find the feed.
  * With `within`, only the subtrees matching that selector change: a redesign of one module.

@@ -33,6 +33,13 @@ export interface ArticleAnchors {
   /** Lowest common ancestor of headline and root (the article's own column), if meaningful. */
   container: Element | null;
   images: Element[];
+  /**
+   * Other articles on the page, each its body with its headline (a continuous "next article"
+   * appended below the first): never hidden either, and not the article being read.
+   */
+  others: Element[];
+  /** Where the page's articles begin: feeds sit after it (or in an aside). */
+  start: Element | null;
 }
 
 export interface Detection {
@@ -191,8 +198,9 @@ function genericArticleRoot(doc: Document, headline: Element | null): Element | 
 }
 
 export function findArticle(doc: Document, profile: SiteProfile | null): ArticleAnchors {
-  const profileRoot = profile ? first(doc, profile.articleRoot) : null;
-  let headline = profile ? first(doc, profile.headline) : null;
+  const bodies = profile ? allOfFirst(doc, profile.articleRoot) : [];
+  const { current: profileRoot, others } = currentArticle(doc, bodies);
+  let headline = profile ? ((others.length && profileRoot && ownHeadline(profileRoot, bodies)) || first(doc, profile.headline)) : null;
   if (!profileRoot) headline ??= genericHeadline(doc);
   const root = profileRoot || genericArticleRoot(doc, headline);
   if (!headline) {
@@ -214,7 +222,53 @@ export function findArticle(doc: Document, profile: SiteProfile | null): Article
   if (!byline) byline = (container ?? root)?.querySelector('time, [rel="author"], .byline, .author') ?? null;
   const imgScope = container ?? root;
   const images = imgScope ? safeQueryAll(imgScope, 'figure, img, picture') : [];
-  return { root, headline, byline, container, images };
+  return { root, headline, byline, container, images, others, start: bodies[0] ?? root };
+}
+
+/** Every match of the first selector that matches anything (the selectors are alternatives,
+ * often nested in one another, so they are not mixed). */
+function allOfFirst(doc: ParentNode, selectors: readonly string[]): Element[] {
+  for (const s of selectors) {
+    const found = safeQueryAll(doc, s);
+    if (found.length) return found;
+  }
+  return [];
+}
+
+/** The nearest h1 around an article body that belongs to no other body on the page. */
+function ownHeadline(body: Element, bodies: readonly Element[]): Element | null {
+  for (let p = body.parentElement; p && p !== body.ownerDocument.body; p = p.parentElement) {
+    if (bodies.some((b) => b !== body && p.contains(b))) return null;
+    const h = p.querySelector('h1');
+    if (h) return h;
+  }
+  return null;
+}
+
+/** Characters of a headline compared with the page's title (sites append their name to it). */
+const TITLE_MATCH_CHARS = 24;
+const squeeze = (t: string | null | undefined) => (t ?? '').replace(/\s+/g, '');
+
+/**
+ * Several article bodies of one profile on a page: the site appended the next article in place
+ * and moved the URL and title to it. The current one is the body whose own headline the page's
+ * title names (the first when none does); each other one, with its headline, is kept apart.
+ */
+function currentArticle(doc: Document, bodies: readonly Element[]): { current: Element | null; others: Element[] } {
+  if (bodies.length < 2) return { current: bodies[0] ?? null, others: [] };
+  const title = squeeze(doc.title);
+  const headlines = bodies.map((b) => ownHeadline(b, bodies));
+  const named = bodies.findIndex((_, i) => {
+    const h = squeeze(headlines[i]?.textContent).slice(0, TITLE_MATCH_CHARS);
+    return h.length > 0 && title.includes(h);
+  });
+  const at = Math.max(named, 0);
+  const others = bodies.flatMap((b, i) => {
+    if (i === at) return [];
+    const h = headlines[i];
+    return [(h && lowestCommonAncestor(b, h)) || b];
+  });
+  return { current: bodies[at]!, others };
 }
 
 /** True when hiding `el` could hide any part of the article. */
@@ -226,6 +280,7 @@ export function touchesArticle(el: Element, a: ArticleAnchors): boolean {
   if (a.root && a.root.contains(el)) return true;
   if (a.headline && el.contains(a.headline)) return true;
   for (const img of a.images) if (el.contains(img)) return true;
+  for (const o of a.others) if (el === o || el.contains(o) || o.contains(el)) return true;
   return false;
 }
 
@@ -288,9 +343,9 @@ function cardRun(el: Element): Element[] | null {
  * similar linked children, some with a relative time, after the article or in an aside (what
  * precedes the article is the site's header), outside the site's chrome and the article.
  */
-function unlabelledRun(el: Element, articleRoot: Element | null, touches: (el: Element) => boolean): boolean {
+function unlabelledRun(el: Element, articleStart: Element | null, touches: (el: Element) => boolean): boolean {
   if (el.childElementCount < MIN_CARDS) return false;
-  if (articleRoot && !isAfter(el, articleRoot) && !el.closest(ASIDE_SELECTOR)) return false;
+  if (articleStart && !isAfter(el, articleStart) && !el.closest(ASIDE_SELECTOR)) return false;
   const run = cardRun(el);
   if (!run || el.closest(CHROME_SELECTOR) || touches(el)) return false;
   return run.some((i) => RELATIVE_TIME.test(i.textContent ?? ''));
@@ -409,7 +464,7 @@ function scoreCandidate(
   const decided = () => quick && (c.source === 'user' || sum() >= HIDE_CONFIDENCE);
   const provisional = (): FeedBlock => ({ el, kind: kind ?? 'recommended', heading, items: [], score: sum(), features: f, source: c.source });
   if (decided()) return provisional();
-  if (isAfter(el, a.root) || el.closest(ASIDE_SELECTOR)) f.position = WEIGHTS.position;
+  if (isAfter(el, a.start) || el.closest(ASIDE_SELECTOR)) f.position = WEIGHTS.position;
   const idClass = `${el.id} ${el.getAttribute('class') ?? ''}`;
   if (CLASS_WORDS.test(idClass)) f.classWords = WEIGHTS.classWords;
   if (YAHOO_MODULE_ATTRS.some((attr) => el.hasAttribute(attr) || el.querySelector(`[${attr}]`)))
@@ -491,7 +546,7 @@ export function detectFeed(doc: Document, url: string, options: DetectOptions = 
   const profile = SITE_PROFILES.find((p) => p.id === page.profile) ?? null;
   if ((!page.isArticle && !options.force) || !body) {
     // Not an article: nothing to protect and nothing to hide, so no work on its DOM at all.
-    const none: ArticleAnchors = { root: null, headline: null, byline: null, container: null, images: [] };
+    const none: ArticleAnchors = { root: null, headline: null, byline: null, container: null, images: [], others: [], start: null };
     return { page, article: options.scope?.article ?? none, blocks: [], refused: [] };
   }
   const article = options.scope?.article ?? findArticle(doc, profile);
@@ -535,7 +590,7 @@ export function detectFeed(doc: Document, url: string, options: DetectOptions = 
     ? [...new Set(options.scope.roots.flatMap((r) => [r, ...(r.parentElement ? [r.parentElement] : [])]))]
     : walkCardParents(body, (el) => candidates.has(el) || el === article.container || el === article.root || el.matches(CHROME_SELECTOR));
   for (const el of cardParents) {
-    if (!candidates.has(el) && unlabelledRun(el, article.root, (e) => touchesArticle(e, article))) add(el, null, 'generic');
+    if (!candidates.has(el) && unlabelledRun(el, article.start, (e) => touchesArticle(e, article))) add(el, null, 'generic');
   }
   for (const rule of options.userRules ?? []) {
     if (rule.kind === 'selector') {
