@@ -159,12 +159,13 @@ function compromiseCandidates(text: string): Candidate[] {
       let start = m.offset.start;
       let span = text.slice(start, start + m.offset.length);
       // Drop leading titles and trailing possessives/punctuation: the gold spans are bare names.
-      const lead = /^(?:(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Col|Capt|Lt|Sgt|St|Rev)\.?\s+|(?:President|Senator|Governor|Mayor|Judge|General|Captain|Officer|Detective|Minister|Secretary|King|Queen|Prince|Princess|Pope|Coach|Chairman|Professor|Sir|Lady|Lord)\s+)+/.exec(span);
+      const lead = /^(?:(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Col|Capt|Lt|Sgt|St|Rev)\.?\s+|(?:President|Senator|Governor|Mayor|Judge|General|Captain|Officer|Detective|Minister|Secretary|King|Queen|Prince|Princess|Pope|Coach|Chairman|Professor|Sir|Lady|Lord|Member|Councilmember|Councilman|Councilwoman|Commissioner)\s+)+/.exec(span);
       if (lead && type === 'person') {
         start += lead[0].length;
         span = span.slice(lead[0].length);
       }
-      span = span.replace(/(?:['’]s|['’])$/, '').replace(/[\s.,;:!?"')\]-]+$/, '');
+      // (A dateline's dash too: "SINGAPORE — Residents …".)
+      span = span.replace(/(?:['’]s|['’])$/, '').replace(/[\s.,;:!?"')\]\-–—]+$/, '');
       if (!span || !/[A-Z]/.test(span[0] ?? '') || NOT_ENTITIES.has(span) || TITLES.has(span)) continue;
       out.push({ start, end: start + span.length, type, priority: P_MODEL });
     }

@@ -84,6 +84,12 @@ describe('English mentions', () => {
     expect(has(ms, '$50', 'quantity')).toBe(true);
     expect(has(ms, '385 million users', 'quantity') || has(ms, '385 million', 'quantity')).toBe(true);
   });
+  it('leaves a council title and a dateline dash out of the names (sg-en-modern, us-2025-articles)', () => {
+    const ms = recognizeMentions('SINGAPORE — Residents met on Tuesday, said Council Member Daniel Reyes, who sponsored the measure.', 'en');
+    expect(ms.some((m) => /[—–-]\s*$/.test(m.text)), JSON.stringify(ms.map((m) => m.text))).toBe(false);
+    expect(has(ms, 'Daniel Reyes', 'person')).toBe(true);
+    expect(ms.some((m) => m.text.startsWith('Member'))).toBe(false);
+  });
   it('does not tag pronouns or demonyms', () => {
     const ms = recognizeMentions('He said American voters like it. She agreed.', 'en');
     expect(ms.filter((m) => ['He', 'She', 'American'].includes(m.text))).toEqual([]);

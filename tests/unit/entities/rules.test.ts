@@ -13,6 +13,8 @@ describe('Chinese rules', () => {
     const ms = zh('博物館位於信義路上，旁邊就是台北101大樓。');
     expect(has(ms, '信義路', 'place')).toBe(true);
     expect(has(zh('這條河最終注入基隆河。'), '基隆河', 'place')).toBe(true);
+    // A sidewalk is not a place name.
+    expect(zh('透水磚將先鋪設在漁港旁的人行道。').some((m) => m.text.endsWith('人行道'))).toBe(false);
   });
   it('types a transliterated name by its suffix and context', () => {
     expect(has(zh('他出生於德克薩斯州的一個小鎮。'), '德克薩斯州', 'place')).toBe(true);
