@@ -163,6 +163,35 @@ describe.skipIf(!hasChromium)('automatic cleanup in Chromium', () => {
     await page.close();
   });
 
+  it('keeping the story stream but hiding sponsored blocks: its stories show, its sponsored cards never paint, also those loaded on scroll', async () => {
+    const f = fixtureByFile('hk-mixed-stream.html');
+    await setSettings(s, { hide: { recommended: false, trending: true, sponsored: true, related: false } });
+    try {
+      const page = await open(f.url);
+      for (let i = 0; i < 3; i++) {
+        await page.mouse.wheel(0, 20_000);
+        await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+        await page.waitForTimeout(400);
+      }
+      const cards = await page.evaluate(() =>
+        Array.from(document.querySelectorAll('#module-for-you-stream [data-fixture="feed-item"]')).map((el) => ({
+          sponsored: /^taboola-/.test(el.id),
+          shown: (el as HTMLElement).offsetHeight > 0,
+          text: (el.textContent || '').trim().slice(0, 40),
+        })),
+      );
+      const ads = cards.filter((c) => c.sponsored);
+      expect(cards.length).toBe(f.expect.maxFeedItems! - 8);
+      expect(ads.length).toBeGreaterThan(3);
+      for (const c of cards) expect(c.shown, c.text).toBe(!c.sponsored);
+      const painted = await page.evaluate(() => (window as unknown as { __yndFlash: string[] }).__yndFlash);
+      for (const ad of ads) expect(painted, 'a sponsored card was painted').not.toContain(ad.text);
+      await page.close();
+    } finally {
+      await setSettings(s, { hide: { recommended: true, trending: true, sponsored: true, related: false } });
+    }
+  });
+
   it('with "clean up pages automatically" off, a reloaded page shows its feed', async () => {
     await setSettings(s, { enabled: false });
     const page = await open(fixtureByFile('tw-modern-seed.html').url);

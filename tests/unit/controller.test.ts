@@ -121,6 +121,46 @@ describe('cleanup controller', () => {
     c.stop();
   });
 
+  it('a reader who keeps the story stream but hides sponsored blocks sees its stories without its sponsored cards, also those a script adds (hk-mixed-stream)', async () => {
+    const { doc } = loadFixture('hk-mixed-stream.html');
+    const c = new CleanupController(doc, { force: false });
+    c.start();
+    c.setSettings({ ...DEFAULT_SETTINGS, hide: { ...DEFAULT_SETTINGS.hide, recommended: false } });
+    await afterIdle();
+    const css = doc.defaultView!;
+    const hidden = (el: Element) => {
+      for (let n: Element | null = el; n; n = n.parentElement) if (css.getComputedStyle(n).display === 'none') return true;
+      return false;
+    };
+    const stream = doc.querySelector('#module-for-you-stream')!;
+    const cards = () => Array.from(stream.querySelectorAll('[data-fixture="feed-item"]'));
+    const sponsored = (el: Element) => /taboola|trc_/.test(el.outerHTML.slice(0, 400)) || !!el.querySelector('[class*="trc_"]');
+    expect(cards().filter(sponsored).length).toBe(3);
+    for (const card of cards()) expect(hidden(card), card.textContent!.trim().slice(0, 30)).toBe(sponsored(card));
+    let s = c.status();
+    expect(s.hiddenByKind.sponsored).toBe(3);
+    expect(s.hiddenByKind.recommended).toBe(0);
+    expect(s.blocks.find((b) => b.heading === '為你推薦')?.items).toBe(13);
+    // A script appends a story and a sponsored card of a widget no stylesheet rule knows.
+    const list = stream.querySelector('ul.stream-list')!;
+    const story = doc.createElement('li');
+    story.className = 'stream-item';
+    story.innerHTML = '<h3><a href="https://hk.news.yahoo.com/new-1.html">新的新聞</a></h3><span>1 小時前</span>';
+    const ad = doc.createElement('li');
+    ad.className = 'stream-item';
+    ad.innerHTML = '<div class="trc_rbox"><a href="https://ads.example/1">贊助內容</a><span>贊助</span></div>';
+    list.append(story, ad);
+    await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+    expect(hidden(story)).toBe(false);
+    expect(hidden(ad)).toBe(true);
+    await afterIdle();
+    s = c.status();
+    expect(s.hiddenByKind.sponsored).toBe(4);
+    expect(s.blocks.find((b) => b.heading === '為你推薦')?.items).toBe(14);
+    c.stop();
+    expect(hidden(ad)).toBe(false);
+  });
+
   it('in collapse mode a late rail gets its "stories hidden" bar in the frame it appears', async () => {
     const { doc, c } = await seedAfterIdle({ ...DEFAULT_SETTINGS, mode: 'collapse' });
     const rail = addLateRail(doc);

@@ -1,4 +1,5 @@
-import { ITEM_SELECTORS, detectFeed, findItems, gateCovers, touchesArticle, type Detection, type FeedBlock, type UserRule } from '../feed/detect';
+import { ITEM_SELECTORS, detectFeed, findItems, gateCovers, sponsoredWithin, touchesArticle, type Detection, type FeedBlock, type UserRule } from '../feed/detect';
+import { WEIGHTS } from '../feed/signals';
 import { pathLooksLikeArticle, urlLooksLikeArticle } from '../page/classify';
 import { isYahooHost } from '../sites';
 import { FEED_KINDS, type FeedKind } from '../sites/types';
@@ -462,11 +463,16 @@ export class CleanupController {
     // and scripts, styles and the like are no blocks: neither needs looking at.
     const root = a.root;
     let grew = false;
+    // Added inside a block of another kind than sponsored: a sponsored card among a stream's
+    // stories is marked on its own (see nestedSponsored in detect.ts).
+    const grown: Element[] = [];
     const roots = this.pending.filter((n) => {
       if (!n.isConnected || INERT_TAGS.has(n.tagName)) return false;
       for (let p = n.parentElement; p; p = p.parentElement) {
-        if (this.blocks.has(p)) {
+        const host = this.blocks.get(p);
+        if (host) {
           grew = true;
+          if (host.kind !== 'sponsored') grown.push(n);
           return false;
         }
         if (added.has(p) || p === root) return false;
@@ -496,6 +502,10 @@ export class CleanupController {
       this.mark(found);
       if (found.length) this.scheduleRecount();
     }
+    const ads = sponsoredWithin(grown).filter((el) => !this.blocks.has(el));
+    if (ads.length) {
+      this.mark(ads.map((el) => ({ el, kind: 'sponsored', heading: '', items: [el], score: WEIGHTS.widget, features: { widget: WEIGHTS.widget }, source: 'generic' })));
+    }
     // Items added inside known blocks change the counts, not what is hidden.
     if (grew) this.scheduleRecount();
     // Nodes the parser added belong to the page's load; after DOMContentLoaded, a batch is
@@ -518,7 +528,8 @@ export class CleanupController {
         else {
           const first = b.items[0];
           const parent = first?.parentElement;
-          if (first && parent) b.items = Array.from(parent.children).filter((c) => c.tagName === first.tagName);
+          // (Sponsored cards marked apart are counted apart; such a card is its own one item.)
+          if (first && parent && first !== b.el) b.items = Array.from(parent.children).filter((c) => c.tagName === first.tagName && !this.holdsOtherBlock(c, b));
         }
         if (b.items.length !== before) changed = true;
       }
@@ -580,6 +591,13 @@ export class CleanupController {
     this.blocks.set(b.el, full);
     if (kindChanged) b.el.setAttribute(ATTR.kind, full.kind);
     return kindChanged;
+  }
+
+  /** Whether `el` is, or holds, a marked block other than `b`. */
+  private holdsOtherBlock(el: Element, b: FeedBlock): boolean {
+    if (el !== b.el && this.blocks.has(el)) return true;
+    for (const other of this.blocks.keys()) if (other !== b.el && el.contains(other)) return true;
+    return false;
   }
 
   private insideBlock(el: Element): boolean {

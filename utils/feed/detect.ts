@@ -3,6 +3,7 @@ import { classifyPage, type PageClass } from '../page/classify';
 import {
   CLASS_WORDS,
   HIDE_CONFIDENCE,
+  WIDGET_DOMINANCE,
   MAX_HEADING_CHARS,
   LINK_DENSITY_MIN,
   MIN_CARDS,
@@ -455,9 +456,12 @@ function scoreCandidate(
   const hk = headingKind(heading);
   if (hk) f.headingPhrase = WEIGHTS.headingPhrase;
   let kind: FeedKind | null = hk ?? c.kind;
-  if (widgets ? widgets.some((w) => el === w || el.contains(w)) : el.matches(WIDGET_SELECTORS) || !!el.querySelector(WIDGET_SELECTORS)) {
+  const inner = widgets ? widgets.filter((w) => el === w || el.contains(w)) : el.matches(WIDGET_SELECTORS) ? [el] : safeQueryAll(el, WIDGET_SELECTORS);
+  if (inner.length) {
     f.widget = WEIGHTS.widget;
-    kind = 'sponsored';
+    // A widget, or a block mostly made of them, is sponsored. A stream with a few sponsored
+    // cards among its stories stays what it is; the cards are marked apart (nestedSponsored).
+    if (inner.includes(el) || widgetShare(el, inner) >= WIDGET_DOMINANCE) kind = 'sponsored';
   }
   // Quick pass, cheapest evidence first: once a candidate is decided, the rest (items, the
   // related-reading test) waits for the full pass.
@@ -483,6 +487,61 @@ function scoreCandidate(
     if (share >= RELATED_ITEM_SHARE) kind = 'related';
   }
   return { el, kind: kind ?? 'recommended', heading, items, score: sum(), features: f, source: c.source };
+}
+
+/** Share of a block's text inside the given widgets (the outermost of them). */
+function widgetShare(el: Element, widgets: readonly Element[]): number {
+  const total = textLen(el);
+  if (!total) return 1;
+  const outer = widgets.filter((w) => !widgets.some((o) => o !== w && o.contains(w)));
+  return outer.reduce((n, w) => n + textLen(w), 0) / total;
+}
+
+/**
+ * Sponsored cards inside blocks of another kind (Taboola cards in Yahoo's story stream): kept
+ * as blocks of their own, so a reader who keeps the stream but hides sponsored blocks does not
+ * see them. The enclosing blocks' items leave them out, so nothing is counted twice.
+ */
+function nestedSponsored(scored: readonly FeedBlock[], outer: readonly FeedBlock[]): FeedBlock[] {
+  const nested = scored.filter(
+    (b) =>
+      b.kind === 'sponsored' &&
+      !outer.includes(b) &&
+      outer.some((o) => o.kind !== 'sponsored' && o.el.contains(b.el)) &&
+      !scored.some((o) => o !== b && o.kind === 'sponsored' && o.el.contains(b.el) && !outer.includes(o)),
+  );
+  for (const o of outer) {
+    if (o.kind === 'sponsored' || !nested.some((n) => o.el.contains(n.el))) continue;
+    // A sponsored card that is one of the stream's cards counts as one item.
+    for (const n of nested) {
+      const card = o.items.find((i) => i === n.el || i.contains(n.el));
+      if (card) n.items = [card];
+    }
+    o.items = o.items.filter((i) => !nested.some((n) => n.el === i || n.el.contains(i) || i.contains(n.el)));
+  }
+  return nested;
+}
+
+/** Sponsored selectors of every profile and the widgets': what a sponsored card looks like. */
+let sponsoredSelector: string | null = null;
+
+/**
+ * Sponsored cards among some added subtrees (each subtree, or its outermost descendants that
+ * match): the batch's check for cards a script appends to a stream already marked.
+ */
+export function sponsoredWithin(roots: readonly Element[]): Element[] {
+  if (!roots.length) return [];
+  sponsoredSelector ??= [WIDGET_SELECTORS, ...SITE_PROFILES.flatMap((p) => p.feedBlocks.filter((r) => r.kind === 'sponsored').map((r) => r.selector))].join(', ');
+  const sel = sponsoredSelector;
+  return roots.flatMap((r) => {
+    if (within([r], sel)[0] === r) return [r];
+    const found = safeQueryAll(r, sel);
+    if (!found.length) return [];
+    // A card that is mostly its widget is the sponsored card (hidden whole, not leaving an
+    // empty frame); a batch of cards with one widget among them keeps its stories.
+    if (widgetShare(r, found) >= WIDGET_DOMINANCE) return [r];
+    return found.filter((el) => !found.some((o) => o !== el && o.contains(el)));
+  });
 }
 
 /**
@@ -610,8 +669,10 @@ export function detectFeed(doc: Document, url: string, options: DetectOptions = 
     const b = scoreCandidate(c, article, ITEM_SELECTORS, terms, options.quick ?? false, options.scope ? null : widgets);
     if (b.source === 'user' || b.score >= HIDE_CONFIDENCE) scored.push(b);
   }
-  // Outermost blocks only: an inner block is hidden with its parent.
-  const blocks = scored.filter((b) => !scored.some((o) => o !== b && o.el.contains(b.el)));
+  // Outermost blocks only: an inner block is hidden with its parent, except sponsored cards in
+  // a block of another kind, which the settings may treat apart.
+  const outer = scored.filter((b) => !scored.some((o) => o !== b && o.el.contains(b.el)));
+  const blocks = [...outer, ...nestedSponsored(scored, outer)];
   blocks.sort((x, y) => (x.el.compareDocumentPosition(y.el) & FOLLOWING ? -1 : 1));
   return { page, article, blocks, refused };
 }

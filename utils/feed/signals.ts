@@ -102,6 +102,9 @@ export type FeatureName = keyof typeof WEIGHTS;
 /** Sum of weights at which a block is hidden. A heading phrase plus its position passes, so does
  * a run of timed cards after the article; cards or class words alone do not. */
 export const HIDE_CONFIDENCE = 0.6;
+/** Share of a block's text in recommendation widgets at which the block itself is sponsored;
+ * below it, a stream with a few sponsored cards among its stories stays a stream. */
+export const WIDGET_DOMINANCE = 0.5;
 
 /** Cards needed to call a run of siblings a feed: two could be a figure pair. */
 export const MIN_CARDS = 3;
