@@ -161,6 +161,34 @@ describe('cleanup controller', () => {
     expect(hidden(ad)).toBe(false);
   });
 
+  it('a module of story cards with a heading no phrase list holds, appended by a script, is hidden in the frame it appears (before and after idle time)', async () => {
+    const unlabelled = (doc: Document) => {
+      const section = doc.createElement('section');
+      section.innerHTML =
+        '<h2>今天為你挑選</h2><ul>' +
+        Array.from({ length: 4 }, (_, i) => `<li><a href="https://tw.news.yahoo.com/u-${i}.html">無關的新聞標題 ${i}</a><span>中央社 ・ ${i + 1} 小時前</span></li>`).join('') +
+        '</ul>';
+      doc.querySelector('section.module-article-body')!.after(section);
+      return section;
+    };
+    const frame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+    for (const when of ['before idle time', 'after idle time']) {
+      const { doc } = loadFixture('tw-modern-seed.html');
+      const c = new CleanupController(doc, { force: false });
+      c.start();
+      if (when === 'after idle time') await afterIdle();
+      const section = unlabelled(doc);
+      await frame();
+      const css = doc.defaultView!;
+      const hidden = (el: Element) => {
+        for (let n: Element | null = el; n; n = n.parentElement) if (css.getComputedStyle(n).display === 'none') return true;
+        return false;
+      };
+      for (const card of Array.from(section.querySelectorAll('li'))) expect(hidden(card), when).toBe(true);
+      c.stop();
+    }
+  });
+
   it('in collapse mode a late rail gets its "stories hidden" bar in the frame it appears', async () => {
     const { doc, c } = await seedAfterIdle({ ...DEFAULT_SETTINGS, mode: 'collapse' });
     const rail = addLateRail(doc);

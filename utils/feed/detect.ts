@@ -589,9 +589,10 @@ export function gateCovers(doc: Document, host: string, gated: string, hides: re
   // once, sg-en-modern.html): the detection would hide it as recommended stories.
   if (!hides.includes('recommended')) return true;
   const touches = (el: Element) => el.contains(body) || body.contains(el);
+  const skip = (el: Element) => el === body || hidden.includes(el) || el.matches(CHROME_SELECTOR);
   const parents = roots
-    ? [...new Set(roots.flatMap((r) => [r, ...(r.parentElement ? [r.parentElement] : [])]))].filter((el) => !insideGated(el))
-    : walkCardParents(doc.body, (el) => el === body || hidden.includes(el) || el.matches(CHROME_SELECTOR));
+    ? [...new Set(roots.flatMap((r) => [...walkCardParents(r, skip), ...(r.parentElement ? [r.parentElement] : [])]))].filter((el) => !insideGated(el))
+    : walkCardParents(doc.body, skip);
   return !parents.some((el) => unlabelledRun(el, body, touches));
 }
 
@@ -645,9 +646,12 @@ export function detectFeed(doc: Document, url: string, options: DetectOptions = 
   // over the page that skips whole subtrees it need not read — the article's column, blocks
   // already found, the site's chrome — so the cost stays small and linear. The quick pass takes
   // it too: a labelled block elsewhere on the page says nothing about an unlabelled feed.
+  const skipWalk = (el: Element) => candidates.has(el) || el === article.container || el === article.root || el.matches(CHROME_SELECTOR);
+  // Incremental: within the added subtrees (a whole module appended, its list inside it), and
+  // their parents (a card appended to a list already there).
   const cardParents = options.scope
-    ? [...new Set(options.scope.roots.flatMap((r) => [r, ...(r.parentElement ? [r.parentElement] : [])]))]
-    : walkCardParents(body, (el) => candidates.has(el) || el === article.container || el === article.root || el.matches(CHROME_SELECTOR));
+    ? [...new Set(options.scope.roots.flatMap((r) => [...walkCardParents(r, skipWalk), ...(r.parentElement ? [r.parentElement] : [])]))]
+    : walkCardParents(body, skipWalk);
   for (const el of cardParents) {
     if (!candidates.has(el) && unlabelledRun(el, article.start, (e) => touchesArticle(e, article))) add(el, null, 'generic');
   }
