@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { CleanupController } from '../../utils/cleanup/controller';
 import { ATTR } from '../../utils/cleanup/style';
 import { DEFAULT_SETTINGS, type Settings } from '../../utils/settings';
-import { fixtureHtml, loadFixture, renameClasses } from './fixtures';
+import { fixtureHtml, loadFixture, loadWithScripts, renameClasses } from './fixtures';
 
 /** Past the full detection the controller leaves for idle time (its timeout is 500 ms). */
 const afterIdle = () => new Promise((r) => setTimeout(r, 700));
@@ -187,6 +187,18 @@ describe('cleanup controller', () => {
       for (const card of Array.from(section.querySelectorAll('li'))) expect(hidden(card), when).toBe(true);
       c.stop();
     }
+  });
+
+  it('blocks a page script adds after load are counted as the detection counts them (jp-2025-lazy: a ranking, then a recommendation list)', async () => {
+    const { doc } = loadWithScripts('jp-2025-lazy.html');
+    const c = new CleanupController(doc, { force: false });
+    c.start();
+    // The page adds its ranking 400 ms and its list 600 ms after load; idle time follows.
+    await new Promise((r) => setTimeout(r, 1_500));
+    const s = c.status();
+    expect(s.hiddenByKind.trending).toBe(10);
+    expect(s.hiddenByKind.recommended).toBe(6);
+    c.stop();
   });
 
   it('in collapse mode a late rail gets its "stories hidden" bar in the frame it appears', async () => {

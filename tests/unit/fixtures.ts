@@ -15,6 +15,14 @@ export function loadFixture(file: string, html?: string): { doc: Document; url: 
   return { doc: dom.window.document, url: entry.url, entry };
 }
 
+/** A fixture with its own scripts running (timers, lazy loading), as the browser runs it. */
+export function loadWithScripts(file: string): { doc: Document; url: string; entry: FixtureEntry } {
+  const entry = FIXTURES.find((f) => f.file === file);
+  if (!entry) throw new Error(`unknown fixture ${file}`);
+  const dom = new JSDOM(readFileSync(join(FIXTURE_DIR, file), 'utf8'), { url: entry.url, runScripts: 'dangerously', pretendToBeVisual: true, virtualConsole: new VirtualConsole() });
+  return { doc: dom.window.document, url: entry.url, entry };
+}
+
 /**
  * A fixture after its in-site navigation (expect.afterNavigation): its own script run, the
  * link clicked, the URL and title moved on. What the content script and the popup's snapshot

@@ -525,11 +525,11 @@ export class CleanupController {
         if (!b.el.isConnected) continue;
         const before = b.items.length;
         if (!before) changed = this.refine(b) || changed;
-        else {
-          const first = b.items[0];
-          const parent = first?.parentElement;
-          // (Sponsored cards marked apart are counted apart; such a card is its own one item.)
-          if (first && parent && first !== b.el) b.items = Array.from(parent.children).filter((c) => c.tagName === first.tagName && !this.holdsOtherBlock(c, b));
+        else if (b.items[0] !== b.el) {
+          // Counted again the way the detection counts (items need not be siblings: a ranking's
+          // links sit one per list item). Sponsored cards marked apart are counted apart; such
+          // a card is its own one item.
+          b.items = findItems(b.el, ITEM_SELECTORS).filter((c) => !this.holdsOtherBlock(c, b));
         }
         if (b.items.length !== before) changed = true;
       }
