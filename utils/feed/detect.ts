@@ -111,6 +111,14 @@ const CLIMB_TEXT_GROWTH = 1.35;
 const MIN_BLOCK_LINKS = 2;
 const HEADING_SELECTOR = 'h2, h3, h4, h5, h6, [role="heading"]';
 const CHROME_SELECTOR = 'header, nav, footer, [role="navigation"], [role="banner"], [role="contentinfo"], form';
+const CHROME_TAGS = new Set(['HEADER', 'NAV', 'FOOTER', 'FORM']);
+const CHROME_ROLES = new Set(['navigation', 'banner', 'contentinfo']);
+/** `el.matches(CHROME_SELECTOR)` without the selector engine: the walks ask it of every element. */
+function isChrome(el: Element): boolean {
+  if (CHROME_TAGS.has(el.tagName)) return true;
+  const role = el.getAttribute('role');
+  return role !== null && CHROME_ROLES.has(role);
+}
 const ASIDE_SELECTOR = 'aside, [role="complementary"]';
 /** The site's own chrome (an article's <header> holding its h1 is not chrome). */
 const SITE_CHROME = 'nav, footer, form, [role="navigation"], [role="banner"], [role="contentinfo"], body > header';
@@ -589,7 +597,8 @@ export function gateCovers(doc: Document, host: string, gated: string, hides: re
   // once, sg-en-modern.html): the detection would hide it as recommended stories.
   if (!hides.includes('recommended')) return true;
   const touches = (el: Element) => el.contains(body) || body.contains(el);
-  const skip = (el: Element) => el === body || hidden.includes(el) || el.matches(CHROME_SELECTOR);
+  const gatedSet = new Set(hidden);
+  const skip = (el: Element) => el === body || gatedSet.has(el) || isChrome(el);
   const parents = roots
     ? [...new Set(roots.flatMap((r) => [...walkCardParents(r, skip), ...(r.parentElement ? [r.parentElement] : [])]))].filter((el) => !insideGated(el))
     : walkCardParents(doc.body, skip);
@@ -646,7 +655,7 @@ export function detectFeed(doc: Document, url: string, options: DetectOptions = 
   // over the page that skips whole subtrees it need not read — the article's column, blocks
   // already found, the site's chrome — so the cost stays small and linear. The quick pass takes
   // it too: a labelled block elsewhere on the page says nothing about an unlabelled feed.
-  const skipWalk = (el: Element) => candidates.has(el) || el === article.container || el === article.root || el.matches(CHROME_SELECTOR);
+  const skipWalk = (el: Element) => candidates.has(el) || el === article.container || el === article.root || isChrome(el);
   // Incremental: within the added subtrees (a whole module appended, its list inside it), and
   // their parents (a card appended to a list already there).
   const cardParents = options.scope
