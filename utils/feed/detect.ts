@@ -209,7 +209,10 @@ function genericArticleRoot(doc: Document, headline: Element | null): Element | 
 export function findArticle(doc: Document, profile: SiteProfile | null): ArticleAnchors {
   const bodies = profile ? allOfFirst(doc, profile.articleRoot) : [];
   const { current: profileRoot, others } = currentArticle(doc, bodies);
-  let headline = profile ? ((others.length && profileRoot && ownHeadline(profileRoot, bodies)) || first(doc, profile.headline)) : null;
+  // With several articles on the page, the current one's own headline (the profile's headline
+  // selector would find the first article's).
+  const own = others.length > 0 && profileRoot ? ownHeadline(profileRoot, bodies) : null;
+  let headline = profile ? (own ?? first(doc, profile.headline)) : null;
   if (!profileRoot) headline ??= genericHeadline(doc);
   const root = profileRoot || genericArticleRoot(doc, headline);
   if (!headline) {
@@ -560,10 +563,9 @@ export function sponsoredWithin(roots: readonly Element[]): Element[] {
  * `hides` (what the settings hide), no recommendation widget if sponsored blocks are hidden,
  * and no unlabelled run of story cards if recommended stories are, lies outside the gated
  * elements and the body (a block a renamed or new module would leave visible; related reading
- * the user keeps is no doubt). Over the whole page the gate
- * must also match something: a page it matches nothing on is an unknown layout, whose
- * unlabelled card runs only the detection finds. With `roots` (subtrees added since), only
- * they are read. Conservative by design: any doubt returns false and the quick detection runs
+ * the user keeps is no doubt). Over the whole page the gate must also match something: a page
+ * it matches nothing on is an unknown layout, for the detection to read. With `roots`
+ * (subtrees added since), only they, and their parents, are read. Conservative by design: any doubt returns false and the quick detection runs
  * as before.
  */
 export function gateCovers(doc: Document, host: string, gated: string, hides: readonly FeedKind[], roots?: readonly Element[]): boolean {
