@@ -30,6 +30,15 @@ describe.skipIf(!hasChromium)('automatic cleanup in Chromium', () => {
     return page;
   }
 
+  /** Scroll to the bottom `times` times, as a reader would, for infinite-scroll batches. */
+  async function scrollToEnd(page: Page, times: number) {
+    for (let i = 0; i < times; i++) {
+      await page.mouse.wheel(0, 20_000);
+      await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+      await page.waitForTimeout(400);
+    }
+  }
+
   async function expectArticleVisible(page: Page) {
     for (const role of ARTICLE_PARTS) {
       const v = await visibility(page, role);
@@ -62,13 +71,7 @@ describe.skipIf(!hasChromium)('automatic cleanup in Chromium', () => {
   for (const f of yahooFixtures().filter((x) => x.expect.isArticle && (x.expect.feedItems > 0 || x.expect.dynamicFeedItems))) {
     it(`${f.file}: every feed item hidden, never painted; the article stays visible`, async () => {
       const page = await open(f.url);
-      if (f.expect.dynamicFeedItems) {
-        for (let i = 0; i < 4; i++) {
-          await page.mouse.wheel(0, 20_000);
-          await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
-          await page.waitForTimeout(400);
-        }
-      }
+      if (f.expect.dynamicFeedItems) await scrollToEnd(page, 4);
       const feed = await expectFeedHiddenNeverPainted(page);
       expect(feed.total).toBeGreaterThanOrEqual(f.expect.feedItems);
       if (f.expect.maxFeedItems) expect(feed.total).toBeGreaterThan(f.expect.feedItems);
@@ -168,11 +171,7 @@ describe.skipIf(!hasChromium)('automatic cleanup in Chromium', () => {
     await setSettings(s, { hide: { recommended: false, trending: true, sponsored: true, related: false } });
     try {
       const page = await open(f.url);
-      for (let i = 0; i < 3; i++) {
-        await page.mouse.wheel(0, 20_000);
-        await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
-        await page.waitForTimeout(400);
-      }
+      await scrollToEnd(page, 3);
       const cards = await page.evaluate(() =>
         Array.from(document.querySelectorAll('#module-for-you-stream [data-fixture="feed-item"]')).map((el) => ({
           sponsored: /^taboola-/.test(el.id),

@@ -17,6 +17,12 @@ async function seedAfterIdle(settings?: Settings): Promise<{ doc: Document; c: C
   return { doc, c };
 }
 
+/** Whether `el` is hidden: it, or an ancestor, has display: none. */
+function hiddenOnPage(css: Window, el: Element): boolean {
+  for (let n: Element | null = el; n; n = n.parentElement) if (css.getComputedStyle(n).display === 'none') return true;
+  return false;
+}
+
 /** A trending rail of six stories, as a page script adds one late (it matches the gate). */
 function addLateRail(doc: Document): HTMLElement {
   const rail = doc.createElement('div');
@@ -128,10 +134,7 @@ describe('cleanup controller', () => {
     c.setSettings({ ...DEFAULT_SETTINGS, hide: { ...DEFAULT_SETTINGS.hide, recommended: false } });
     await afterIdle();
     const css = doc.defaultView!;
-    const hidden = (el: Element) => {
-      for (let n: Element | null = el; n; n = n.parentElement) if (css.getComputedStyle(n).display === 'none') return true;
-      return false;
-    };
+    const hidden = (el: Element) => hiddenOnPage(css, el);
     const stream = doc.querySelector('#module-for-you-stream')!;
     const cards = () => Array.from(stream.querySelectorAll('[data-fixture="feed-item"]'));
     const sponsored = (el: Element) => /taboola|trc_/.test(el.outerHTML.slice(0, 400)) || !!el.querySelector('[class*="trc_"]');
@@ -180,10 +183,7 @@ describe('cleanup controller', () => {
       const section = unlabelled(doc);
       await frame();
       const css = doc.defaultView!;
-      const hidden = (el: Element) => {
-        for (let n: Element | null = el; n; n = n.parentElement) if (css.getComputedStyle(n).display === 'none') return true;
-        return false;
-      };
+      const hidden = (el: Element) => hiddenOnPage(css, el);
       for (const card of Array.from(section.querySelectorAll('li'))) expect(hidden(card), when).toBe(true);
       c.stop();
     }
