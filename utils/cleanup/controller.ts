@@ -1,5 +1,4 @@
-import { ITEM_SELECTORS, detectFeed, findItems, gateCovers, sponsoredWithin, touchesArticle, type Detection, type FeedBlock, type UserRule } from '../feed/detect';
-import { WEIGHTS } from '../feed/signals';
+import { ITEM_SELECTORS, detectFeed, findItems, gateCovers, sponsoredCards, touchesArticle, type Detection, type FeedBlock, type UserRule } from '../feed/detect';
 import { pathLooksLikeArticle, urlLooksLikeArticle } from '../page/classify';
 import { isYahooHost } from '../sites';
 import { FEED_KINDS, type FeedKind } from '../sites/types';
@@ -502,10 +501,8 @@ export class CleanupController {
       this.mark(found);
       if (found.length) this.scheduleRecount();
     }
-    const ads = sponsoredWithin(grown).filter((el) => !this.blocks.has(el));
-    if (ads.length) {
-      this.mark(ads.map((el) => ({ el, kind: 'sponsored', heading: '', items: [el], score: WEIGHTS.widget, features: { widget: WEIGHTS.widget }, source: 'generic' })));
-    }
+    const ads = sponsoredCards(grown).filter((b) => !this.blocks.has(b.el));
+    if (ads.length) this.mark(ads);
     // Items added inside known blocks change the counts, not what is hidden.
     if (grew) this.scheduleRecount();
     // Nodes the parser added belong to the page's load; after DOMContentLoaded, a batch is

@@ -334,6 +334,17 @@ function walkCardParents(body: Element, skip: (el: Element) => boolean): Element
   return out;
 }
 
+/** Card parents within added subtrees (a whole module appended, its list inside it) and their
+ * parents (a card appended to a list already there). */
+function cardParentsWithin(roots: readonly Element[], skip: (el: Element) => boolean): Element[] {
+  return [...new Set(roots.flatMap((r) => [...walkCardParents(r, skip), ...(r.parentElement ? [r.parentElement] : [])]))];
+}
+
+/** The elements of a list that no other element of it contains. */
+function outermost(els: readonly Element[]): Element[] {
+  return els.filter((el) => !els.some((o) => o !== el && o.contains(el)));
+}
+
 /** Direct children sharing one signature, each with a link: at least MIN_CARDS of them. */
 function cardRun(el: Element): Element[] | null {
   const groups = new Map<string, Element[]>();
@@ -504,8 +515,7 @@ function scoreCandidate(
 function widgetShare(el: Element, widgets: readonly Element[]): number {
   const total = textLen(el);
   if (!total) return 1;
-  const outer = widgets.filter((w) => !widgets.some((o) => o !== w && o.contains(w)));
-  return outer.reduce((n, w) => n + textLen(w), 0) / total;
+  return outermost(widgets).reduce((n, w) => n + textLen(w), 0) / total;
 }
 
 /**
@@ -538,9 +548,14 @@ let sponsoredSelector: string | null = null;
 
 /**
  * Sponsored cards among some added subtrees (each subtree, or its outermost descendants that
- * match): the batch's check for cards a script appends to a stream already marked.
+ * match), as blocks of their own, one item each: the batch's check for cards a script appends
+ * to a stream already marked.
  */
-export function sponsoredWithin(roots: readonly Element[]): Element[] {
+export function sponsoredCards(roots: readonly Element[]): FeedBlock[] {
+  return sponsoredWithin(roots).map((el) => ({ el, kind: 'sponsored', heading: '', items: [el], score: WEIGHTS.widget, features: { widget: WEIGHTS.widget }, source: 'generic' }));
+}
+
+function sponsoredWithin(roots: readonly Element[]): Element[] {
   if (!roots.length) return [];
   sponsoredSelector ??= [WIDGET_SELECTORS, ...SITE_PROFILES.flatMap((p) => p.feedBlocks.filter((r) => r.kind === 'sponsored').map((r) => r.selector))].join(', ');
   const sel = sponsoredSelector;
@@ -551,7 +566,7 @@ export function sponsoredWithin(roots: readonly Element[]): Element[] {
     // A card that is mostly its widget is the sponsored card (hidden whole, not leaving an
     // empty frame); a batch of cards with one widget among them keeps its stories.
     if (widgetShare(r, found) >= WIDGET_DOMINANCE) return [r];
-    return found.filter((el) => !found.some((o) => o !== el && o.contains(el)));
+    return outermost(found);
   });
 }
 
@@ -602,7 +617,7 @@ export function gateCovers(doc: Document, host: string, gated: string, hides: re
   const gatedSet = new Set(hidden);
   const skip = (el: Element) => el === body || gatedSet.has(el) || isChrome(el);
   const parents = roots
-    ? [...new Set(roots.flatMap((r) => [...walkCardParents(r, skip), ...(r.parentElement ? [r.parentElement] : [])]))].filter((el) => !insideGated(el))
+    ? cardParentsWithin(roots, skip).filter((el) => !insideGated(el))
     : walkCardParents(doc.body, skip);
   return !parents.some((el) => unlabelledRun(el, body, touches));
 }
@@ -658,10 +673,8 @@ export function detectFeed(doc: Document, url: string, options: DetectOptions = 
   // already found, the site's chrome — so the cost stays small and linear. The quick pass takes
   // it too: a labelled block elsewhere on the page says nothing about an unlabelled feed.
   const skipWalk = (el: Element) => candidates.has(el) || el === article.container || el === article.root || isChrome(el);
-  // Incremental: within the added subtrees (a whole module appended, its list inside it), and
-  // their parents (a card appended to a list already there).
   const cardParents = options.scope
-    ? [...new Set(options.scope.roots.flatMap((r) => [...walkCardParents(r, skipWalk), ...(r.parentElement ? [r.parentElement] : [])]))]
+    ? cardParentsWithin(options.scope.roots, skipWalk)
     : walkCardParents(body, skipWalk);
   for (const el of cardParents) {
     if (!candidates.has(el) && unlabelledRun(el, article.start, (e) => touchesArticle(e, article))) add(el, null, 'generic');
