@@ -165,6 +165,8 @@ describe('the stylesheet gate covers a known layout (detection can wait for idle
   const GATED = HIDES.map(earlySelector).filter(Boolean).join(', ');
   const seed = (html = fixtureHtml('tw-modern-seed.html')) => loadFixture('tw-modern-seed.html', html).doc;
   const HOST = 'tw.news.yahoo.com';
+  /** A recommendation widget (Outbrain's) at the end of the page, outside every gated block. */
+  const addWidget = (doc: Document) => doc.body.appendChild(Object.assign(doc.createElement('div'), { className: 'OUTBRAIN' }));
 
   it('covers the seed page: every block it would hide, the stylesheet hides', () => {
     expect(gateCovers(seed(), HOST, GATED, HIDES)).toBe(true);
@@ -203,9 +205,7 @@ describe('the stylesheet gate covers a known layout (detection can wait for idle
 
   it('does not cover a recommendation widget outside the gated blocks', () => {
     const doc = seed();
-    const w = doc.createElement('div');
-    w.className = 'OUTBRAIN';
-    doc.body.appendChild(w);
+    addWidget(doc);
     expect(gateCovers(doc, HOST, GATED, HIDES)).toBe(false);
   });
 
@@ -217,9 +217,7 @@ describe('the stylesheet gate covers a known layout (detection can wait for idle
     expect(gateCovers(doc, HOST, GATED, HIDES)).toBe(true);
     expect(gateCovers(doc, HOST, GATED, [...HIDES, 'related'])).toBe(false);
     related.remove();
-    const w = doc.createElement('div');
-    w.className = 'OUTBRAIN';
-    doc.body.appendChild(w);
+    addWidget(doc);
     expect(gateCovers(doc, HOST, GATED, HIDES.filter((k) => k !== 'sponsored'))).toBe(true);
   });
 
