@@ -1,16 +1,19 @@
 // First import: the script's start time, so its evaluation counts in its measured load time.
 import { SCRIPT_START, recordMeasure } from '../../utils/cleanup/t0';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { YAHOO_MATCHES } from '../../utils/sites/matches';
+import { ARTICLE_URL_GLOBS, YAHOO_MATCHES } from '../../utils/sites/matches';
 import { runCleanup } from '../../utils/cleanup/runtime';
 // The cleanup stylesheet, built from the site profiles at build time (wxt.config.ts) and
 // listed in the manifest: the browser applies it before the page's first node, with no script
 // work, and it hides nothing until the script sets its gate attributes on <html>.
 import 'virtual:ynd-cleanup.css';
 
-// Automatic cleanup on Yahoo news hosts, from document_start so the feed never paints.
+// Automatic cleanup on Yahoo news hosts, from document_start so the feed never paints. This
+// entry covers article-shaped URLs; wxt.config.ts adds the same script at document_idle for the
+// hosts' other pages (ARTICLE_URL_GLOBS says why).
 export default defineContentScript({
   matches: YAHOO_MATCHES,
+  includeGlobs: ARTICLE_URL_GLOBS,
   runAt: 'document_start',
   // WXT's window.postMessage announcing the script costs several milliseconds at
   // document_start; the DOM event it also sends is enough (and its future default).

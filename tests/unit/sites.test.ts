@@ -2,7 +2,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SITE_PROFILES, FEED_KINDS } from '../../utils/sites';
-import { YAHOO_MATCHES } from '../../utils/sites/matches';
+import { ARTICLE_URL_GLOBS, YAHOO_MATCHES } from '../../utils/sites/matches';
+import { pathLooksLikeArticle } from '../../utils/page/classify';
 import { HEADING_PHRASES, WIDGET_SELECTORS, headingKind } from '../../utils/feed/signals';
 import { FIXTURE_DIR, FIXTURES } from './fixtures';
 
@@ -62,5 +63,45 @@ describe('site profiles (utils/sites/*.ts)', () => {
       expect(m).toMatch(/^https:\/\/(\*\.)?[a-z.]*yahoo\.(com|co\.jp)\//);
       expect(m).not.toMatch(/^https:\/\/\*\.yahoo\.com\/\*$/); // never the whole of yahoo.com
     }
+  });
+
+  // A manifest glob over the whole URL: `*` any run of characters, `?` any one (Chrome's rule).
+  const globMatches = (glob: string, url: string) =>
+    new RegExp(`^${glob.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`).test(url);
+  const earlyEntry = (url: string) => ARTICLE_URL_GLOBS.some((g) => globMatches(g, url));
+
+  it('every URL the classifier calls article-shaped gets the script from document_start', () => {
+    const shapes = [
+      ...FIXTURES.map((f) => f.url),
+      'https://tw.news.yahoo.com/%E9%A2%B1%E9%A2%A8-011512345.html?guccounter=1',
+      'https://www.yahoo.com/news/articles/tucson-heat-233045123.html#comments',
+      'https://finance.yahoo.com/news/fed-holds-rates.html',
+      'https://sports.yahoo.com/article/some-story.html?src=rss',
+      'https://news.yahoo.co.jp/articles/53e13667297aac212ab66f916165fb4594cf07bb/comments',
+      'https://news.yahoo.co.jp/articles/53E13667297AAC212AB66F916165FB4594CF07BB?page=2',
+    ];
+    // Random paths built from the pieces the article shapes are made of.
+    const pieces = ['/', 'news', 'articles', 'article', '-', '1234567', 'abcdef0123456789abcd', '.html', 'x', '%E9%A2%B1', '?q=1'];
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % pieces.length;
+    for (let i = 0; i < 10_000; i++) {
+      let path = '/';
+      for (let k = 0; k < 2 + (i % 7); k++) path += pieces[next()];
+      shapes.push(`https://tw.news.yahoo.com${path}`);
+    }
+    let articles = 0;
+    for (const url of shapes) {
+      const u = new URL(url);
+      if (!pathLooksLikeArticle(u.pathname)) continue;
+      articles++;
+      expect(earlyEntry(u.href), u.href).toBe(true);
+    }
+    // Not vacuous: the fixtures and a good number of the random paths are article-shaped.
+    expect(articles).toBeGreaterThan(FIXTURES.length + 20);
+  });
+
+  it('home pages and section fronts get the script only at document_idle', () => {
+    for (const url of ['https://tw.news.yahoo.com/', 'https://tw.news.yahoo.com/politics/', 'https://news.yahoo.co.jp/', 'https://news.yahoo.co.jp/ranking/access/news', 'https://www.yahoo.com/news/'])
+      expect(earlyEntry(url), url).toBe(false);
   });
 });

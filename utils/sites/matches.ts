@@ -13,3 +13,14 @@ export const YAHOO_MATCHES = [
   'https://*.finance.yahoo.com/*',
   'https://news.yahoo.co.jp/*',
 ];
+
+/**
+ * URLs that may be articles by their shape alone: a superset, as globs over the whole URL, of
+ * every path `pathLooksLikeArticle` (utils/page/classify.ts) accepts ("…-123456789.html",
+ * "/news/….html", "/articles/<hex>"). On these the content script runs from document_start, so
+ * the feed is hidden before the first paint. Every other page of the hosts above (home pages,
+ * section fronts, search) gets the same script at document_idle instead, after the page is
+ * shown: it costs such a page nothing while it loads, and still follows in-site navigation into
+ * an article. The test in tests/unit/sites.test.ts keeps the two lists in step.
+ */
+export const ARTICLE_URL_GLOBS = ['*.html*', '*/articles/*'];
