@@ -194,6 +194,19 @@ describe('the stylesheet gate covers a known layout (detection can wait for idle
     expect(gateCovers(sg(html), SG, GATED, HIDES.filter((k) => k !== 'recommended'))).toBe(true);
   });
 
+  it('added subtrees: a headline added inside a gated block (the parser still inside it) is not covered', () => {
+    const doc = seed();
+    // The 熱門 rail (#module-most-popular); the feed's own selector already excludes a section
+    // holding an h1, so the stylesheet would not hide that one.
+    const gatedBlock = doc.querySelector('[data-fixture-kind="trending"]')!;
+    expect(gatedBlock.matches(GATED)).toBe(true);
+    const h1 = gatedBlock.appendChild(Object.assign(doc.createElement('h1'), { textContent: '另一篇報導的標題' }));
+    expect(gateCovers(doc, HOST, GATED, HIDES, [h1])).toBe(false);
+    h1.remove();
+    const p = gatedBlock.appendChild(Object.assign(doc.createElement('p'), { textContent: '一段文字' }));
+    expect(gateCovers(doc, HOST, GATED, HIDES, [p])).toBe(true);
+  });
+
   it('added subtrees: a run of story cards with no heading is not covered', () => {
     const doc = seed();
     const list = doc.createElement('ul');

@@ -109,8 +109,9 @@ export class CleanupController {
           // after this event): a pass made while parsing takes them now; a pass over the
           // whole page has seen those nodes already.
           const queued = this.observer?.takeRecords() ?? [];
-          if (this.detection) {
+          if (this.detection || this.gateWaiting()) {
             this.onMutations(queued);
+            cancelAnimationFrame(this.frame);
             this.flush();
           } else this.loadPass();
           this.parsed = true;
@@ -336,22 +337,30 @@ export class CleanupController {
     return this.gateCovered;
   }
 
-  /** After DOMContentLoaded, the gate hiding the feed by itself while the detection waits for
-   * idle time: batches then read only what scripts add (gateBatch). */
+  /** The gate hiding the feed by itself while the detection waits for idle time: from then on,
+   * what the parser or scripts add is read alone (gateBatch), not the whole page again. */
   private gateWaiting(): boolean {
-    return this.parsed && this.gateCovered;
+    return this.gateCovered;
   }
 
-  /** The gate hides the feed by itself and its detection waits for idle time: what scripts add
-   * meanwhile is read for blocks the gate would leave visible, which bring the detection now. */
+  /** The gate hides the feed by itself and its detection waits for idle time: what the parser
+   * or scripts add meanwhile is read for blocks the gate would leave visible, which bring the
+   * detection now. */
   private gateBatch(): void {
+    if (!this.pending.length) return;
     const t0 = performance.now();
-    const roots = this.pending.filter((n) => n.isConnected && !INERT_TAGS.has(n.tagName));
+    const added = new Set(this.pending);
     this.pending = [];
-    if (roots.length && !this.gateSuffices(roots)) {
-      this.adopt(this.quickDetection());
-    }
-    this.measure('ynd:batch', t0);
+    // Subtree roots only: while the page parses, every element arrives as a record of its own,
+    // and a subtree is read with its root.
+    const roots = [...added].filter((n) => {
+      if (!n.isConnected || INERT_TAGS.has(n.tagName)) return false;
+      for (let p = n.parentElement; p; p = p.parentElement) if (added.has(p)) return false;
+      return true;
+    });
+    if (roots.length && !this.gateSuffices(roots)) this.adopt(this.quickDetection());
+    // Nodes the parser added belong to the page's load (see flush).
+    this.measure(this.parsed ? 'ynd:batch' : 'ynd:load', t0);
   }
 
   /** The whole page on cheap evidence, before it paints (see DetectOptions.quick). */
@@ -423,8 +432,8 @@ export class CleanupController {
   }
 
   private onMutations(records: MutationRecord[]): void {
-    // While the parser is still building the page, the next parse pass looks at the whole
-    // document anyway: thousands of records need no bookkeeping, only a frame.
+    // Until the first pass, that pass reads the whole document anyway: thousands of records
+    // need no bookkeeping, only a frame.
     if (!this.detection && !this.gateWaiting()) {
       if (!this.frame) this.frame = requestAnimationFrame(() => this.flush());
       return;

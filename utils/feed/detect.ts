@@ -580,8 +580,8 @@ function sponsoredWithin(roots: readonly Element[]): Element[] {
  * elements and the body (a block a renamed or new module would leave visible; related reading
  * the user keeps is no doubt). Over the whole page the gate must also match something: a page
  * it matches nothing on is an unknown layout, for the detection to read. With `roots`
- * (subtrees added since), only they, and their parents, are read. Conservative by design: any doubt returns false and the quick detection runs
- * as before.
+ * (subtrees added since), only they, and their parents, are read. Conservative by design: any
+ * doubt returns false and the quick detection runs as before.
  */
 export function gateCovers(doc: Document, host: string, gated: string, hides: readonly FeedKind[], roots?: readonly Element[]): boolean {
   if (!gated || !doc.body) return false;
@@ -600,6 +600,8 @@ export function gateCovers(doc: Document, host: string, gated: string, hides: re
       return false; // a selector this engine cannot read: the element counts as visible
     }
   };
+  // A headline added inside a gated element parsed earlier (the parser is still inside it).
+  if (roots && within(roots, 'h1').some(insideGated)) return false;
   const outside = roots
     ? (el: Element) => !body.contains(el) && !insideGated(el)
     : (el: Element) => !body.contains(el) && !hidden.some((g) => g.contains(el));
