@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { JSDOM } from 'jsdom';
 import { FixtureServer, badgeText, launch, openOptions, requireChromium, setSettings, tabIdOf, visibility, yahooFixtures, fixtureByFile, type Session, serveYahooFixtures } from './harness';
 import { FLASH_PROBE } from './flash-probe';
 import { fixtureHtml, renameClasses } from '../unit/fixtures';
@@ -8,6 +9,8 @@ const hasChromium = requireChromium();
 const ARTICLE_PARTS = ['article', 'headline', 'byline', 'article-image'] as const;
 /** Long enough for timer-driven lazy loading in the fixtures (300–500 ms after load). */
 const LAZY_SETTLE_MS = 1_200;
+/** A network stall mid-page: long enough for the browser to paint what it has parsed. */
+const STALL_MS = 500;
 
 describe.skipIf(!hasChromium)('automatic cleanup in Chromium', () => {
   let server: FixtureServer;
@@ -96,6 +99,46 @@ describe.skipIf(!hasChromium)('automatic cleanup in Chromium', () => {
     { file: 'tw-modern-seed.html', mode: 'rename', within: '[data-fixture-kind="recommended"]', label: 'the 其他人也在看 module renamed' },
     { file: 'tw-modern-seed.html', mode: 'rename', within: '[data-fixture-kind="trending"]', label: 'the 熱門 rail renamed' },
   ];
+  it('sg-en-modern.html, its feed module renamed and retitled, the network stalling after its first card: no card painted', async () => {
+    const f = fixtureByFile('sg-en-modern.html');
+    const url = f.url.replace(/-(\d+)\.html$/, '-71$1.html');
+    const html = renameClasses(fixtureHtml(f.file).replace(...SG_RETITLE), 'rename', '[data-fixture-kind="recommended"]');
+    // Stall just before the module's second card: the first one is parsed, and painted unless
+    // it is hidden already, while the rest of its run has not arrived.
+    const module = html.indexOf('data-fixture-kind="recommended"');
+    const first = html.indexOf('data-fixture="feed-item"', module);
+    const second = html.indexOf('data-fixture="feed-item"', first + 1);
+    expect(module > 0 && first > module && second > first).toBe(true);
+    server.route(url, html, undefined, { at: html.lastIndexOf('<', second), ms: STALL_MS });
+    const page = await open(url);
+    expect((await expectFeedHiddenNeverPainted(page)).total).toBe(f.expect.feedItems);
+    // The stall was long enough for the page to be painted meanwhile.
+    const painted = await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? Infinity);
+    const ended = await page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).responseEnd);
+    expect(painted).toBeLessThan(ended);
+    await page.close();
+  });
+
+  it('a lone story card after the article, the network stalling after it: hidden at most while the page parses, shown once it has', async () => {
+    const f = fixtureByFile('sg-en-modern.html');
+    const url = f.url.replace(/-(\d+)\.html$/, '-72$1.html');
+    // The feed module renamed and retitled, down to its first card: one card is no run.
+    const dom = new JSDOM(renameClasses(fixtureHtml(f.file).replace(...SG_RETITLE), 'rename', '[data-fixture-kind="recommended"]'));
+    const module = dom.window.document.querySelector('[data-fixture-kind="recommended"]')!;
+    const [card, ...rest] = Array.from(module.querySelectorAll('[data-fixture="feed-item"]'));
+    for (const c of rest) c.remove();
+    module.removeAttribute('data-fixture');
+    card!.setAttribute('data-fixture', 'lone-card');
+    card!.after(dom.window.document.createComment('stall'));
+    const html = dom.serialize();
+    server.route(url, html, undefined, { at: html.indexOf('<!--stall-->'), ms: STALL_MS });
+    const page = await open(url);
+    expect(await visibility(page, 'lone-card')).toEqual({ total: 1, visible: 1 });
+    expect(await page.locator('[data-ynd-kind] [data-fixture="lone-card"]').count()).toBe(0);
+    await expectArticleVisible(page);
+    await page.close();
+  });
+
   for (const [i, r] of REDESIGNS.entries()) {
     it(`${r.file}, ${r.label}: every feed item hidden, never painted; the article stays visible`, async () => {
       const f = fixtureByFile(r.file);

@@ -58,6 +58,9 @@ export function requireChromium(): boolean {
 interface Route {
   body: string | Buffer;
   type: string;
+  /** Send the body up to this character, then the rest after `ms`: a network that stalls
+   * mid-page, so the browser paints what it has parsed so far. */
+  stall?: { at: number; ms: number };
 }
 
 /** A started server with every Yahoo fixture at its real URL (tests, demo). */
@@ -74,9 +77,9 @@ export class FixtureServer {
   private routes = new Map<string, Route>();
   port = 0;
 
-  route(url: string, body: string | Buffer, type = 'text/html; charset=utf-8'): void {
+  route(url: string, body: string | Buffer, type = 'text/html; charset=utf-8', stall?: Route['stall']): void {
     const u = new URL(url);
-    this.routes.set(`${u.hostname}${decodeURI(u.pathname)}`, { body, type });
+    this.routes.set(`${u.hostname}${decodeURI(u.pathname)}`, { body, type, stall });
   }
 
   routeFixture(entry: { file: string; url: string }, dir = 'yahoo'): void {
@@ -102,7 +105,13 @@ export class FixtureServer {
         return;
       }
       res.writeHead(200, { 'content-type': r.type, 'cache-control': 'no-store' });
-      res.end(r.body);
+      if (!r.stall) {
+        res.end(r.body);
+        return;
+      }
+      const text = r.body.toString();
+      res.write(text.slice(0, r.stall.at));
+      setTimeout(() => res.end(text.slice(r.stall!.at)), r.stall.ms);
     });
     await new Promise<void>((ok) => this.server!.listen(0, '127.0.0.1', ok));
     const addr = this.server.address();

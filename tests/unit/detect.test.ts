@@ -75,6 +75,26 @@ describe('feed detection on the fixtures', () => {
     expect(r.relatedHidden).toBe(0);
   });
 
+  it('while the page parses, the first card of an unlabelled feed is hidden before the rest of its run arrives; once parsed, a lone card is not a run', () => {
+    // sg-en-modern, its feed renamed and retitled, cut where a network stall would leave it:
+    // before the feed's second card.
+    const html = renameClasses(fixtureHtml('sg-en-modern.html').replace('>Other people also read<', '>Picked for you today<'), 'rename', '[data-fixture-kind="recommended"]');
+    const module = html.indexOf('data-fixture-kind="recommended"');
+    const second = html.indexOf('data-fixture="feed-item"', html.indexOf('data-fixture="feed-item"', module) + 1);
+    const cut = html.slice(0, html.lastIndexOf('<', second));
+    const firstCard = (doc: Document) => doc.querySelector('[data-fixture-kind="recommended"] [data-fixture="feed-item"]')!;
+    for (const quick of [true, false]) {
+      const { doc, url } = loadFixture('sg-en-modern.html', cut);
+      Object.defineProperty(doc, 'readyState', { value: 'loading' });
+      const r = check(doc, url, quick);
+      expect(r.d.blocks.some((b) => b.el.contains(firstCard(doc))), `quick: ${quick}`).toBe(true);
+      expect(r.articleHidden).toBe(0);
+      expect(r.articleAncestorHidden).toBe(0);
+    }
+    const { doc, url } = loadFixture('sg-en-modern.html', cut);
+    expect(check(doc, url, true).d.blocks.some((b) => b.el.contains(firstCard(doc)))).toBe(false);
+  });
+
   for (const f of FIXTURES.filter((x) => x.expect.afterNavigation)) {
     it(`${f.file} after in-site navigation: every feed item of the page hidden, none of either article; the current one is the one the title names`, () => {
       const { doc, url } = loadAfterNavigation(f.file);
@@ -192,6 +212,26 @@ describe('the stylesheet gate covers a known layout (detection can wait for idle
     expect(gateCovers(sg(html), SG, GATED, HIDES)).toBe(false);
     // Recommended stories the settings keep visible are no doubt.
     expect(gateCovers(sg(html), SG, GATED, HIDES.filter((k) => k !== 'recommended'))).toBe(true);
+  });
+
+  /** sg-en-modern with its feed renamed and retitled, as the parser has it when the network
+   * stalls before the feed's second card: the first card parsed, the rest not arrived. */
+  const sgStalled = (parsing: boolean) => {
+    const html = renameClasses(fixtureHtml('sg-en-modern.html').replace('>Other people also read<', '>Picked for you today<'), 'rename', '[data-fixture-kind="recommended"]');
+    const module = html.indexOf('data-fixture-kind="recommended"');
+    const second = html.indexOf('data-fixture="feed-item"', html.indexOf('data-fixture="feed-item"', module) + 1);
+    const doc = loadFixture('sg-en-modern.html', html.slice(0, html.lastIndexOf('<', second))).doc;
+    if (parsing) Object.defineProperty(doc, 'readyState', { value: 'loading' });
+    return doc;
+  };
+
+  it('while the page parses, the first card of an unlabelled run is a doubt; once parsed, one card is none', () => {
+    // The card as the batch after it was parsed: an added subtree.
+    const card = (doc: Document) => [doc.querySelector('[data-fixture-kind="recommended"] [data-fixture="feed-item"]')!];
+    const parsing = sgStalled(true);
+    expect(gateCovers(parsing, 'sg.news.yahoo.com', GATED, HIDES, card(parsing))).toBe(false);
+    const parsed = sgStalled(false);
+    expect(gateCovers(parsed, 'sg.news.yahoo.com', GATED, HIDES, card(parsed))).toBe(true);
   });
 
   it('added subtrees: a headline added inside a gated block (the parser still inside it) is not covered', () => {

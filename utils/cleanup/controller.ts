@@ -115,6 +115,9 @@ export class CleanupController {
             this.flush();
           } else this.loadPass();
           this.parsed = true;
+          // A block hidden as the first cards of a run still being parsed is decided again now
+          // that the run is complete: a feed stays hidden, anything else is shown.
+          if ([...this.blocks.values()].some((b) => b.features.openRun)) this.scheduleFull();
         },
         { once: true },
       );

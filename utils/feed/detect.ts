@@ -6,6 +6,7 @@ import {
   WIDGET_DOMINANCE,
   MAX_HEADING_CHARS,
   LINK_DENSITY_MIN,
+  MAX_CARD_LINKS,
   MIN_CARDS,
   RELATED_ITEM_SHARE,
   RELATIVE_TIME,
@@ -374,6 +375,34 @@ function unlabelledRun(el: Element, articleStart: Element | null, touches: (el: 
   return run.some((i) => RELATIVE_TIME.test(i.textContent ?? ''));
 }
 
+/**
+ * While the document parses: the elements the parser may still be inside (the chain of last
+ * children from <body> down). Empty once it has finished.
+ */
+function openChain(doc: Document): Element[] {
+  const out: Element[] = [];
+  if (doc.readyState !== 'loading') return out;
+  for (let el = doc.body?.lastElementChild ?? null; el; el = el.lastElementChild) out.push(el);
+  return out;
+}
+
+/**
+ * Whether `el`, an element the parser may still be inside, begins a run of cards that
+ * unlabelledRun would take once MIN_CARDS of them are parsed: fewer than MIN_CARDS children,
+ * those with links alike and each a card (a few links, not a list), one at least with a
+ * relative time; after the article or in an aside, outside the site's chrome and the article.
+ */
+function openRun(el: Element, articleStart: Element | null, touches: (el: Element) => boolean): boolean {
+  const n = el.childElementCount;
+  if (n === 0 || n >= MIN_CARDS) return false;
+  const cards = Array.from(el.children).filter(hasLink);
+  if (!cards.length || new Set(cards.map(signature)).size > 1) return false;
+  if (cards.some((c) => safeQueryAll(c, 'a[href]').length + (c.matches('a[href]') ? 1 : 0) > MAX_CARD_LINKS)) return false;
+  if (!cards.some((c) => RELATIVE_TIME.test(c.textContent ?? ''))) return false;
+  if (articleStart && !isAfter(el, articleStart) && !el.closest(ASIDE_SELECTOR)) return false;
+  return !el.closest(CHROME_SELECTOR) && !touches(el);
+}
+
 /** Every profile's card selectors: a card of one generation can appear in another's page. */
 export const ITEM_SELECTORS: readonly string[] = SITE_PROFILES.flatMap((p) => p.itemSelectors);
 
@@ -578,10 +607,11 @@ function sponsoredWithin(roots: readonly Element[]): Element[] {
  * `hides` (what the settings hide), no recommendation widget if sponsored blocks are hidden,
  * and no unlabelled run of story cards if recommended stories are, lies outside the gated
  * elements and the body (a block a renamed or new module would leave visible; related reading
- * the user keeps is no doubt). Over the whole page the gate must also match something: a page
- * it matches nothing on is an unknown layout, for the detection to read. With `roots`
- * (subtrees added since), only they, and their parents, are read. Conservative by design: any
- * doubt returns false and the quick detection runs as before.
+ * the user keeps is no doubt), nor, while the page parses, the first cards of such a run.
+ * Over the whole page the gate must also match something: a page it matches nothing on is an
+ * unknown layout, for the detection to read. With `roots` (subtrees added since), only they,
+ * and their parents, are read. Conservative by design: any doubt returns false and the quick
+ * detection runs as before.
  */
 export function gateCovers(doc: Document, host: string, gated: string, hides: readonly FeedKind[], roots?: readonly Element[]): boolean {
   if (!gated || !doc.body) return false;
@@ -621,7 +651,9 @@ export function gateCovers(doc: Document, host: string, gated: string, hides: re
   const parents = roots
     ? cardParentsWithin(roots, skip).filter((el) => !insideGated(el))
     : walkCardParents(doc.body, skip);
-  return !parents.some((el) => unlabelledRun(el, body, touches));
+  if (parents.some((el) => unlabelledRun(el, body, touches))) return false;
+  // The first cards of such a run, while the parser is still inside it.
+  return !openChain(doc).some((el) => !insideGated(el) && openRun(el, body, touches));
 }
 
 /**
@@ -680,6 +712,11 @@ export function detectFeed(doc: Document, url: string, options: DetectOptions = 
     : walkCardParents(body, skipWalk);
   for (const el of cardParents) {
     if (!candidates.has(el) && unlabelledRun(el, article.start, (e) => touchesArticle(e, article))) add(el, null, 'generic');
+  }
+  // While the page parses, the first cards of such a run, before the rest of it arrives (a
+  // network stall mid-feed leaves the page idle, so the full pass can run before the rest too).
+  for (const el of openChain(doc)) {
+    if (!candidates.has(el) && openRun(el, article.start, (e) => touchesArticle(e, article))) add(el, null, 'generic', 'openRun');
   }
   for (const rule of options.userRules ?? []) {
     if (rule.kind === 'selector') {

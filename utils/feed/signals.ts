@@ -95,6 +95,11 @@ export const WEIGHTS = {
   position: 0.15,
   /** Yahoo's module tracking attributes. */
   yahooModule: 0.05,
+  /** While the page parses: the first one or two cards of a run the parser is still inside
+   * (each linked, with a relative time), standing in for the run they begin. The same evidence
+   * as repeatedCards and cardsWithTime together, so a frame painted before the third card
+   * arrives does not show the first two. Decided again on the whole run once it is parsed. */
+  openRun: 0.45,
 } as const;
 
 export type FeatureName = keyof typeof WEIGHTS;
@@ -108,6 +113,9 @@ export const WIDGET_DOMINANCE = 0.5;
 
 /** Cards needed to call a run of siblings a feed: two could be a figure pair. */
 export const MIN_CARDS = 3;
+/** Links a card holds at most (a headline, its provider, its picture): a child with more is a
+ * list or a module, not one card of an open run. */
+export const MAX_CARD_LINKS = 3;
 /** Heading text longer than this is prose, not a module label. */
 export const MAX_HEADING_CHARS = 40;
 /** Link text share at which a block reads as a list of links rather than prose. */
