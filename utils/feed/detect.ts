@@ -589,9 +589,10 @@ function sponsoredWithin(roots: readonly Element[]): Element[] {
   sponsoredSelector ??= [WIDGET_SELECTORS, ...SITE_PROFILES.flatMap((p) => p.feedBlocks.filter((r) => r.kind === 'sponsored').map((r) => r.selector))].join(', ');
   const sel = sponsoredSelector;
   return roots.flatMap((r) => {
-    if (within([r], sel)[0] === r) return [r];
-    const found = safeQueryAll(r, sel);
+    // One query per root (a batch of cards is often a dozen roots): the root itself first.
+    const found = within([r], sel);
     if (!found.length) return [];
+    if (found[0] === r) return [r];
     // A card that is mostly its widget is the sponsored card (hidden whole, not leaving an
     // empty frame); a batch of cards with one widget among them keeps its stories.
     if (widgetShare(r, found) >= WIDGET_DOMINANCE) return [r];
