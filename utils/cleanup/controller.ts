@@ -109,9 +109,8 @@ export class CleanupController {
           // after this event): a pass made while parsing takes them now; a pass over the
           // whole page has seen those nodes already.
           const queued = this.observer?.takeRecords() ?? [];
-          if (this.detection || this.gateWaiting()) {
+          if (this.detection) {
             this.onMutations(queued);
-            cancelAnimationFrame(this.frame);
             this.flush();
           } else this.loadPass();
           this.parsed = true;
@@ -340,30 +339,29 @@ export class CleanupController {
     return this.gateCovered;
   }
 
-  /** The gate hiding the feed by itself while the detection waits for idle time: from then on,
-   * what the parser or scripts add is read alone (gateBatch), not the whole page again. */
+  /** After DOMContentLoaded, the gate hiding the feed by itself while the detection waits for
+   * idle time: batches then read only what scripts add (gateBatch). While the page parses, each
+   * frame's pass reads the whole page instead: the parser adds many small subtrees, and one
+   * whole-page check costs less than a check of each (measured on the seed page). */
   private gateWaiting(): boolean {
-    return this.gateCovered;
+    return this.parsed && this.gateCovered;
   }
 
-  /** The gate hides the feed by itself and its detection waits for idle time: what the parser
-   * or scripts add meanwhile is read for blocks the gate would leave visible, which bring the
-   * detection now. */
+  /** The gate hides the feed by itself and its detection waits for idle time: what scripts add
+   * meanwhile is read for blocks the gate would leave visible, which bring the detection now. */
   private gateBatch(): void {
     if (!this.pending.length) return;
     const t0 = performance.now();
     const added = new Set(this.pending);
     this.pending = [];
-    // Subtree roots only: while the page parses, every element arrives as a record of its own,
-    // and a subtree is read with its root.
+    // Subtree roots only: a subtree is read with its root.
     const roots = [...added].filter((n) => {
       if (!n.isConnected || INERT_TAGS.has(n.tagName)) return false;
       for (let p = n.parentElement; p; p = p.parentElement) if (added.has(p)) return false;
       return true;
     });
     if (roots.length && !this.gateSuffices(roots)) this.adopt(this.quickDetection());
-    // Nodes the parser added belong to the page's load (see flush).
-    this.measure(this.parsed ? 'ynd:batch' : 'ynd:load', t0);
+    this.measure('ynd:batch', t0);
   }
 
   /** The whole page on cheap evidence, before it paints (see DetectOptions.quick). */
@@ -435,8 +433,8 @@ export class CleanupController {
   }
 
   private onMutations(records: MutationRecord[]): void {
-    // Until the first pass, that pass reads the whole document anyway: thousands of records
-    // need no bookkeeping, only a frame.
+    // While the parser is still building the page, the next parse pass looks at the whole
+    // document anyway: thousands of records need no bookkeeping, only a frame.
     if (!this.detection && !this.gateWaiting()) {
       if (!this.frame) this.frame = requestAnimationFrame(() => this.flush());
       return;
