@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { JSDOM } from 'jsdom';
 import { FixtureServer, badgeText, launch, openOptions, requireChromium, setSettings, tabIdOf, visibility, yahooFixtures, fixtureByFile, type Session, serveYahooFixtures } from './harness';
 import { FLASH_PROBE } from './flash-probe';
-import { fixtureHtml, renameClasses } from '../unit/fixtures';
+import { SG_RETITLE, beforeSecondFeedCard, fixtureHtml, renameClasses, sgFeedRedesigned } from '../unit/fixtures';
 
 const hasChromium = requireChromium();
 const ARTICLE_PARTS = ['article', 'headline', 'byline', 'article-image'] as const;
@@ -86,7 +86,6 @@ describe.skipIf(!hasChromium)('automatic cleanup in Chromium', () => {
   // selectors match nothing, the generic detection hides the feed before it paints), and with
   // one module redesigned (the stylesheet hides the rest, the redesigned module must still never
   // paint).
-  const SG_RETITLE: [string, string] = ['>Other people also read<', '>Picked for you today<'];
   const REDESIGNS: Array<{ file: string; mode: 'rename' | 'strip'; within?: string; retitle?: [string, string]; label: string }> = [
     { file: 'tw-modern-seed.html', mode: 'rename', label: 'every class renamed' },
     { file: 'tw-modern-seed.html', mode: 'strip', label: 'classes and ids stripped' },
@@ -102,14 +101,10 @@ describe.skipIf(!hasChromium)('automatic cleanup in Chromium', () => {
   it('sg-en-modern.html, its feed module renamed and retitled, the network stalling after its first card: no card painted', async () => {
     const f = fixtureByFile('sg-en-modern.html');
     const url = f.url.replace(/-(\d+)\.html$/, '-71$1.html');
-    const html = renameClasses(fixtureHtml(f.file).replace(...SG_RETITLE), 'rename', '[data-fixture-kind="recommended"]');
+    const html = sgFeedRedesigned();
     // Stall just before the module's second card: the first one is parsed, and painted unless
     // it is hidden already, while the rest of its run has not arrived.
-    const module = html.indexOf('data-fixture-kind="recommended"');
-    const first = html.indexOf('data-fixture="feed-item"', module);
-    const second = html.indexOf('data-fixture="feed-item"', first + 1);
-    expect(module > 0 && first > module && second > first).toBe(true);
-    server.route(url, html, undefined, { at: html.lastIndexOf('<', second), ms: STALL_MS });
+    server.route(url, html, undefined, { at: beforeSecondFeedCard(html), ms: STALL_MS });
     const page = await open(url);
     expect((await expectFeedHiddenNeverPainted(page)).total).toBe(f.expect.feedItems);
     // The stall was long enough for the page to be painted meanwhile.
@@ -123,7 +118,7 @@ describe.skipIf(!hasChromium)('automatic cleanup in Chromium', () => {
     const f = fixtureByFile('sg-en-modern.html');
     const url = f.url.replace(/-(\d+)\.html$/, '-72$1.html');
     // The feed module renamed and retitled, down to its first card: one card is no run.
-    const dom = new JSDOM(renameClasses(fixtureHtml(f.file).replace(...SG_RETITLE), 'rename', '[data-fixture-kind="recommended"]'));
+    const dom = new JSDOM(sgFeedRedesigned());
     const module = dom.window.document.querySelector('[data-fixture-kind="recommended"]')!;
     const [card, ...rest] = Array.from(module.querySelectorAll('[data-fixture="feed-item"]'));
     for (const c of rest) c.remove();

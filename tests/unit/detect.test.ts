@@ -3,7 +3,7 @@ import { detectFeed, gateCovers } from '../../utils/feed/detect';
 import { earlySelector } from '../../utils/cleanup/style';
 import { FEED_KINDS } from '../../utils/sites';
 import { classifyPage, pathLooksLikeArticle } from '../../utils/page/classify';
-import { FIXTURES, fixtureHtml, loadAfterNavigation, loadFixture, renameClasses } from './fixtures';
+import { FIXTURES, beforeSecondFeedCard, fixtureHtml, loadAfterNavigation, loadFixture, renameClasses, sgFeedRedesigned } from './fixtures';
 import { DEFAULT_SETTINGS } from '../../utils/settings';
 
 const HIDDEN_BY_DEFAULT = new Set(Object.entries(DEFAULT_SETTINGS.hide).filter(([, v]) => v).map(([k]) => k));
@@ -66,9 +66,7 @@ describe('feed detection on the fixtures', () => {
   }
 
   it('quick pass: a feed with an unknown heading is found by its cards even when the page labels its rail (sg-en-modern.html renamed)', () => {
-    const html = renameClasses(fixtureHtml('sg-en-modern.html').replace('>Other people also read<', '>Picked for you today<'), 'rename');
-    expect(html).toContain('Picked for you today');
-    const { doc, url } = loadFixture('sg-en-modern.html', html);
+    const { doc, url } = loadFixture('sg-en-modern.html', sgFeedRedesigned(true));
     const r = check(doc, url, true);
     expect(r.feedHidden).toBe(r.feedItems);
     expect(r.articleHidden).toBe(0);
@@ -78,10 +76,8 @@ describe('feed detection on the fixtures', () => {
   it('while the page parses, the first card of an unlabelled feed is hidden before the rest of its run arrives; once parsed, a lone card is not a run', () => {
     // sg-en-modern, its feed renamed and retitled, cut where a network stall would leave it:
     // before the feed's second card.
-    const html = renameClasses(fixtureHtml('sg-en-modern.html').replace('>Other people also read<', '>Picked for you today<'), 'rename', '[data-fixture-kind="recommended"]');
-    const module = html.indexOf('data-fixture-kind="recommended"');
-    const second = html.indexOf('data-fixture="feed-item"', html.indexOf('data-fixture="feed-item"', module) + 1);
-    const cut = html.slice(0, html.lastIndexOf('<', second));
+    const html = sgFeedRedesigned();
+    const cut = html.slice(0, beforeSecondFeedCard(html));
     const firstCard = (doc: Document) => doc.querySelector('[data-fixture-kind="recommended"] [data-fixture="feed-item"]')!;
     for (const quick of [true, false]) {
       const { doc, url } = loadFixture('sg-en-modern.html', cut);
@@ -207,8 +203,7 @@ describe('the stylesheet gate covers a known layout (detection can wait for idle
     // As served, its "Other people also read" feed is one of the gated modules.
     expect(gateCovers(sg(), SG, GATED, HIDES)).toBe(true);
     // Renamed, and headed with words no phrase list holds: only the run of cards gives it away.
-    const html = renameClasses(fixtureHtml('sg-en-modern.html').replace('>Other people also read<', '>Picked for you today<'), 'rename', '[data-fixture-kind="recommended"]');
-    expect(html).toContain('Picked for you today');
+    const html = sgFeedRedesigned();
     expect(gateCovers(sg(html), SG, GATED, HIDES)).toBe(false);
     // Recommended stories the settings keep visible are no doubt.
     expect(gateCovers(sg(html), SG, GATED, HIDES.filter((k) => k !== 'recommended'))).toBe(true);
@@ -217,10 +212,8 @@ describe('the stylesheet gate covers a known layout (detection can wait for idle
   /** sg-en-modern with its feed renamed and retitled, as the parser has it when the network
    * stalls before the feed's second card: the first card parsed, the rest not arrived. */
   const sgStalled = (parsing: boolean) => {
-    const html = renameClasses(fixtureHtml('sg-en-modern.html').replace('>Other people also read<', '>Picked for you today<'), 'rename', '[data-fixture-kind="recommended"]');
-    const module = html.indexOf('data-fixture-kind="recommended"');
-    const second = html.indexOf('data-fixture="feed-item"', html.indexOf('data-fixture="feed-item"', module) + 1);
-    const doc = loadFixture('sg-en-modern.html', html.slice(0, html.lastIndexOf('<', second))).doc;
+    const html = sgFeedRedesigned();
+    const doc = loadFixture('sg-en-modern.html', html.slice(0, beforeSecondFeedCard(html))).doc;
     if (parsing) Object.defineProperty(doc, 'readyState', { value: 'loading' });
     return doc;
   };

@@ -73,3 +73,27 @@ export function renameClasses(html: string, mode: 'rename' | 'strip', within?: s
 export function fixtureHtml(file: string): string {
   return readFileSync(join(FIXTURE_DIR, file), 'utf8');
 }
+
+/** The Singapore page's feed heading, and words no phrase list holds to put in its place. */
+export const SG_RETITLE: [string, string] = ['>Other people also read<', '>Picked for you today<'];
+
+/**
+ * sg-en-modern.html redesigned so that only its run of story cards gives its feed away: the feed
+ * headed with words no phrase list holds, and its classes renamed (only the feed module's, or
+ * with `everything` all of the page's).
+ */
+export function sgFeedRedesigned(everything = false): string {
+  const html = fixtureHtml('sg-en-modern.html').replace(...SG_RETITLE);
+  if (!html.includes(SG_RETITLE[1])) throw new Error('sgFeedRedesigned: the feed heading was not found');
+  return renameClasses(html, 'rename', everything ? undefined : '[data-fixture-kind="recommended"]');
+}
+
+/** Where a network stall leaves `html` with one card of its recommended-stories block parsed:
+ * just before the tag that opens the block's second card. */
+export function beforeSecondFeedCard(html: string): number {
+  const block = html.indexOf('data-fixture-kind="recommended"');
+  const first = html.indexOf('data-fixture="feed-item"', block);
+  const second = html.indexOf('data-fixture="feed-item"', first + 1);
+  if (block < 0 || first < 0 || second < 0) throw new Error('beforeSecondFeedCard: no block with two cards');
+  return html.lastIndexOf('<', second);
+}

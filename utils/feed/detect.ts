@@ -368,11 +368,21 @@ function cardRun(el: Element): Element[] | null {
  * precedes the article is the site's header), outside the site's chrome and the article.
  */
 function unlabelledRun(el: Element, articleStart: Element | null, touches: (el: Element) => boolean): boolean {
-  if (el.childElementCount < MIN_CARDS) return false;
-  if (articleStart && !isAfter(el, articleStart) && !el.closest(ASIDE_SELECTOR)) return false;
+  if (el.childElementCount < MIN_CARDS || !runPlace(el, articleStart, touches)) return false;
   const run = cardRun(el);
-  if (!run || el.closest(CHROME_SELECTOR) || touches(el)) return false;
-  return run.some((i) => RELATIVE_TIME.test(i.textContent ?? ''));
+  return !!run && run.some((i) => RELATIVE_TIME.test(i.textContent ?? ''));
+}
+
+/** Where feeds stand: after the start of the page's articles, or in an aside. */
+function afterOrAside(el: Element, start: Element | null): boolean {
+  return isAfter(el, start) || !!el.closest(ASIDE_SELECTOR);
+}
+
+/** Where a run of cards with no heading may stand: where feeds do (anywhere when no article is
+ * known; what precedes the article is the site's header), outside its chrome and the article. */
+function runPlace(el: Element, articleStart: Element | null, touches: (el: Element) => boolean): boolean {
+  if (articleStart && !afterOrAside(el, articleStart)) return false;
+  return !el.closest(CHROME_SELECTOR) && !touches(el);
 }
 
 /**
@@ -397,10 +407,8 @@ function openRun(el: Element, articleStart: Element | null, touches: (el: Elemen
   if (n === 0 || n >= MIN_CARDS) return false;
   const cards = Array.from(el.children).filter(hasLink);
   if (!cards.length || new Set(cards.map(signature)).size > 1) return false;
-  if (cards.some((c) => safeQueryAll(c, 'a[href]').length + (c.matches('a[href]') ? 1 : 0) > MAX_CARD_LINKS)) return false;
-  if (!cards.some((c) => RELATIVE_TIME.test(c.textContent ?? ''))) return false;
-  if (articleStart && !isAfter(el, articleStart) && !el.closest(ASIDE_SELECTOR)) return false;
-  return !el.closest(CHROME_SELECTOR) && !touches(el);
+  if (cards.some((c) => within([c], 'a[href]').length > MAX_CARD_LINKS)) return false;
+  return cards.some((c) => RELATIVE_TIME.test(c.textContent ?? '')) && runPlace(el, articleStart, touches);
 }
 
 /** Every profile's card selectors: a card of one generation can appear in another's page. */
@@ -519,7 +527,7 @@ function scoreCandidate(
   const decided = () => quick && (c.source === 'user' || sum() >= HIDE_CONFIDENCE);
   const provisional = (): FeedBlock => ({ el, kind: kind ?? 'recommended', heading, items: [], score: sum(), features: f, source: c.source });
   if (decided()) return provisional();
-  if (isAfter(el, a.start) || el.closest(ASIDE_SELECTOR)) f.position = WEIGHTS.position;
+  if (afterOrAside(el, a.start)) f.position = WEIGHTS.position;
   const idClass = `${el.id} ${el.getAttribute('class') ?? ''}`;
   if (CLASS_WORDS.test(idClass)) f.classWords = WEIGHTS.classWords;
   if (YAHOO_MODULE_ATTRS.some((attr) => el.hasAttribute(attr) || el.querySelector(`[${attr}]`)))
