@@ -187,19 +187,24 @@ const STORAGE_KEY = 'settings';
  * migration writes; sanitizeSettings guards the rest. Writes go through settings-store.ts.
  */
 export async function getSettings(): Promise<Settings> {
-  const got = await browser.storage.sync.get(STORAGE_KEY);
-  return fromStored(got[STORAGE_KEY]);
+  return settingsFromStored(await readStoredSettings());
+}
+
+/** The stored value as it is, unchecked: for a reader that times its own handling of it. */
+export async function readStoredSettings(): Promise<unknown> {
+  return (await browser.storage.sync.get(STORAGE_KEY))[STORAGE_KEY];
 }
 
 export function watchSettings(cb: (s: Settings) => void): () => void {
   const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-    if (area === 'sync' && STORAGE_KEY in changes) cb(fromStored(changes[STORAGE_KEY]?.newValue));
+    if (area === 'sync' && STORAGE_KEY in changes) cb(settingsFromStored(changes[STORAGE_KEY]?.newValue));
   };
   browser.storage.onChanged.addListener(listener);
   return () => browser.storage.onChanged.removeListener(listener);
 }
 
-function fromStored(v: unknown): Settings {
+/** A stored value (anything, or nothing yet), migrated and validated. */
+export function settingsFromStored(v: unknown): Settings {
   return sanitizeSettings(migrateV1toV2(v ?? DEFAULT_SETTINGS));
 }
 

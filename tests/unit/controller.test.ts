@@ -61,6 +61,36 @@ describe('cleanup controller', () => {
     expect(doc.documentElement.hasAttribute(ATTR.on)).toBe(false);
   });
 
+  it('settings read while the page parses: no detection and no report until it has parsed; the count follows at idle time', async () => {
+    const { doc } = loadFixture('tw-modern-seed.html');
+    // jsdom fires its own DOMContentLoaded a moment after parsing: past it, the document is
+    // made to say it is still loading, and the test sends DOMContentLoaded itself.
+    await new Promise((r) => doc.defaultView!.addEventListener('load', r, { once: true }));
+    Object.defineProperty(doc, 'readyState', { configurable: true, value: 'loading' });
+    const reports: number[] = [];
+    const c = new CleanupController(doc, { force: false, onStatus: (s) => reports.push(s.hiddenItems) });
+    c.start();
+    // The parser adds a node: the next frame's pass finds the stylesheet's gate hiding the feed,
+    // and leaves the detection for idle time.
+    doc.body.appendChild(doc.createElement('div'));
+    // The controller asked for that frame first: this resolves right after its pass, before
+    // idle time.
+    await new Promise((r) => requestAnimationFrame(r));
+    expect(doc.documentElement.hasAttribute(ATTR.gate)).toBe(true);
+    // The stored settings arrive while the page still parses. Reporting a status now would run
+    // the whole detection (a status settles it) and message the background, before the page is
+    // shown, for a badge nobody sees yet.
+    c.setSettings({ ...DEFAULT_SETTINGS });
+    expect(doc.querySelectorAll(`[${ATTR.kind}]`).length).toBe(0);
+    expect(reports).toEqual([]);
+    Object.defineProperty(doc, 'readyState', { configurable: true, value: 'interactive' });
+    doc.dispatchEvent(new Event('DOMContentLoaded'));
+    expect(reports).toEqual([]);
+    await afterIdle();
+    expect(reports.at(-1)).toBe(20 + 8 + 4);
+    c.stop();
+  });
+
   it('a snapshot asked for before idle time (the popup opened at once) holds none of the feed', () => {
     const { doc } = loadFixture('tw-modern-seed.html');
     const c = new CleanupController(doc, { force: false });

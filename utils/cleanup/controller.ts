@@ -67,6 +67,8 @@ export class CleanupController {
   private deferred: Element[] = [];
   /** The last check found the gate hiding all there was to hide (see gateSuffices). */
   private gateCovered = false;
+  /** A report was asked for while the page parsed (see report). */
+  private reportDue = false;
 
   constructor(
     private readonly doc: Document,
@@ -114,6 +116,9 @@ export class CleanupController {
             this.flush();
           } else this.loadPass();
           this.parsed = true;
+          // A report held back while parsing comes at idle time, with the full pass if one is
+          // waiting, else on its own.
+          if (this.reportDue) this.scheduleRecount();
           // A block hidden as the first cards of a run still being parsed is decided again now
           // that the run is complete: a feed stays hidden, anything else is shown.
           if ([...this.blocks.values()].some((b) => b.features.openRun)) this.scheduleFull();
@@ -541,7 +546,7 @@ export class CleanupController {
         if (b.items.length !== before) changed = true;
       }
       this.measure('ynd:idle', t0);
-      if (changed) this.report();
+      if (changed || this.reportDue) this.report();
     }, IDLE_TIMEOUT_MS);
   }
 
@@ -659,6 +664,14 @@ export class CleanupController {
   }
 
   private report(): void {
+    // While the page parses, a status would settle the detection (the whole of it, see status)
+    // and message the background: work before the page is shown that nobody sees yet. It is
+    // held until the page has parsed; the full pass at idle time reports anyway.
+    if (!this.parsed) {
+      this.reportDue = true;
+      return;
+    }
+    this.reportDue = false;
     this.opts.onStatus?.(this.status());
   }
 

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { CleanupController, type ControllerOptions } from './controller';
-import { getSettings, watchSettings } from '../settings';
+import { getSettings, readStoredSettings, settingsFromStored, watchSettings } from '../settings';
 import {
   fromExtensionPage,
   isBoolean,
@@ -103,8 +103,15 @@ export function runCleanup(
   controller.start();
 
   // On an article the settings are read at once (a user who turned cleanup off should see the
-  // feed before the first paint); everything else waits for idle time.
-  if (controller.actsAtLoad()) void getSettings().then((s) => controller.setSettings(s));
+  // feed before the first paint); everything else waits for idle time. Handling the stored
+  // value is start-up work too, so it is timed with it.
+  if (controller.actsAtLoad()) {
+    void readStoredSettings().then((raw) => {
+      const t = performance.now();
+      controller.setSettings(settingsFromStored(raw));
+      controller.recordLoad(t);
+    });
+  }
   ctx.onInvalidated(() => controller.stop());
   state().controller = controller;
 
