@@ -313,14 +313,11 @@ export class CleanupController {
    * what the parser adds later arrives as batches.
    */
   private parsePass(): void {
-    // Before the headline is parsed there is no article to protect, so nothing to do yet.
-    if (!this.doc.body || (!this.opts.force && !this.facts().looksArticle) || !this.doc.querySelector('h1')) {
-      this.pending = [];
-      return;
-    }
     const t0 = performance.now();
     const phase: Measure = this.parsed ? 'ynd:batch' : 'ynd:load';
     this.pending = [];
+    // Before the headline is parsed there is no article to protect, so nothing to do yet.
+    if (!this.doc.body || (!this.opts.force && !this.facts().looksArticle) || !this.doc.querySelector('h1')) return this.measure(phase, t0);
     if (this.gateSuffices()) {
       this.scheduleFull();
       return this.measure(phase, t0);
@@ -441,7 +438,10 @@ export class CleanupController {
     // While the parser is still building the page, the next parse pass looks at the whole
     // document anyway: thousands of records need no bookkeeping, only a frame.
     if (!this.detection && !this.gateWaiting()) {
+      const t0 = performance.now();
       if (!this.frame) this.frame = requestAnimationFrame(() => this.flush());
+      // Called for every chunk the parser adds: part of the load, however little.
+      if (!this.parsed) this.measure('ynd:load', t0);
       return;
     }
     for (const r of records) {
