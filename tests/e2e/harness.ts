@@ -31,6 +31,7 @@ export const MAPPED_HOSTS = [
   'news.yahoo.com',
   'www.yahoo.com',
   'uk.news.yahoo.com',
+  'finance.yahoo.com',
   'news.yahoo.co.jp',
   'tw.yahoo.com',
   'example-news.test',

@@ -23,6 +23,20 @@ function check(doc: Document, url: string, quick = false) {
     articleHidden: ['article', 'headline', 'byline', 'article-image'].flatMap(all).filter(inHidden).length,
     articleAncestorHidden: all('article').filter((a) => hiddenBlocks.some((b) => b.contains(a))).length,
     relatedHidden: all('related-item').filter(inHidden).length,
+    // A feed's own heading left standing over the space its cards left.
+    captionsShown: all('feed-block')
+      .flatMap((b) => Array.from(b.querySelectorAll('h2, h3, h4, [role="heading"]')))
+      .filter((h) => !h.closest('[data-fixture="feed-item"]') && !inHidden(h))
+      .map((h) => (h.textContent ?? '').trim()),
+    // The detection's article root is the annotated body, or within it, or around it.
+    rootFound: all('article').some((a) => !!d.article.root && (a === d.article.root || a.contains(d.article.root) || d.article.root.contains(a))),
+    // Nothing inside the article's body is a block of any kind (its own related links included).
+    blocksInArticle: d.blocks.filter((b) => all('article').some((a) => a.contains(b.el))).length,
+    // The page's comments are no block of any kind (not even related reading, which a setting hides).
+    commentsInBlocks: all('comments').filter((c) => d.blocks.some((b) => b.el.contains(c) || c.contains(b.el))).length,
+    // Blocks that take in several of the page's modules (a whole rail for one of its lists):
+    // its heading and count then speak for one module only.
+    blocksOverSeveral: d.blocks.filter((b) => all('feed-block').filter((m) => b.el.contains(m)).length > 1).length,
   };
 }
 
@@ -61,6 +75,11 @@ describe('feed detection on the fixtures', () => {
         expect(r.articleHidden).toBe(0);
         expect(r.articleAncestorHidden).toBe(0);
         expect(r.relatedHidden).toBe(0);
+        expect(r.captionsShown).toEqual([]);
+        expect(r.rootFound).toBe(true);
+        expect(r.commentsInBlocks).toBe(0);
+        expect(r.blocksOverSeveral).toBe(0);
+        expect(r.blocksInArticle).toBe(0);
       });
     }
   }

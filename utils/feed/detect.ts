@@ -2,6 +2,8 @@ import { SITE_PROFILES, type FeedKind, type SiteProfile } from '../sites';
 import { classifyPage, type PageClass } from '../page/classify';
 import {
   CLASS_WORDS,
+  COMMENT_WORDS,
+  commentsHeading,
   HIDE_CONFIDENCE,
   WIDGET_DOMINANCE,
   MAX_HEADING_CHARS,
@@ -84,6 +86,8 @@ export interface DetectOptions {
 
 /** FOLLOWING, spelled out: these functions also run outside a window. */
 const FOLLOWING = 4;
+/** Node.TEXT_NODE, for the same reason. */
+const TEXT_NODE = 3;
 const isElement = (n: ParentNode): n is Element => (n as Node).nodeType === 1;
 
 /** Elements matching `selector` within the roots, the roots themselves included. */
@@ -110,6 +114,12 @@ const MIN_ROOT_SCORE = 200;
 const CLIMB_TEXT_GROWTH = 1.35;
 /** Links a heading's block needs before it can stop climbing (a heading alone is not a block). */
 const MIN_BLOCK_LINKS = 2;
+/** Beside a run of cards, a caption (a heading, a subtitle, a "See all" link) has at most this
+ * much text and this many links; anything more is content of its own. */
+const RUN_CAPTION_MAX_CHARS = 80;
+const RUN_CAPTION_MAX_LINKS = 1;
+/** Elements that show nothing: no caption, whatever their text. */
+const UNSEEN_TAGS = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT']);
 const HEADING_SELECTOR = 'h2, h3, h4, h5, h6, [role="heading"]';
 const CHROME_SELECTOR = 'header, nav, footer, [role="navigation"], [role="banner"], [role="contentinfo"], form';
 const CHROME_TAGS = new Set(['HEADER', 'NAV', 'FOOTER', 'FORM']);
@@ -186,6 +196,7 @@ function depth(el: Element | null): number {
  */
 function genericArticleRoot(doc: Document, headline: Element | null): Element | null {
   const scores = new Map<Element, number>();
+  const outer = new Map<Element, number>();
   for (const p of Array.from(doc.querySelectorAll('p'))) {
     const len = textLen(p);
     if (len < MIN_PARAGRAPH_CHARS) continue;
@@ -193,7 +204,21 @@ function genericArticleRoot(doc: Document, headline: Element | null): Element | 
     const parent = p.parentElement;
     if (!parent) continue;
     scores.set(parent, (scores.get(parent) ?? 0) + len);
+    const grand = parent.parentElement;
+    if (grand && grand !== doc.body && grand !== doc.documentElement) outer.set(grand, (outer.get(grand) ?? 0) + len);
   }
+  const root = bestRoot(scores, headline);
+  if (root) return root;
+  // A body whose text is spread over many small posts, none with paragraphs enough of its own
+  // (a live blog's updates, tw-live-updates.html): their common parent is the body, and so is
+  // the parent around it that holds the lead paragraphs (short of the headline's own parent).
+  let posts = bestRoot(outer, headline);
+  for (let p = posts?.parentElement; p && scores.has(p) && !(headline && p.contains(headline)); p = p.parentElement) posts = p;
+  return posts;
+}
+
+/** The element with enough paragraph text nearest the headline (the most text among equals). */
+function bestRoot(scores: Map<Element, number>, headline: Element | null): Element | null {
   let best: Element | null = null;
   let bestKey: [number, number] = [-1, MIN_ROOT_SCORE];
   for (const [el, score] of scores) {
@@ -300,9 +325,32 @@ export function touchesArticle(el: Element, a: ArticleAnchors): boolean {
 /** Widgets label themselves with styled spans ("trc_rbox_header"), not heading elements. */
 const LABEL_SELECTOR = '[class*="header"], [class*="heading"], [class*="title"]';
 
+/** Parts of a heading tried on their own when the whole names no kind. */
+const HEADING_PARTS = 3;
+
+/**
+ * A heading's text, and the kind it names. A label inside the heading ("最多人看<span>過去 24
+ * 小時</span>", "トピックス<time>17:52更新</time>") hides the phrase from the whole text, so its
+ * own text and its first few parts are tried too; the text is the part that names the kind.
+ */
+function headingOf(h: Element): { text: string; kind: FeedKind | null } {
+  const text = normaliseHeading(h.textContent ?? '');
+  const kind = headingKind(text);
+  if (kind || !h.firstElementChild) return { text, kind };
+  let own = '';
+  for (const n of Array.from(h.childNodes)) if (n.nodeType === TEXT_NODE) own += n.textContent ?? '';
+  const parts = [own, ...Array.from(h.children).slice(0, HEADING_PARTS).map((c) => c.textContent ?? '')];
+  for (const part of parts) {
+    const t = normaliseHeading(part);
+    const k = headingKind(t);
+    if (k) return { text: t, kind: k };
+  }
+  return { text, kind };
+}
+
 function blockHeading(el: Element): string {
   const h = el.matches(HEADING_SELECTOR) ? el : el.querySelector(HEADING_SELECTOR);
-  if (h) return normaliseHeading(h.textContent ?? '');
+  if (h) return headingOf(h).text;
   for (const label of safeQueryAll(el, LABEL_SELECTOR).slice(0, 6)) {
     if (label.querySelector('a, img') || label.closest('a')) continue;
     const text = normaliseHeading(label.textContent ?? '');
@@ -370,7 +418,29 @@ function cardRun(el: Element): Element[] | null {
 function unlabelledRun(el: Element, articleStart: Element | null, touches: (el: Element) => boolean): boolean {
   if (el.childElementCount < MIN_CARDS || !runPlace(el, articleStart, touches)) return false;
   const run = cardRun(el);
-  return !!run && run.some((i) => RELATIVE_TIME.test(i.textContent ?? ''));
+  return !!run && run.some((i) => RELATIVE_TIME.test(i.textContent ?? '')) && !inComments(el);
+}
+
+/**
+ * The block a run of cards stands in: its parent, and so on up, while all beside it is caption
+ * (a heading no phrase list knows, a subtitle, a "See all" link). Hiding the run alone would
+ * leave that caption standing over an empty space (us-finance-article.html, "Keep exploring").
+ */
+function runBlock(run: Element, a: ArticleAnchors, stop: Element): Element {
+  let el = run;
+  for (;;) {
+    const parent = el.parentElement;
+    if (!parent || parent === stop || parent === stop.ownerDocument.documentElement || isChrome(parent) || touchesArticle(parent, a)) return el;
+    let chars = 0;
+    let links = 0;
+    for (const sib of Array.from(parent.children)) {
+      if (sib === el || UNSEEN_TAGS.has(sib.tagName)) continue;
+      chars += (sib.textContent ?? '').trim().length;
+      links += (sib.matches('a[href]') ? 1 : 0) + sib.querySelectorAll('a[href]').length;
+      if (chars > RUN_CAPTION_MAX_CHARS || links > RUN_CAPTION_MAX_LINKS) return el;
+    }
+    el = parent;
+  }
 }
 
 /** Where feeds stand: after the start of the page's articles, or in an aside. */
@@ -383,6 +453,26 @@ function afterOrAside(el: Element, start: Element | null): boolean {
 function runPlace(el: Element, articleStart: Element | null, touches: (el: Element) => boolean): boolean {
   if (articleStart && !afterOrAside(el, articleStart)) return false;
   return !el.closest(CHROME_SELECTOR) && !touches(el);
+}
+
+/** Levels above a run searched for the comments section it may stand in. */
+const COMMENTS_DEPTH = 3;
+
+/**
+ * Whether a run stands in the page's comments (jp-2026-comments.html): it, or a parent within
+ * COMMENTS_DEPTH levels, is named for comments, or the only heading around it is a comments
+ * heading. The search stops at the first parent with more than one heading: that holds other
+ * modules too.
+ */
+function inComments(run: Element): boolean {
+  let n: Element | null = run;
+  for (let i = 0; n && i <= COMMENTS_DEPTH; i++, n = n.parentElement) {
+    if (COMMENT_WORDS.test(`${n.id} ${n.getAttribute('class') ?? ''}`)) return true;
+    const headings = safeQueryAll(n, HEADING_SELECTOR).filter((h) => !run.contains(h));
+    if (headings.length > 1) return false;
+    if (headings.length === 1) return commentsHeading(headings[0]!.textContent ?? '');
+  }
+  return false;
 }
 
 /**
@@ -408,7 +498,7 @@ function openRun(el: Element, articleStart: Element | null, touches: (el: Elemen
   const cards = Array.from(el.children).filter(hasLink);
   if (!cards.length || new Set(cards.map(signature)).size > 1) return false;
   if (cards.some((c) => within([c], 'a[href]').length > MAX_CARD_LINKS)) return false;
-  return cards.some((c) => RELATIVE_TIME.test(c.textContent ?? '')) && runPlace(el, articleStart, touches);
+  return cards.some((c) => RELATIVE_TIME.test(c.textContent ?? '')) && runPlace(el, articleStart, touches) && !inComments(el);
 }
 
 /** Every profile's card selectors: a card of one generation can appear in another's page. */
@@ -490,7 +580,12 @@ function climbFromHeading(h: Element, a: ArticleAnchors, stop: Element): Element
     if (!parent || parent === stop || parent === stop.ownerDocument.documentElement) return el;
     if (touchesArticle(parent, a)) return el;
     const links = safeQueryAll(el, 'a[href]').length;
-    if (el !== h && links >= MIN_BLOCK_LINKS && textLen(parent) > textLen(el) * CLIMB_TEXT_GROWTH) return el;
+    if (el !== h && links >= MIN_BLOCK_LINKS) {
+      if (textLen(parent) > textLen(el) * CLIMB_TEXT_GROWTH) return el;
+      // A parent that holds another module's heading holds several modules (a rail of a short
+      // list and a long one: jp-2026-comments.html's トピックス and アクセスランキング).
+      if (safeQueryAll(parent, HEADING_SELECTOR).some((x) => x !== h && !el.contains(x))) return el;
+    }
     el = parent;
   }
 }
@@ -647,7 +742,7 @@ export function gateCovers(doc: Document, host: string, gated: string, hides: re
   const scope: readonly ParentNode[] = roots ?? [doc];
   for (const h of within(scope, HEADING_SELECTOR)) {
     if (!outside(h)) continue;
-    const kind = headingKind(h.textContent ?? '');
+    const kind = headingOf(h).kind;
     if (kind && hides.includes(kind) && !h.closest(CHROME_SELECTOR)) return false;
   }
   if (hides.includes('sponsored') && within(scope, WIDGET_SELECTORS).some(outside)) return false;
@@ -706,7 +801,7 @@ export function detectFeed(doc: Document, url: string, options: DetectOptions = 
   const widgets = within(roots, WIDGET_SELECTORS);
   for (const el of widgets) add(el, 'sponsored', 'generic');
   for (const h of within(roots, HEADING_SELECTOR)) {
-    if (!headingKind(h.textContent ?? '') || h.closest(CHROME_SELECTOR)) continue;
+    if (!headingOf(h).kind || h.closest(CHROME_SELECTOR)) continue;
     if (touchesArticle(h, article)) continue;
     add(climbFromHeading(h, article, body), null, 'generic');
   }
@@ -720,12 +815,12 @@ export function detectFeed(doc: Document, url: string, options: DetectOptions = 
     ? cardParentsWithin(options.scope.roots, skipWalk)
     : walkCardParents(body, skipWalk);
   for (const el of cardParents) {
-    if (!candidates.has(el) && unlabelledRun(el, article.start, (e) => touchesArticle(e, article))) add(el, null, 'generic');
+    if (!candidates.has(el) && unlabelledRun(el, article.start, (e) => touchesArticle(e, article))) add(runBlock(el, article, body), null, 'generic');
   }
   // While the page parses, the first cards of such a run, before the rest of it arrives (a
   // network stall mid-feed leaves the page idle, so the full pass can run before the rest too).
   for (const el of openChain(doc)) {
-    if (!candidates.has(el) && openRun(el, article.start, (e) => touchesArticle(e, article))) add(el, null, 'generic', 'openRun');
+    if (!candidates.has(el) && openRun(el, article.start, (e) => touchesArticle(e, article))) add(runBlock(el, article, body), null, 'generic', 'openRun');
   }
   for (const rule of options.userRules ?? []) {
     if (rule.kind === 'selector') {

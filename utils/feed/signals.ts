@@ -11,14 +11,14 @@ import type { FeedKind } from '../sites/types';
  * from Reuters"). Exact phrases are looked up in a Map: the content script asks about every
  * heading of the page before it paints, and a lookup costs nothing to compile.
  */
-export const HEADING_PHRASES: ReadonlyArray<{ kind: FeedKind; exact: readonly string[]; prefixes?: readonly string[] }> = [
+export const HEADING_PHRASES: ReadonlyArray<{ kind: FeedKind; exact: readonly string[]; prefixes?: readonly string[]; suffixes?: readonly string[] }> = [
   // Unrelated feeds.
   {
     kind: 'recommended',
     exact: [
       '其他人也在看', '你可能也喜歡', '你可能會喜歡', '你可能也會喜歡', '大家都在看', '推薦閱讀', '推薦新聞', '更多新聞', '猜你喜歡', '為你推薦',
       '为你推荐', '热门推荐', '猜你喜欢', '你可能也喜欢', '推荐阅读', '更多新闻',
-      'あわせて読みたい', 'おすすめ記事', 'こちらもおすすめ', 'こちらもどうぞ', 'この記事を読んだ人はこんな記事も',
+      'あわせて読みたい', 'おすすめ記事', 'こちらもおすすめ', 'あなたへのおすすめ', 'あなたにおすすめ', 'こちらもどうぞ', 'この記事を読んだ人はこんな記事も',
       'recommended', 'recommended stories', 'recommended for you', 'recommended articles', 'recommended reading',
       'you may like', 'you may also like', 'you might like', 'you might also like', 'read next', 'what to read next', 'up next',
       'more from', 'more stories', 'more top stories', 'stories you may have missed', 'around the web', 'from our partners',
@@ -31,9 +31,14 @@ export const HEADING_PHRASES: ReadonlyArray<{ kind: FeedKind; exact: readonly st
     kind: 'trending',
     exact: [
       '熱門新聞', '熱門', '熱門文章', '人氣新聞', '即時熱門', '最多人看', '熱搜', '热门新闻', '热门', '排行榜',
-      'アクセスランキング', 'ランキング', '総合ランキング',
+      'アクセスランキング', 'ランキング', '総合ランキング', 'トピックス', '主要トピックス',
       'trending', 'trending now', 'trending stories', 'most popular', 'most read', 'popular', 'popular now', 'popular stories', 'top stories',
     ],
+    // "Trending tickers" (Yahoo Finance), "Trending on Yahoo", "Trending in Sports": a heading
+    // that opens with the word names a trending rail whatever follows.
+    prefixes: ['trending '],
+    // ニュースランキング, コメントランキング, 新聞排行榜: a heading that ends in the word.
+    suffixes: ['ランキング', '排行榜'],
   },
   {
     kind: 'sponsored',
@@ -123,6 +128,20 @@ export const LINK_DENSITY_MIN = 0.5;
 /** Share of items that must name the article's own terms for a block to count as related reading. */
 export const RELATED_ITEM_SHARE = 0.5;
 
+/** Headings of a page's comments (a run of them has names, times and reply links, like cards,
+ * and is no feed), compared without a count after them ("コメント 214件", "Comments (38)"). */
+const COMMENT_HEADINGS = new Set([
+  'コメント', 'みんなのコメント', 'コメント一覧', '留言', '網友留言', '讀者留言', '留言板', '評論', '评论', '网友评论', '讀者回應',
+  'comments', 'reader comments', 'conversation', 'join the conversation', 'discussion',
+]);
+const TRAILING_COUNT = /[\s(（]*[\d,]+\s*(件|則|条|comments?)?[)）]?$/iu;
+/** Ids and classes of a comments section (#comments, Comments_root__j1G10, caas-comments). */
+export const COMMENT_WORDS = /comment/i;
+
+export function commentsHeading(text: string): boolean {
+  return COMMENT_HEADINGS.has(normaliseHeading(text).replace(TRAILING_COUNT, '').toLowerCase());
+}
+
 export function normaliseHeading(text: string): string {
   return text
     .replace(/[\s\u3000]+/g, ' ')
@@ -136,6 +155,9 @@ export function headingKind(text: string): FeedKind | null {
   const lower = t.toLowerCase();
   const exact = EXACT_PHRASES.get(lower);
   if (exact) return exact;
-  for (const h of HEADING_PHRASES) for (const p of h.prefixes ?? []) if (lower.startsWith(p)) return h.kind;
+  for (const h of HEADING_PHRASES) {
+    for (const p of h.prefixes ?? []) if (lower.startsWith(p)) return h.kind;
+    for (const x of h.suffixes ?? []) if (lower.endsWith(x)) return h.kind;
+  }
   return null;
 }
