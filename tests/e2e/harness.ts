@@ -32,6 +32,8 @@ export const MAPPED_HOSTS = [
   'www.yahoo.com',
   'uk.news.yahoo.com',
   'finance.yahoo.com',
+  'sports.yahoo.com',
+  'au.news.yahoo.com',
   'news.yahoo.co.jp',
   'tw.yahoo.com',
   'example-news.test',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectFeed, gateCovers } from '../../utils/feed/detect';
+import { detectFeed, findArticle, gateCovers } from '../../utils/feed/detect';
 import { earlySelector } from '../../utils/cleanup/style';
 import { FEED_KINDS } from '../../utils/sites';
 import { classifyPage, pathLooksLikeArticle } from '../../utils/page/classify';
@@ -58,6 +58,25 @@ describe('page classification', () => {
     expect(pathLooksLikeArticle('/%E5%8F-031512345.html')).toBe(true);
     expect(pathLooksLikeArticle('/')).toBe(false);
     expect(pathLooksLikeArticle('/video/clip-031512345.html')).toBe(false);
+  });
+});
+
+describe('the article root on pages no profile knows', () => {
+  const page = (after: string) =>
+    new DOMParser().parseFromString(
+      `<!doctype html><html><body><main><h1>Sixteen-inch laptop review</h1><div class="body">${'The keyboard is the story here, and it is better than before.<br>'.repeat(12)}</div>${after}</main></body></html>`,
+      'text/html',
+    );
+  const card = (i: number, time = '') => `<div><p>Deal ${i}: save forty dollars on a pair of wireless earphones today.</p>${time}</div>`;
+
+  it('small cards of one line each after a body written without paragraphs are no body (a deals footer)', () => {
+    const doc = page(`<div id="deals">${[1, 2, 3, 4, 5, 6].map((i) => card(i)).join('')}</div>`);
+    expect(findArticle(doc, null).root?.id).not.toBe('deals');
+  });
+
+  it('timestamped posts are a live blog: their common parent is the body', () => {
+    const doc = page(`<div id="live">${[1, 2, 3, 4, 5, 6].map((i) => card(i, `<time datetime="2026-11-29T0${i}:00">0${i}:00</time>`)).join('')}</div>`);
+    expect(findArticle(doc, null).root?.id).toBe('live');
   });
 });
 

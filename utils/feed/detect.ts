@@ -209,12 +209,23 @@ function genericArticleRoot(doc: Document, headline: Element | null): Element | 
   }
   const root = bestRoot(scores, headline);
   if (root) return root;
-  // A body whose text is spread over many small posts, none with paragraphs enough of its own
-  // (a live blog's updates, tw-live-updates.html): their common parent is the body, and so is
-  // the parent around it that holds the lead paragraphs (short of the headline's own parent).
+  // A live blog: its text is spread over timestamped posts, none with paragraphs enough of its
+  // own (tw-live-updates.html). Their common parent is the body, and so is the parent around it
+  // that holds the lead paragraphs (short of the headline's own parent). Only timestamped posts:
+  // other small cards with a line of text each (a deals footer) are no body.
+  for (const [el] of outer) if (!livePosts(el)) outer.delete(el);
   let posts = bestRoot(outer, headline);
   for (let p = posts?.parentElement; p && scores.has(p) && !(headline && p.contains(headline)); p = p.parentElement) posts = p;
   return posts;
+}
+
+/** Whether `el`'s children are the posts of a live blog: at least MIN_CARDS of them hold
+ * paragraphs, and most of those a time of their own. */
+function livePosts(el: Element): boolean {
+  const posts = Array.from(el.children).filter((c) => c.querySelector('p'));
+  if (posts.length < MIN_CARDS) return false;
+  const timed = posts.filter((c) => c.querySelector('time') || RELATIVE_TIME.test(c.textContent ?? ''));
+  return timed.length * 2 >= posts.length;
 }
 
 /** The element with enough paragraph text nearest the headline (the most text among equals). */
