@@ -214,9 +214,38 @@ function genericArticleRoot(doc: Document, headline: Element | null): Element | 
   // that holds the lead paragraphs (short of the headline's own parent). Only timestamped posts:
   // other small cards with a line of text each (a deals footer) are no body.
   for (const [el] of outer) if (!livePosts(el)) outer.delete(el);
-  let posts = bestRoot(outer, headline);
-  for (let p = posts?.parentElement; p && scores.has(p) && !(headline && p.contains(headline)); p = p.parentElement) posts = p;
-  return posts;
+  return overLead(bestRoot(outer, headline) ?? photoBody(doc, headline), scores, headline);
+}
+
+/** A body, widened over the parents that hold its lead paragraphs (short of the headline's own). */
+function overLead(body: Element | null, scores: Map<Element, number>, headline: Element | null): Element | null {
+  let el = body;
+  for (let p = el?.parentElement; p && scores.has(p) && !(headline && p.contains(headline)); p = p.parentElement) el = p;
+  return el;
+}
+
+/**
+ * A photo story: little text, its body a run of captioned pictures (tw-photo-story.html). The
+ * parent of MIN_CARDS or more captioned figures nearest the headline, outside chrome and asides.
+ */
+function photoBody(doc: Document, headline: Element | null): Element | null {
+  const figures = new Map<Element, number>();
+  for (const f of safeQueryAll(doc, 'figure')) {
+    if (!f.querySelector('figcaption') || f.closest(`${SITE_CHROME}, ${ASIDE_SELECTOR}`)) continue;
+    // Each slide may sit in a wrapper of its own: its parent and grandparent both count.
+    for (let p = f.parentElement, i = 0; p && p !== doc.body && i < 2; p = p.parentElement, i++) figures.set(p, (figures.get(p) ?? 0) + 1);
+  }
+  let best: Element | null = null;
+  let bestKey: [number, number] = [-1, MIN_CARDS - 1];
+  for (const [el, n] of figures) {
+    if (n < MIN_CARDS) continue;
+    const near = headline ? depth(lowestCommonAncestor(el, headline)) : 0;
+    if (near > bestKey[0] || (near === bestKey[0] && n > bestKey[1])) {
+      best = el;
+      bestKey = [near, n];
+    }
+  }
+  return best;
 }
 
 /** Whether `el`'s children are the posts of a live blog: at least MIN_CARDS of them hold

@@ -36,7 +36,8 @@ export const HEADING_PHRASES: ReadonlyArray<{ kind: FeedKind; exact: readonly st
     ],
     // "Trending tickers" (Yahoo Finance), "Trending on Yahoo", "Trending in Sports": a heading
     // that opens with the word names a trending rail whatever follows.
-    prefixes: ['trending '],
+    // 熱門圖輯, 熱門影音, 人氣排行: in Chinese the word opens the heading.
+    prefixes: ['trending ', '熱門', '热门', '人氣', '人气'],
     // ニュースランキング, コメントランキング, 新聞排行榜: a heading that ends in the word.
     suffixes: ['ランキング', '排行榜'],
   },
