@@ -116,7 +116,7 @@ const CLIMB_TEXT_GROWTH = 1.35;
 const MIN_BLOCK_LINKS = 2;
 /** Beside a run of cards, a caption (a heading, a subtitle, a "See all" link) has at most this
  * much text and this many links; anything more is content of its own. */
-const RUN_CAPTION_MAX_CHARS = 80;
+const RUN_CAPTION_MAX_CHARS = 120;
 const RUN_CAPTION_MAX_LINKS = 1;
 /** Elements that show nothing: no caption, whatever their text. */
 const UNSEEN_TAGS = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT']);
@@ -388,6 +388,30 @@ function headingOf(h: Element): { text: string; kind: FeedKind | null } {
   return { text, kind };
 }
 
+/** Siblings of a heading read for a label that makes its module an ad. */
+const HEAD_LABELS = 4;
+
+/**
+ * The kind a module's heading gives it: its phrase, or, beside a heading of its own ("Tonight's
+ * NBA odds" next to "Sponsored", us-sports-article.html), a label that marks it an ad.
+ */
+function moduleKind(h: Element): FeedKind | null {
+  const kind = headingOf(h).kind;
+  if (kind) return kind;
+  const head = h.parentElement;
+  if (!head) return null;
+  for (const label of Array.from(head.children).slice(0, HEAD_LABELS)) {
+    if (label === h || hasLink(label)) continue;
+    if (headingKind(label.textContent ?? '') === 'sponsored') return 'sponsored';
+  }
+  return null;
+}
+
+/** A heading in the page's rail (an aside) with no phrase of its own (see WEIGHTS.railModule). */
+function railHeading(h: Element): boolean {
+  return !!h.closest(ASIDE_SELECTOR);
+}
+
 function blockHeading(el: Element): string {
   const h = el.matches(HEADING_SELECTOR) ? el : el.querySelector(HEADING_SELECTOR);
   if (h) return headingOf(h).text;
@@ -474,7 +498,7 @@ function runBlock(run: Element, a: ArticleAnchors, stop: Element): Element {
     let chars = 0;
     let links = 0;
     for (const sib of Array.from(parent.children)) {
-      if (sib === el || UNSEEN_TAGS.has(sib.tagName)) continue;
+      if (sib === el || UNSEEN_TAGS.has(sib.tagName) || sib.hasAttribute('hidden')) continue;
       chars += (sib.textContent ?? '').trim().length;
       links += (sib.matches('a[href]') ? 1 : 0) + sib.querySelectorAll('a[href]').length;
       if (chars > RUN_CAPTION_MAX_CHARS || links > RUN_CAPTION_MAX_LINKS) return el;
@@ -782,7 +806,9 @@ export function gateCovers(doc: Document, host: string, gated: string, hides: re
   const scope: readonly ParentNode[] = roots ?? [doc];
   for (const h of within(scope, HEADING_SELECTOR)) {
     if (!outside(h)) continue;
-    const kind = headingOf(h).kind;
+    // A rail's module with a heading of its own is hidden as trending (railModule): one outside
+    // the gate is left to the detection, which weighs it.
+    const kind = moduleKind(h) ?? (railHeading(h) ? 'trending' : null);
     if (kind && hides.includes(kind) && !h.closest(CHROME_SELECTOR)) return false;
   }
   if (hides.includes('sponsored') && within(scope, WIDGET_SELECTORS).some(outside)) return false;
@@ -841,9 +867,15 @@ export function detectFeed(doc: Document, url: string, options: DetectOptions = 
   const widgets = within(roots, WIDGET_SELECTORS);
   for (const el of widgets) add(el, 'sponsored', 'generic');
   for (const h of within(roots, HEADING_SELECTOR)) {
-    if (!headingOf(h).kind || h.closest(CHROME_SELECTOR)) continue;
+    const kind = moduleKind(h);
+    const rail = !kind && railHeading(h);
+    if ((!kind && !rail) || h.closest(CHROME_SELECTOR)) continue;
     if (touchesArticle(h, article)) continue;
-    add(climbFromHeading(h, article, body), null, 'generic');
+    const el = climbFromHeading(h, article, body);
+    if (rail) add(el, 'trending', 'generic', 'railModule');
+    // A label beside the heading names the kind where the heading's own words do not.
+    else if (!headingOf(h).kind) add(el, kind, 'generic', 'headingPhrase');
+    else add(el, null, 'generic');
   }
   // Runs of cards with no recognisable heading (renamed layouts, unknown sites): a parent whose
   // direct children repeat one signature, each with a link, some with a relative time. One walk

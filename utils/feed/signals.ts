@@ -21,7 +21,7 @@ export const HEADING_PHRASES: ReadonlyArray<{ kind: FeedKind; exact: readonly st
       'あわせて読みたい', 'おすすめ記事', 'こちらもおすすめ', 'あなたへのおすすめ', 'あなたにおすすめ', 'こちらもどうぞ', 'この記事を読んだ人はこんな記事も',
       'recommended', 'recommended stories', 'recommended for you', 'recommended articles', 'recommended reading',
       'you may like', 'you may also like', 'you might like', 'you might also like', 'read next', 'what to read next', 'up next',
-      'more from', 'more stories', 'more top stories', 'stories you may have missed', 'around the web', 'from our partners',
+      'more from', 'more stories', 'more top stories', 'latest news', 'latest stories', 'stories you may have missed', 'around the web', 'from our partners',
       // 其他人也在看 in English (Yahoo SG/UK/AU and many other sites).
       'people also read', 'other people also read', 'others also read', 'people are also reading', 'what others are reading',
     ],
@@ -43,7 +43,7 @@ export const HEADING_PHRASES: ReadonlyArray<{ kind: FeedKind; exact: readonly st
   },
   {
     kind: 'sponsored',
-    exact: ['贊助', '贊助內容', '廣告', '広告', 'sponsored', 'sponsored content', 'sponsored stories', 'promoted', 'promoted stories', 'pr'],
+    exact: ['贊助', '贊助內容', '廣告', '広告', 'sponsored', 'sponsored content', 'sponsored stories', 'promoted', 'promoted stories', 'pr', 'ad', 'advertisement'],
   },
   {
     kind: 'related',
@@ -101,6 +101,9 @@ export const WEIGHTS = {
   position: 0.15,
   /** Yahoo's module tracking attributes. */
   yahooModule: 0.05,
+  /** A module with a heading in the page's rail (an aside outside the article), whatever the
+   * heading says: with its links repeated and dense it is a rail of other stories or promos. */
+  railModule: 0.15,
   /** While the page parses: the first one or two cards of a run the parser is still inside
    * (each linked, with a relative time), standing in for the run they begin. The same evidence
    * as repeatedCards and cardsWithTime together, so a frame painted before the third card
