@@ -34,6 +34,10 @@ function check(doc: Document, url: string, quick = false) {
     blocksInArticle: d.blocks.filter((b) => all('article').some((a) => a.contains(b.el))).length,
     // The page's comments are no block of any kind (not even related reading, which a setting hides).
     commentsInBlocks: all('comments').filter((c) => d.blocks.some((b) => b.el.contains(c) || c.contains(b.el))).length,
+    // A block named after one of the stories it hides (the collapse bar and the popup show it).
+    headingsFromCards: d.blocks
+      .filter((b) => b.heading && feedItems.some((i) => Array.from(i.querySelectorAll('h2, h3, h4, a')).some((t) => (t.textContent ?? '').trim() === b.heading)))
+      .map((b) => b.heading),
     // Blocks that take in several of the page's modules (a whole rail for one of its lists):
     // its heading and count then speak for one module only.
     blocksOverSeveral: d.blocks.filter((b) => all('feed-block').filter((m) => b.el.contains(m)).length > 1).length,
@@ -98,6 +102,7 @@ describe('feed detection on the fixtures', () => {
         expect(r.rootFound).toBe(true);
         expect(r.commentsInBlocks).toBe(0);
         expect(r.blocksOverSeveral).toBe(0);
+        expect(r.headingsFromCards).toEqual([]);
         expect(r.blocksInArticle).toBe(0);
       });
     }

@@ -414,7 +414,12 @@ function railHeading(h: Element): boolean {
 
 function blockHeading(el: Element): string {
   const h = el.matches(HEADING_SELECTOR) ? el : el.querySelector(HEADING_SELECTOR);
-  if (h) return headingOf(h).text;
+  if (h) {
+    const { text, kind } = headingOf(h);
+    // A linked heading that names no kind is a card's title (a run with no caption): the
+    // block has no heading, rather than one of the stories it hides (shown on its collapse bar).
+    return kind || !(h.closest('a') || h.querySelector('a')) ? text : '';
+  }
   for (const label of safeQueryAll(el, LABEL_SELECTOR).slice(0, 6)) {
     if (label.querySelector('a, img') || label.closest('a')) continue;
     const text = normaliseHeading(label.textContent ?? '');
