@@ -416,9 +416,10 @@ function blockHeading(el: Element): string {
   const h = el.matches(HEADING_SELECTOR) ? el : el.querySelector(HEADING_SELECTOR);
   if (h) {
     const { text, kind } = headingOf(h);
-    // A linked heading that names no kind is a card's title (a run with no caption): the
-    // block has no heading, rather than one of the stories it hides (shown on its collapse bar).
-    return kind || !(h.closest('a') || h.querySelector('a')) ? text : '';
+    // A heading that names no kind inside a card (the block is a card, or a run with no
+    // caption) is that card's title: the block has no heading, rather than one of the stories
+    // it hides (shown on its collapse bar). A module's own heading may be linked ("Politics ›").
+    return kind || !cardTitle(h, el) ? text : '';
   }
   for (const label of safeQueryAll(el, LABEL_SELECTOR).slice(0, 6)) {
     if (label.querySelector('a, img') || label.closest('a')) continue;
@@ -430,6 +431,25 @@ function blockHeading(el: Element): string {
 
 function hasLink(el: Element): boolean {
   return el.matches('a[href]') || !!el.querySelector('a[href]');
+}
+
+/**
+ * Whether heading `h` of block `el` is a card's title: it sits in one of several like siblings
+ * below the block (a run's card), or its link goes where another link of the block goes (a
+ * card's picture and title: the block is one card). A module's own linked heading ("Politics
+ * ›") goes to a page of its own; modules of one rail may be like siblings themselves.
+ */
+function cardTitle(h: Element, el: Element): boolean {
+  for (let n: Element | null = h; n && n !== el; n = n.parentElement) {
+    const p = n.parentElement;
+    if (!p) break;
+    const sig = signature(n);
+    let same = 0;
+    for (const c of Array.from(p.children)) if (signature(c) === sig && ++same > 1) return true;
+  }
+  const link = h.closest('a[href]') ?? h.querySelector('a[href]');
+  const href = link?.getAttribute('href');
+  return !!href && safeQueryAll(el, 'a[href]').some((a) => a !== link && a.getAttribute('href') === href);
 }
 
 /** Tag and classes, numbers folded: Taboola's cards are videoCube_1_child, videoCube_2_child… */

@@ -16,11 +16,11 @@ export const HEADING_PHRASES: ReadonlyArray<{ kind: FeedKind; exact: readonly st
   {
     kind: 'recommended',
     exact: [
-      '其他人也在看', '你可能也喜歡', '你可能會喜歡', '你可能也會喜歡', '大家都在看', '推薦閱讀', '推薦新聞', '更多新聞', '猜你喜歡', '為你推薦',
+      '其他人也在看', '你可能也喜歡', '你可能會喜歡', '你可能也會喜歡', '大家都在看', '推薦閱讀', '推薦新聞', '更多新聞', '猜你喜歡', '為你推薦', '編輯精選', '编辑精选',
       '为你推荐', '热门推荐', '猜你喜欢', '你可能也喜欢', '推荐阅读', '更多新闻',
       'あわせて読みたい', 'おすすめ記事', 'こちらもおすすめ', 'あなたへのおすすめ', 'あなたにおすすめ', 'こちらもどうぞ', 'この記事を読んだ人はこんな記事も',
       'recommended', 'recommended stories', 'recommended for you', 'recommended articles', 'recommended reading',
-      'you may like', 'you may also like', 'you might like', 'you might also like', 'read next', 'what to read next', 'up next',
+      "editor's picks", 'editors’ picks', "editors' picks", 'you may like', 'you may also like', 'you might like', 'you might also like', 'read next', 'what to read next', 'up next',
       'more from', 'more stories', 'more top stories', 'latest news', 'latest stories', 'stories you may have missed', 'around the web', 'from our partners',
       // 其他人也在看 in English (Yahoo SG/UK/AU and many other sites).
       'people also read', 'other people also read', 'others also read', 'people are also reading', 'what others are reading',
@@ -64,6 +64,10 @@ export const WIDGET_SELECTORS = [
   '[data-taboola-options]',
   '[id^="taboola-"]',
   '.OUTBRAIN',
+  // Outbrain's embed attributes (data-src is the page, data-widget-id the unit): they outlast
+  // a page's own class names.
+  '[data-widget-id][data-src]',
+  '[data-ob-template]',
   '.ob-widget-header',
   '.ob-smartfeed-wrapper',
   '#_popIn_recommend',
@@ -102,8 +106,9 @@ export const WEIGHTS = {
   /** Yahoo's module tracking attributes. */
   yahooModule: 0.05,
   /** A module with a heading in the page's rail (an aside outside the article), whatever the
-   * heading says: with its links repeated and dense it is a rail of other stories or promos. */
-  railModule: 0.15,
+   * heading says: with repeated linked items and its place it reaches the threshold, a rail of
+   * other stories or promos; a box of text does not. */
+  railModule: 0.2,
   /** While the page parses: the first one or two cards of a run the parser is still inside
    * (each linked, with a relative time), standing in for the run they begin. The same evidence
    * as repeatedCards and cardsWithTime together, so a frame painted before the third card
