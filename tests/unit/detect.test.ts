@@ -84,6 +84,26 @@ describe('the article root on pages no profile knows', () => {
   });
 });
 
+describe('comments are no feed', () => {
+  const page = (section: string) => {
+    const cards = [1, 2, 3, 4].map((i) => `<div class="c"><a href="/s/${i}.html">Story number ${i} of the day</a><span>${i} hours ago</span></div>`).join('');
+    return new DOMParser().parseFromString(
+      `<!doctype html><html><body><main><h1>Council passes the budget</h1><div class="body"><p>${'The council passed the budget on Monday after a long debate. '.repeat(6)}</p></div></main>${section.replace('CARDS', cards)}</body></html>`,
+      'text/html',
+    );
+  };
+  const hidden = (doc: Document) => detectFeed(doc, 'https://news.yahoo.com/budget-123456789.html', { force: true }).blocks.filter((b) => b.el.querySelector('.c')).length;
+
+  it('a run of cards named for comments, by its section or its only heading, is left alone', () => {
+    expect(hidden(page('<section id="comments"><div>CARDS</div></section>'))).toBe(0);
+    expect(hidden(page('<section><h2>Comments (38)</h2><div>CARDS</div></section>'))).toBe(0);
+  });
+
+  it('a rail of the most commented stories is a feed all the same', () => {
+    expect(hidden(page('<section class="most-commented"><div>CARDS</div></section>'))).toBe(1);
+  });
+});
+
 describe('feed detection on the fixtures', () => {
   // "quick": the content script's pass before first paint, on cheap evidence only; it must hide
   // exactly as much, or the feed would show until idle time.

@@ -393,18 +393,18 @@ const HEAD_LABELS = 4;
 
 /**
  * The kind a module's heading gives it: its phrase, or, beside a heading of its own ("Tonight's
- * NBA odds" next to "Sponsored", us-sports-article.html), a label that marks it an ad.
+ * NBA odds" next to "Sponsored", us-sports-article.html), a label that marks it an ad
+ * (`labelled`: the heading's own words name no kind).
  */
-function moduleKind(h: Element): FeedKind | null {
+function moduleKind(h: Element): { kind: FeedKind | null; labelled: boolean } {
   const kind = headingOf(h).kind;
-  if (kind) return kind;
+  if (kind) return { kind, labelled: false };
   const head = h.parentElement;
-  if (!head) return null;
-  for (const label of Array.from(head.children).slice(0, HEAD_LABELS)) {
+  for (const label of head ? Array.from(head.children).slice(0, HEAD_LABELS) : []) {
     if (label === h || hasLink(label)) continue;
-    if (headingKind(label.textContent ?? '') === 'sponsored') return 'sponsored';
+    if (headingKind(label.textContent ?? '') === 'sponsored') return { kind: 'sponsored', labelled: true };
   }
-  return null;
+  return { kind: null, labelled: false };
 }
 
 /** A heading in the page's rail (an aside) with no phrase of its own (see WEIGHTS.railModule). */
@@ -833,7 +833,7 @@ export function gateCovers(doc: Document, host: string, gated: string, hides: re
     if (!outside(h)) continue;
     // A rail's module with a heading of its own is hidden as trending (railModule): one outside
     // the gate is left to the detection, which weighs it.
-    const kind = moduleKind(h) ?? (railHeading(h) ? 'trending' : null);
+    const kind = moduleKind(h).kind ?? (railHeading(h) ? 'trending' : null);
     if (kind && hides.includes(kind) && !h.closest(CHROME_SELECTOR)) return false;
   }
   if (hides.includes('sponsored') && within(scope, WIDGET_SELECTORS).some(outside)) return false;
@@ -892,14 +892,14 @@ export function detectFeed(doc: Document, url: string, options: DetectOptions = 
   const widgets = within(roots, WIDGET_SELECTORS);
   for (const el of widgets) add(el, 'sponsored', 'generic');
   for (const h of within(roots, HEADING_SELECTOR)) {
-    const kind = moduleKind(h);
+    const { kind, labelled } = moduleKind(h);
     const rail = !kind && railHeading(h);
     if ((!kind && !rail) || h.closest(CHROME_SELECTOR)) continue;
     if (touchesArticle(h, article)) continue;
     const el = climbFromHeading(h, article, body);
     if (rail) add(el, 'trending', 'generic', 'railModule');
     // A label beside the heading names the kind where the heading's own words do not.
-    else if (!headingOf(h).kind) add(el, kind, 'generic', 'headingPhrase');
+    else if (labelled) add(el, kind, 'generic', 'headingPhrase');
     else add(el, null, 'generic');
   }
   // Runs of cards with no recognisable heading (renamed layouts, unknown sites): a parent whose

@@ -144,8 +144,9 @@ const COMMENT_HEADINGS = new Set([
   'comments', 'reader comments', 'conversation', 'join the conversation', 'discussion',
 ]);
 const TRAILING_COUNT = /[\s(（]*[\d,]+\s*(件|則|条|comments?)?[)）]?$/iu;
-/** Ids and classes of a comments section (#comments, Comments_root__j1G10, caas-comments). */
-export const COMMENT_WORDS = /comment/i;
+/** Ids and classes of a comments section (#comments, Comments_root__j1G10, caas-comments,
+ * comment-list), as a word of its own: not "most-commented", a rail of stories. */
+export const COMMENT_WORDS = /(^|[\s_-])comments?($|[\s_-])/i;
 
 export function commentsHeading(text: string): boolean {
   return COMMENT_HEADINGS.has(normaliseHeading(text).replace(TRAILING_COUNT, '').toLowerCase());
