@@ -34,6 +34,8 @@ export const MAPPED_HOSTS = [
   'finance.yahoo.com',
   'sports.yahoo.com',
   'au.news.yahoo.com',
+  'uk.style.yahoo.com',
+  'tw.tv.yahoo.com',
   'news.yahoo.co.jp',
   'tw.yahoo.com',
   'example-news.test',
