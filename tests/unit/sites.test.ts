@@ -53,6 +53,11 @@ describe('site profiles (utils/sites/*.ts)', () => {
     expect(headingKind('Other people also read')).toBe('recommended');
     expect(headingKind('延伸閱讀')).toBe('related');
     expect(headingKind('アクセスランキング')).toBe('trending');
+    // Trending headings the prefix and suffix rules carry, not the exact list.
+    for (const t of ['熱門', '熱門新聞', '熱門文章', '人氣新聞', '热门新闻', '热门', '排行榜', 'ランキング', '総合ランキング', 'Trending Now', 'Trending stories', 'Trending Tickers'])
+      expect(headingKind(t), t).toBe('trending');
+    // The exact list is read first: 热门推荐 stays recommended.
+    expect(headingKind('热门推荐')).toBe('recommended');
     expect(headingKind('Recommended Stories')).toBe('recommended');
     expect(headingKind('這是一段很長的文章內文，不是任何區塊的標題，所以不應該被當成推薦新聞的標題而被隱藏起來')).toBeNull();
   });

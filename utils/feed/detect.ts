@@ -196,7 +196,6 @@ function depth(el: Element | null): number {
  */
 function genericArticleRoot(doc: Document, headline: Element | null): Element | null {
   const scores = new Map<Element, number>();
-  const outer = new Map<Element, number>();
   for (const p of Array.from(doc.querySelectorAll('p'))) {
     const len = textLen(p);
     if (len < MIN_PARAGRAPH_CHARS) continue;
@@ -204,17 +203,20 @@ function genericArticleRoot(doc: Document, headline: Element | null): Element | 
     const parent = p.parentElement;
     if (!parent) continue;
     scores.set(parent, (scores.get(parent) ?? 0) + len);
-    const grand = parent.parentElement;
-    if (grand && grand !== doc.body && grand !== doc.documentElement) outer.set(grand, (outer.get(grand) ?? 0) + len);
   }
-  const root = bestRoot(scores, headline);
+  const root = bestRoot(scores, headline, MIN_ROOT_SCORE);
   if (root) return root;
   // A live blog: its text is spread over timestamped posts, none with paragraphs enough of its
   // own (tw-live-updates.html). Their common parent is the body, and so is the parent around it
   // that holds the lead paragraphs (short of the headline's own parent). Only timestamped posts:
   // other small cards with a line of text each (a deals footer) are no body.
-  for (const [el] of outer) if (!livePosts(el)) outer.delete(el);
-  return overLead(bestRoot(outer, headline) ?? photoBody(doc, headline), scores, headline);
+  const posts = new Map<Element, number>();
+  for (const [parent, score] of scores) {
+    const grand = parent.parentElement;
+    if (grand && grand !== doc.body && grand !== doc.documentElement) posts.set(grand, (posts.get(grand) ?? 0) + score);
+  }
+  for (const [el] of posts) if (!livePosts(el)) posts.delete(el);
+  return overLead(bestRoot(posts, headline, MIN_ROOT_SCORE) ?? photoBody(doc, headline), scores, headline);
 }
 
 /** A body, widened over the parents that hold its lead paragraphs (short of the headline's own). */
@@ -235,17 +237,7 @@ function photoBody(doc: Document, headline: Element | null): Element | null {
     // Each slide may sit in a wrapper of its own: its parent and grandparent both count.
     for (let p = f.parentElement, i = 0; p && p !== doc.body && i < 2; p = p.parentElement, i++) figures.set(p, (figures.get(p) ?? 0) + 1);
   }
-  let best: Element | null = null;
-  let bestKey: [number, number] = [-1, MIN_CARDS - 1];
-  for (const [el, n] of figures) {
-    if (n < MIN_CARDS) continue;
-    const near = headline ? depth(lowestCommonAncestor(el, headline)) : 0;
-    if (near > bestKey[0] || (near === bestKey[0] && n > bestKey[1])) {
-      best = el;
-      bestKey = [near, n];
-    }
-  }
-  return best;
+  return bestRoot(figures, headline, MIN_CARDS);
 }
 
 /** Whether `el`'s children are the posts of a live blog: at least MIN_CARDS of them hold
@@ -257,12 +249,12 @@ function livePosts(el: Element): boolean {
   return timed.length * 2 >= posts.length;
 }
 
-/** The element with enough paragraph text nearest the headline (the most text among equals). */
-function bestRoot(scores: Map<Element, number>, headline: Element | null): Element | null {
+/** The element scoring `min` or more nearest the headline (the highest score among equals). */
+function bestRoot(scores: Map<Element, number>, headline: Element | null, min: number): Element | null {
   let best: Element | null = null;
-  let bestKey: [number, number] = [-1, MIN_ROOT_SCORE];
+  let bestKey: [number, number] = [-1, min];
   for (const [el, score] of scores) {
-    if (score < MIN_ROOT_SCORE) continue;
+    if (score < min) continue;
     const near = headline ? depth(lowestCommonAncestor(el, headline)) : 0;
     if (near > bestKey[0] || (near === bestKey[0] && score > bestKey[1])) {
       best = el;
@@ -525,7 +517,7 @@ function runBlock(run: Element, a: ArticleAnchors, stop: Element): Element {
     for (const sib of Array.from(parent.children)) {
       if (sib === el || UNSEEN_TAGS.has(sib.tagName) || sib.hasAttribute('hidden')) continue;
       chars += (sib.textContent ?? '').trim().length;
-      links += (sib.matches('a[href]') ? 1 : 0) + sib.querySelectorAll('a[href]').length;
+      links += within([sib], 'a[href]').length;
       if (chars > RUN_CAPTION_MAX_CHARS || links > RUN_CAPTION_MAX_LINKS) return el;
     }
     el = parent;

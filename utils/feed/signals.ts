@@ -30,9 +30,9 @@ export const HEADING_PHRASES: ReadonlyArray<{ kind: FeedKind; exact: readonly st
   {
     kind: 'trending',
     exact: [
-      '熱門新聞', '熱門', '熱門文章', '人氣新聞', '即時熱門', '最多人看', '熱搜', '热门新闻', '热门', '排行榜',
-      'アクセスランキング', 'ランキング', '総合ランキング', 'トピックス', '主要トピックス',
-      'trending', 'trending now', 'trending stories', 'most popular', 'most read', 'popular', 'popular now', 'popular stories', 'top stories',
+      // (熱門…, 人氣…, 热门…, trending …, …ランキング and …排行榜: see prefixes and suffixes.)
+      '即時熱門', '最多人看', '熱搜', 'トピックス', '主要トピックス',
+      'trending', 'most popular', 'most read', 'popular', 'popular now', 'popular stories', 'top stories',
     ],
     // "Trending tickers" (Yahoo Finance), "Trending on Yahoo", "Trending in Sports": a heading
     // that opens with the word names a trending rail whatever follows.
