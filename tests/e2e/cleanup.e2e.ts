@@ -78,6 +78,9 @@ describe.skipIf(!hasChromium)('automatic cleanup in Chromium', () => {
       const feed = await expectFeedHiddenNeverPainted(page);
       expect(feed.total).toBeGreaterThanOrEqual(f.expect.feedItems);
       if (f.expect.maxFeedItems) expect(feed.total).toBeGreaterThan(f.expect.feedItems);
+      // The badge counts the stories hidden, ad cards and third-party chunks included.
+      const tabId = await tabIdOf(s, page);
+      await expect.poll(() => badgeText(s, tabId)).toBe(feed.total ? String(feed.total) : '');
       await page.close();
     });
   }

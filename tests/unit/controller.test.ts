@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { CleanupController } from '../../utils/cleanup/controller';
 import { ATTR } from '../../utils/cleanup/style';
 import { DEFAULT_SETTINGS, type Settings } from '../../utils/settings';
-import { fixtureHtml, loadFixture, loadWithScripts, renameClasses } from './fixtures';
+import { FIXTURES, fixtureHtml, loadFixture, loadWithScripts, renameClasses } from './fixtures';
 
 /** Past the full detection the controller leaves for idle time (its timeout is 500 ms). */
 const afterIdle = () => new Promise((r) => setTimeout(r, 700));
@@ -240,6 +240,44 @@ describe('cleanup controller', () => {
       requestAnimationFrame(() => resolve(rail.previousElementSibling?.getAttribute(ATTR.bar))),
     );
     expect(bar).toBe('trending');
+    c.stop();
+  });
+});
+
+describe('the count the badge shows', () => {
+  /** Feed items the page's stylesheet hides now (the ground truth the badge should say). */
+  const hiddenFeedItems = (doc: Document) => Array.from(doc.querySelectorAll('[data-fixture="feed-item"]')).filter((el) => hiddenOnPage(doc.defaultView!, el)).length;
+
+  it('is the number of feed items hidden, on every fixture with its classes as written, renamed and stripped', () => {
+    const wrong: string[] = [];
+    for (const f of FIXTURES.filter((x) => x.expect.isArticle)) {
+      for (const mode of ['original', 'rename', 'strip'] as const) {
+        const { doc } = mode === 'original' ? loadFixture(f.file) : loadFixture(f.file, renameClasses(fixtureHtml(f.file), mode));
+        const c = new CleanupController(doc, { force: false });
+        c.start();
+        const counted = c.status().hiddenItems;
+        const hidden = hiddenFeedItems(doc);
+        if (counted !== hidden) wrong.push(`${f.file} (${mode}): counted ${counted}, hidden ${hidden}`);
+        c.stop();
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it('stays right when a script adds stories and an ad card to a stream whose ad cards are marked apart', async () => {
+    const { doc } = loadFixture('hk-mixed-stream.html', renameClasses(fixtureHtml('hk-mixed-stream.html'), 'rename'));
+    const c = new CleanupController(doc, { force: false });
+    c.start();
+    await afterIdle();
+    const before = c.status().hiddenItems;
+    expect(before).toBe(hiddenFeedItems(doc));
+    const stream = doc.querySelector('[data-fixture-kind="recommended"] [data-fixture="feed-item"]')!.parentElement!;
+    const story = Array.from(stream.children).find((el) => !/贊助/.test(el.textContent ?? ''))!;
+    const ad = Array.from(stream.children).find((el) => /贊助/.test(el.textContent ?? ''))!;
+    stream.append(story.cloneNode(true), ad.cloneNode(true));
+    await afterIdle();
+    expect(hiddenFeedItems(doc)).toBe(before + 2);
+    expect(c.status().hiddenItems).toBe(before + 2);
     c.stop();
   });
 });

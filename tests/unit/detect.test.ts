@@ -20,6 +20,8 @@ function check(doc: Document, url: string, quick = false) {
     d,
     feedItems: feedItems.length,
     feedHidden: feedItems.filter(inHidden).length,
+    // What the badge and the popup count: the items of the hidden blocks.
+    counted: d.blocks.filter((b) => HIDDEN_BY_DEFAULT.has(b.kind)).reduce((n, b) => n + b.items.length, 0),
     articleHidden: ['article', 'headline', 'byline', 'article-image'].flatMap(all).filter(inHidden).length,
     articleAncestorHidden: all('article').filter((a) => hiddenBlocks.some((b) => b.contains(a))).length,
     relatedHidden: all('related-item').filter(inHidden).length,
@@ -104,6 +106,34 @@ describe('comments are no feed', () => {
   });
 });
 
+describe('blocks and their items', () => {
+  const page = (after: string) =>
+    new DOMParser().parseFromString(
+      `<!doctype html><html><body><main><h1>Council passes the budget</h1><div class="body"><p>${'The council passed the budget on Monday after a long debate. '.repeat(8)}</p></div></main>${after}</body></html>`,
+      'text/html',
+    );
+  const card = (topic: string, i: number) => `<article class="item"><a href="/${topic}/${i}.html">${topic} story number ${i} of the day</a><span>${i + 1} hours ago</span></article>`;
+  const module = (name: string, n: number) => `<section class="component"><h2>${name}</h2><div class="wrap">${Array.from({ length: n }, (_, i) => card(name, i)).join('')}</div></section>`;
+  const detect = (doc: Document) => detectFeed(doc, 'https://news.yahoo.com/budget-123456789.html', { force: true }).blocks;
+
+  it('a row of modules, each with its heading, is no block of its own: each module is one, named and counted', () => {
+    const blocks = detect(page(`<div class="row">${module('World', 5)}${module('Politics', 4)}${module('Crime', 3)}</div>`));
+    expect(blocks.map((b) => [b.heading, b.items.length])).toEqual([['World', 5], ['Politics', 4], ['Crime', 3]]);
+  });
+
+  it('a feed delivered in chunks (each its own list, classes numbered per card) is counted whole', () => {
+    const chunk = (k: number) => `<div class="chunk"><ul>${[0, 1, 2, 3].map((i) => `<li class="rec rec-${k * 4 + i}">${card('more', k * 4 + i).replace(/<\/?article[^>]*>/g, '')}</li>`).join('')}</ul></div>`;
+    const blocks = detect(page(`<div class="OUTBRAIN" data-widget-id="AR_1" data-src="x"><div class="header"><a href="https://www.outbrain.com/what-is/">Recommended by Outbrain</a></div>${[0, 1, 2].map(chunk).join('')}</div>`));
+    expect(blocks.map((b) => b.items.length)).toEqual([12]);
+  });
+
+  it('an ad card of another shape in a stream of stories is one of its items; a "more" row is not', () => {
+    const stories = Array.from({ length: 5 }, (_, i) => `<li class="story">${card('news', i)}</li>`).join('');
+    const blocks = detect(page(`<section><h2>Recommended Stories</h2><ul>${stories}<li class="ad-card"><a href="https://ads.example/1">Drivers are switching to this little-known plan</a><span>Ad</span></li><li class="more"><a href="/more">More</a></li></ul></section>`));
+    expect(blocks.map((b) => b.items.length)).toEqual([6]);
+  });
+});
+
 describe('feed detection on the fixtures', () => {
   // "quick": the content script's pass before first paint, on cheap evidence only; it must hide
   // exactly as much, or the feed would show until idle time.
@@ -115,6 +145,8 @@ describe('feed detection on the fixtures', () => {
         const r = check(doc, url, quick);
         expect(r.feedItems).toBe(f.expect.feedItems);
         expect(r.feedHidden).toBe(r.feedItems);
+        // The quick pass leaves counting to the full one.
+        if (!quick) expect(r.counted).toBe(r.feedHidden);
         expect(r.articleHidden).toBe(0);
         expect(r.articleAncestorHidden).toBe(0);
         expect(r.relatedHidden).toBe(0);

@@ -537,10 +537,10 @@ export class CleanupController {
         if (!b.el.isConnected) continue;
         const before = b.items.length;
         if (!before) changed = this.refine(b) || changed;
-        else if (b.items[0] !== b.el) {
+        else if (!(b.items.length === 1 && b.items[0]!.contains(b.el))) {
           // Counted again the way the detection counts (items need not be siblings: a ranking's
           // links sit one per list item). Sponsored cards marked apart are counted apart; such
-          // a card is its own one item.
+          // a card (or the card around it) is its own one item.
           b.items = findItems(b.el, ITEM_SELECTORS).filter((c) => !this.holdsOtherBlock(c, b));
         }
         if (b.items.length !== before) changed = true;
@@ -641,7 +641,7 @@ export class CleanupController {
       .map((b) => ({
         kind: b.kind,
         heading: b.heading,
-        items: Math.max(b.items.length, 1),
+        items: b.items.length,
         hidden: active && this.settings.hide[b.kind],
       }));
     return {

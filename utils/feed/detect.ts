@@ -118,6 +118,12 @@ const MIN_BLOCK_LINKS = 2;
  * much text and this many links; anything more is content of its own. */
 const RUN_CAPTION_MAX_CHARS = 120;
 const RUN_CAPTION_MAX_LINKS = 1;
+/** Counting a block's cards: elements read at most looking for the run (cards are never deeper
+ * than a few wrappers); the text a link of a plain-link list needs, and the text a card found
+ * beside the run needs (a title's worth; a tab or a "more" row has less). */
+const MAX_ITEM_WALK = 400;
+const MIN_LINK_CHARS = 6;
+const MIN_ITEM_CHARS = 10;
 /** Elements that show nothing: no caption, whatever their text. */
 const UNSEEN_TAGS = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT']);
 const HEADING_SELECTOR = 'h2, h3, h4, h5, h6, [role="heading"]';
@@ -585,34 +591,111 @@ function openRun(el: Element, articleStart: Element | null, touches: (el: Elemen
 /** Every profile's card selectors: a card of one generation can appear in another's page. */
 export const ITEM_SELECTORS: readonly string[] = SITE_PROFILES.flatMap((p) => p.itemSelectors);
 
-/** The largest run of similar element children with links inside `block` (the cards). */
+/**
+ * The cards of a block: its profile's card selector, or else its largest run of like linked
+ * children widened to the cards beside it (see cardsBeside), or else its links when it is a
+ * list of plain links (a ranking flattened into anchors). What the badge counts.
+ */
 export function findItems(block: Element, itemSelectors: readonly string[]): Element[] {
   for (const sel of itemSelectors) {
     const found = safeQueryAll(block, sel);
-    if (found.length) return found;
+    if (!found.length) continue;
+    // The profile names its story cards; an ad card beside them is one too.
+    const first = found[0]!.parentElement;
+    const wide = cardsBeside(block, found.filter((f) => f.parentElement === first));
+    return found.length === wide.length ? found : inDocumentOrder([...new Set([...found, ...wide])]);
   }
+  const run = largestRun(block);
+  if (run) return cardsBeside(block, run);
+  const links = safeQueryAll(block, 'a[href]').filter((a) => textLen(a) >= MIN_LINK_CHARS);
+  // One link is a "more from …" line, not a list.
+  return links.length >= 2 ? links : [];
+}
+
+/**
+ * The largest group of card-like children (see isCard) under one parent of `block` that share
+ * a tag, or a tag and class. A group of one tag and several classes (an ad card among stories;
+ * classes numbered per card, renamed) wins only when it is larger.
+ */
+function largestRun(block: Element): Element[] | null {
   let best: Element[] = [];
+  let loose: Element[] = [];
   const queue: Element[] = [block];
-  // Breadth-first, bounded: cards are never deeper than a few wrappers.
-  for (let i = 0; i < queue.length && i < 400; i++) {
+  for (let i = 0; i < queue.length && i < MAX_ITEM_WALK; i++) {
     const el = queue[i]!;
     const kids = Array.from(el.children);
     if (kids.length >= 2) {
       const groups = new Map<string, Element[]>();
+      const byTag = new Map<string, Element[]>();
       for (const k of kids) {
-        if (!hasLink(k)) continue;
-        const sig = signature(k);
-        const g = groups.get(sig);
-        if (g) g.push(k);
-        else groups.set(sig, [k]);
+        if (!isCard(k)) continue;
+        pushTo(groups, signature(k), k);
+        // Of one tag only, a card needs a title's worth of text (a "more" row has less).
+        if (textLen(k) >= MIN_ITEM_CHARS) pushTo(byTag, k.tagName, k);
       }
       for (const g of groups.values()) if (g.length > best.length) best = g;
+      for (const g of byTag.values()) if (g.length > loose.length) loose = g;
     }
     queue.push(...kids);
   }
-  if (best.length >= 2) return best;
-  // A block of plain links (a ranking list flattened into anchors).
-  return safeQueryAll(block, 'a[href]').filter((a) => textLen(a) >= 6);
+  const run = loose.length > best.length ? loose : best;
+  return run.length >= 2 ? run : null;
+}
+
+/** Append `el` to its group in `groups`. */
+function pushTo<K>(groups: Map<K, Element[]>, key: K, el: Element): Element[] {
+  const g = groups.get(key);
+  if (g) g.push(el);
+  else groups.set(key, [el]);
+  return g ?? groups.get(key)!;
+}
+
+/** A card links to a few places (its story, its provider); an element that links to more is a
+ * list of cards (a chunk of a third-party feed), not one. */
+function isCard(el: Element): boolean {
+  const links = el.matches('a[href]') ? [el] : el.querySelectorAll('a[href]');
+  if (!links.length) return false;
+  const places = new Set<string | null>();
+  for (const a of Array.from(links)) {
+    places.add(a.getAttribute('href'));
+    if (places.size > MAX_CARD_LINKS) return false;
+  }
+  return true;
+}
+
+/**
+ * A run of cards widened to the cards beside it: the children of the run's parent with the
+ * same tag and a link (an ad card or a video card in a stream of stories), and those of parents
+ * at the same depth with the same tag (a third-party feed delivered in chunks, each its own
+ * list), and a featured card before the list. Cards found beside the run need a title's worth
+ * of text, so a tab or a "more" row is not one; a chunk needs two of them.
+ */
+function cardsBeside(block: Element, run: Element[]): Element[] {
+  const parent = run[0]!.parentElement!;
+  const tag = run[0]!.tagName;
+  const depth = depthIn(parent, block);
+  const inRun = new Set(run);
+  const parents = parent === block ? [block] : safeQueryAll(block, parent.tagName).filter((p) => p === parent || depthIn(p, block) === depth);
+  const out: Element[] = [];
+  // A featured card above the list (a picture and a title of its own, outside the list).
+  for (let lead = parent.previousElementSibling; parent !== block && lead; lead = lead.previousElementSibling)
+    if (isCard(lead) && lead.querySelector('img, picture') && lead.querySelector(HEADING_SELECTOR)) out.unshift(lead);
+  for (const p of parents) {
+    const kids = Array.from(p.children).filter((k) => inRun.has(k) || (k.tagName === tag && isCard(k) && textLen(k) >= MIN_ITEM_CHARS));
+    if (p === parent || kids.length >= 2) out.push(...kids);
+  }
+  return out;
+}
+
+function inDocumentOrder(els: Element[]): Element[] {
+  return els.sort((x, y) => (x.compareDocumentPosition(y) & FOLLOWING ? -1 : 1));
+}
+
+/** How many parents up from `el` `ancestor` is. */
+function depthIn(el: Element, ancestor: Element): number {
+  let d = 0;
+  for (let n: Element | null = el; n && n !== ancestor; n = n.parentElement) d++;
+  return d;
 }
 
 function linkDensity(el: Element): number {
@@ -710,18 +793,33 @@ function scoreCandidate(
     f.yahooModule = WEIGHTS.yahooModule;
   if (decided()) return provisional();
   const items = findItems(el, itemSelectors);
-  if (items.length >= MIN_CARDS) {
+  // The evidence is read from one list of them: cards counted across several lists (chunks of
+  // a feed, or the lists of several modules a candidate holds) would make a container of
+  // modules look like one feed.
+  const cards = oneList(items);
+  if (cards.length >= MIN_CARDS) {
     f.repeatedCards = WEIGHTS.repeatedCards;
-    const timed = items.filter((i) => RELATIVE_TIME.test(i.textContent ?? '')).length;
-    if (timed / items.length >= 0.5) f.cardsWithTime = WEIGHTS.cardsWithTime;
+    const timed = cards.filter((i) => RELATIVE_TIME.test(i.textContent ?? '')).length;
+    if (timed / cards.length >= 0.5) f.cardsWithTime = WEIGHTS.cardsWithTime;
   }
   if (linkDensity(el) >= LINK_DENSITY_MIN) f.linkDensity = WEIGHTS.linkDensity;
   // Items that share the story's own terms continue it: related reading, not the feed.
-  if ((kind === null || kind === 'recommended') && items.length && terms().size) {
-    const share = items.filter((i) => sharesTerms(i, terms())).length / items.length;
+  if ((kind === null || kind === 'recommended') && cards.length && terms().size) {
+    const share = cards.filter((i) => sharesTerms(i, terms())).length / cards.length;
     if (share >= RELATED_ITEM_SHARE) kind = 'related';
   }
   return { el, kind: kind ?? 'recommended', heading, items, score: sum(), features: f, source: c.source };
+}
+
+/** The items that share the commonest parent (the largest list among them). */
+function oneList(items: readonly Element[]): Element[] {
+  const byParent = new Map<Element | null, Element[]>();
+  let best: Element[] = [];
+  for (const i of items) {
+    const g = pushTo(byParent, i.parentElement, i);
+    if (g.length > best.length) best = g;
+  }
+  return best;
 }
 
 /** Share of a block's text inside the given widgets (the outermost of them). */
@@ -929,9 +1027,12 @@ export function detectFeed(doc: Document, url: string, options: DetectOptions = 
     const b = scoreCandidate(c, article, ITEM_SELECTORS, terms, options.quick ?? false, options.scope ? null : widgets);
     if (b.source === 'user' || b.score >= HIDE_CONFIDENCE) scored.push(b);
   }
+  // A block the generic signals found, with no heading of its own, around several modules with
+  // theirs, is their container: the modules are the blocks (each named, each counted).
+  const kept = scored.filter((b) => b.source !== 'generic' || b.heading || scored.filter((o) => o !== b && o.heading && b.el.contains(o.el)).length < 2);
   // Outermost blocks only: an inner block is hidden with its parent, except sponsored cards in
   // a block of another kind, which the settings may treat apart.
-  const outer = scored.filter((b) => !scored.some((o) => o !== b && o.el.contains(b.el)));
+  const outer = kept.filter((b) => !kept.some((o) => o !== b && o.el.contains(b.el)));
   const blocks = [...outer, ...nestedSponsored(scored, outer)];
   blocks.sort((x, y) => (x.el.compareDocumentPosition(y.el) & FOLLOWING ? -1 : 1));
   return { page, article, blocks, refused };
