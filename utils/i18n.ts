@@ -27,7 +27,7 @@ const en = {
   statusSponsored: '{n} sponsored',
   statusDetail: '{total}: {detail}',
   listSeparator: ', ',
-  statusKept: 'kept {n} related block(s)',
+  statusKept: 'kept {n} related blocks',
   statusNone: 'No feed found on this page',
   statusOff: 'Cleanup is off on this page',
   showFeedHere: 'Hide the feed on this page',
@@ -60,6 +60,7 @@ const en = {
   modeHide: 'Hide completely',
   modeCollapse: 'Collapse to a one-line bar with a “show” button',
   barText: '{n} stories hidden',
+  barTextNone: 'Stories hidden',
   barShow: 'Show',
   barHide: 'Hide',
   secSites: 'Sites',
@@ -163,6 +164,7 @@ const zhTW: Record<MessageKey, string> = {
   modeHide: '完全隱藏',
   modeCollapse: '收合成一行，可按「顯示」展開',
   barText: '已隱藏 {n} 則新聞',
+  barTextNone: '已隱藏新聞',
   barShow: '顯示',
   barHide: '隱藏',
   secSites: '網站',
@@ -217,8 +219,17 @@ export function resolveUiLang(setting: 'auto' | UiLang, browserLang: string): Ui
   return /^zh/i.test(browserLang) ? 'zh-TW' : 'en';
 }
 
+/** English strings for a count of one ("1 story", not "1 stories"); Chinese has no plural. */
+const EN_ONE: Partial<Record<MessageKey, string>> = {
+  statusHidden: 'Hid 1 story',
+  statusKept: 'kept 1 related block',
+  mentionsOf: '1 mention',
+  barText: '1 story hidden',
+};
+
 export function t(lang: UiLang, key: MessageKey, vars: Record<string, string | number> = {}): string {
-  const s = TABLES[lang][key] ?? en[key];
+  const one = lang === 'en' && (vars.n ?? vars.items) === 1 ? EN_ONE[key] : undefined;
+  const s = one ?? TABLES[lang][key] ?? en[key];
   return s.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m));
 }
 

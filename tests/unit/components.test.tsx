@@ -123,7 +123,7 @@ describe('StatusLine', () => {
   const noop = () => undefined;
   it('says what was hidden and what was kept', () => {
     const el = mount(<StatusLine status={status()} t={en} onRevealToggle={noop} onSiteToggle={noop} />);
-    expect(el.querySelector('.status-text')?.textContent).toBe('Hid 28 stories: 20 recommended, 8 trending · kept 1 related block(s)');
+    expect(el.querySelector('.status-text')?.textContent).toBe('Hid 28 stories: 20 recommended, 8 trending · kept 1 related block');
     expect(el.querySelector('.status-profile')?.textContent).toBe('Layout: Yahoo (2024– layout)');
     const zhEl = mount(<StatusLine status={status()} t={zh} onRevealToggle={noop} onSiteToggle={noop} />);
     expect(zhEl.querySelector('.status-text')?.textContent).toBe('已隱藏 28 則：推薦新聞 20 則、熱門 8 則 · 保留 1 個相關區塊');

@@ -264,6 +264,28 @@ describe('the count the badge shows', () => {
     expect(wrong).toEqual([]);
   });
 
+  it('in collapse mode each bar says how many stories it holds: "1 story", and no number for a module still empty', async () => {
+    const { doc } = loadFixture('hk-lazy.html');
+    const c = new CleanupController(doc, { force: false });
+    c.start();
+    c.setSettings({ ...DEFAULT_SETTINGS, mode: 'collapse', language: 'en' });
+    await afterIdle();
+    const bars = () => Array.from(doc.querySelectorAll(`[${ATTR.bar}]`)).map((b) => b.shadowRoot?.querySelector('span')?.textContent);
+    // The page's stream is empty until its script fills it.
+    expect(bars()).toEqual(['其他人也在看 — Stories hidden']);
+    c.stop();
+    const one = loadFixture('tw-photo-story.html');
+    const c1 = new CleanupController(one.doc, { force: false });
+    c1.start();
+    c1.setSettings({ ...DEFAULT_SETTINGS, mode: 'collapse', language: 'en' });
+    await afterIdle();
+    const texts = Array.from(one.doc.querySelectorAll(`[${ATTR.bar}]`)).map((b) => b.shadowRoot?.querySelector('span')?.textContent ?? '');
+    // Its two sponsored cards are marked apart, one story each.
+    expect(texts.filter((x) => x === '1 story hidden')).toHaveLength(2);
+    expect(texts.filter((x) => /\b1 stories\b/.test(x))).toEqual([]);
+    c1.stop();
+  });
+
   it('stays right when a script adds stories and an ad card to a stream whose ad cards are marked apart', async () => {
     const { doc } = loadFixture('hk-mixed-stream.html', renameClasses(fixtureHtml('hk-mixed-stream.html'), 'rename'));
     const c = new CleanupController(doc, { force: false });

@@ -260,7 +260,7 @@ export class CleanupController {
       btn.type = 'button';
       const render = () => {
         const open = el.hasAttribute(ATTR.revealed);
-        label.textContent = `${b.heading ? `${b.heading} — ` : ''}${t(lang, 'barText', { n: Math.max(b.items.length, 1) })}`;
+        label.textContent = `${b.heading ? `${b.heading} — ` : ''}${b.items.length ? t(lang, 'barText', { n: b.items.length }) : t(lang, 'barTextNone')}`;
         btn.textContent = t(lang, open ? 'barHide' : 'barShow');
         btn.setAttribute('aria-expanded', String(open));
       };
