@@ -653,14 +653,17 @@ function pushTo<K>(groups: Map<K, Element[]>, key: K, el: Element): Element[] {
 /** A card links to a few places (its story, its provider); an element that links to more is a
  * list of cards (a chunk of a third-party feed), not one. */
 function isCard(el: Element): boolean {
-  const links = el.matches('a[href]') ? [el] : el.querySelectorAll('a[href]');
-  if (!links.length) return false;
-  const places = new Set<string | null>();
-  for (const a of Array.from(links)) {
-    places.add(a.getAttribute('href'));
+  if (el.tagName === 'A') return el.hasAttribute('href');
+  // The live collection is read lazily: a list of many cards is given up on at its fourth place.
+  const anchors = el.getElementsByTagName('a');
+  const places = new Set<string>();
+  for (let i = 0; i < anchors.length; i++) {
+    const href = anchors[i]!.getAttribute('href');
+    if (href === null) continue;
+    places.add(href);
     if (places.size > MAX_CARD_LINKS) return false;
   }
-  return true;
+  return places.size > 0;
 }
 
 /**
