@@ -244,6 +244,30 @@ describe('cleanup controller', () => {
   });
 });
 
+describe('comments a script adds', () => {
+  it('are never taken for a feed, in any class mode; a sponsored widget among them is hidden in the frame it arrives', async () => {
+    for (const mode of ['original', 'strip'] as const) {
+      const { doc } = mode === 'original' ? loadFixture('jp-2026-comments.html') : loadFixture('jp-2026-comments.html', renameClasses(fixtureHtml('jp-2026-comments.html'), mode));
+      const c = new CleanupController(doc, { force: false });
+      c.start();
+      await afterIdle();
+      const list = doc.querySelector('[data-fixture="comments"] ul')!;
+      const comment = list.firstElementChild!;
+      const more = [1, 2, 3].map(() => comment.cloneNode(true) as Element);
+      const ad = doc.createElement('li');
+      ad.innerHTML = '<div class="trc_related_container" id="taboola-below-comments"><a href="https://trc.taboola.com/x">PR: 今だけ初回980円の保湿クリーム</a></div>';
+      list.append(...more, ad);
+      await new Promise((r) => requestAnimationFrame(r));
+      await Promise.resolve();
+      expect(hiddenOnPage(doc.defaultView!, ad.firstElementChild!), mode).toBe(true);
+      for (const m of more) expect(hiddenOnPage(doc.defaultView!, m), mode).toBe(false);
+      // Nothing else in the comments is marked (the ad's card, mostly its widget, is).
+      expect(Array.from(doc.querySelectorAll('[data-fixture="comments"] [data-ynd-kind]')).filter((el) => el !== ad), mode).toEqual([]);
+      c.stop();
+    }
+  });
+});
+
 describe('the count the badge shows', () => {
   /** Feed items the page's stylesheet hides now (the ground truth the badge should say). */
   const hiddenFeedItems = (doc: Document) => Array.from(doc.querySelectorAll('[data-fixture="feed-item"]')).filter((el) => hiddenOnPage(doc.defaultView!, el)).length;

@@ -1,4 +1,4 @@
-import { ITEM_SELECTORS, detectFeed, findItems, gateCovers, sponsoredCards, touchesArticle, type Detection, type FeedBlock, type UserRule } from '../feed/detect';
+import { ITEM_SELECTORS, commentsParent, detectFeed, findItems, gateCovers, sponsoredCards, touchesArticle, type Detection, type FeedBlock, type UserRule } from '../feed/detect';
 import { pathLooksLikeArticle, urlLooksLikeArticle } from '../page/classify';
 import { isYahooHost } from '../sites';
 import { FEED_KINDS, type FeedKind } from '../sites/types';
@@ -511,12 +511,24 @@ export class CleanupController {
         })
       : roots;
     if (fresh.length < roots.length) this.scheduleRecount();
-    if (fresh.length && (this.detection.page.isArticle || this.opts.force)) {
-      const found = this.newBlocks(this.detectIn(this.detection, fresh, true));
+    // Comments a script adds (the next page of them) are never a feed: proving it from their
+    // cards cost a whole batch (jp-2026-comments.html, 1–1.5 ms). A widget among them is still
+    // looked for, as among a stream's new cards.
+    const talk = new Map<Element, boolean>();
+    const inTalk = (r: Element) => {
+      const p = r.parentElement;
+      if (!p) return false;
+      if (!talk.has(p)) talk.set(p, commentsParent(p));
+      return talk.get(p)!;
+    };
+    const comments = fresh.filter(inTalk);
+    const look = comments.length ? fresh.filter((r) => !comments.includes(r)) : fresh;
+    if (look.length && (this.detection.page.isArticle || this.opts.force)) {
+      const found = this.newBlocks(this.detectIn(this.detection, look, true));
       this.mark(found);
       if (found.length) this.scheduleRecount();
     }
-    const ads = sponsoredCards(grown).filter((b) => !this.blocks.has(b.el));
+    const ads = sponsoredCards([...grown, ...comments]).filter((b) => !this.blocks.has(b.el));
     if (ads.length) this.mark(ads);
     // Items added inside known blocks change the counts, not what is hidden.
     if (grew) this.scheduleRecount();

@@ -563,6 +563,14 @@ function inComments(run: Element): boolean {
 }
 
 /**
+ * Whether the elements a script added under `parent` join the page's comments (the next page
+ * of them): they are read for a sponsored widget only, never for a feed (jp-2026-comments.html).
+ */
+export function commentsParent(parent: Element): boolean {
+  return inComments(parent);
+}
+
+/**
  * While the document parses: the elements the parser may still be inside (the chain of last
  * children from <body> down). Empty once it has finished.
  */
