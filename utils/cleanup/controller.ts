@@ -48,6 +48,8 @@ export class CleanupController {
   private detection: Detection | null = null;
   private blocks = new Map<Element, FeedBlock>();
   private pending: Element[] = [];
+  /** gateSelector()'s last answer, by the kinds it was built for. */
+  private gateSel: { key: string; sel: string } | null = null;
   private frame = 0;
   private observer: MutationObserver | null = null;
   private pageRevealed = false;
@@ -517,7 +519,9 @@ export class CleanupController {
     const talk = new Map<Element, boolean>();
     const inTalk = (r: Element) => {
       const p = r.parentElement;
-      if (!p) return false;
+      // Comments arrive as more of a list that is there: a root with no like sibling before it
+      // (a whole module appended) is not tested, which would read the headings of its parent.
+      if (!p || !likePrevious(r)) return false;
       if (!talk.has(p)) talk.set(p, commentsParent(p));
       return talk.get(p)!;
     };
@@ -584,10 +588,11 @@ export class CleanupController {
    */
   private gateSelector(): string {
     if (this.settings.mode === 'collapse' || !this.html.hasAttribute(ATTR.gate) || !this.html.hasAttribute(ATTR.on)) return '';
-    return FEED_KINDS.filter((k) => this.settings.hide[k])
-      .map(earlySelector)
-      .filter(Boolean)
-      .join(', ');
+    const kinds = FEED_KINDS.filter((k) => this.settings.hide[k]);
+    // Built once per set of kinds: every batch asks for it.
+    const key = kinds.join(' ');
+    if (this.gateSel?.key !== key) this.gateSel = { key, sel: kinds.map(earlySelector).filter(Boolean).join(', ') };
+    return this.gateSel.sel;
   }
 
   /** The subtrees left to the stylesheet by batches, read now: marked, counted. True if any. */
@@ -717,3 +722,8 @@ function hiddenOf(blocks: CleanupStatus['blocks'], kind: FeedKind): number {
   return blocks.filter((b) => b.hidden && b.kind === kind).reduce((n, b) => n + b.items, 0);
 }
 
+/** Whether the element before `el` is of its tag and class (one more item of a list). */
+function likePrevious(el: Element): boolean {
+  const prev = el.previousElementSibling;
+  return !!prev && prev.tagName === el.tagName && prev.getAttribute('class') === el.getAttribute('class');
+}
