@@ -164,15 +164,18 @@ describe.skipIf(!hasChromium)('automatic cleanup in Chromium', () => {
     await page.close();
   });
 
-  it('home page: its stream is its content and is left exactly as it is', async () => {
-    const page = await open(fixtureByFile('tw-home.html').url);
-    const stream = await visibility(page, 'home-stream');
-    expect(stream.total).toBe(1);
-    expect(stream.visible).toBe(1);
-    expect(await page.locator('[data-ynd-kind]').count()).toBe(0);
-    expect(await page.evaluate(() => document.documentElement.hasAttribute('data-ynd-on'))).toBe(false);
-    await page.close();
-  });
+  // A home page's stream is its content; a video page and Yahoo! JAPAN's pickup pages (a teaser
+  // and a link to the article, og:type article all the same) are no articles either.
+  for (const f of yahooFixtures().filter((x) => !x.expect.isArticle)) {
+    it(`${f.file}: not an article, left exactly as it is`, async () => {
+      const page = await open(f.url);
+      const stream = await visibility(page, 'home-stream');
+      expect(stream.visible).toBe(stream.total);
+      expect(await page.locator('[data-ynd-kind]').count()).toBe(0);
+      expect(await page.evaluate(() => document.documentElement.hasAttribute('data-ynd-on'))).toBe(false);
+      await page.close();
+    });
+  }
 
   it('home page: the content script costs it nothing while it loads (it arrives once the page is shown)', async () => {
     const page = await open(fixtureByFile('tw-home.html').url);

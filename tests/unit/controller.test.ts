@@ -313,6 +313,18 @@ describe('the count the badge shows', () => {
     c1.stop();
   });
 
+  it('follows a module that is empty at load and filled by script in two chunks (hk-finance-article): the last report is the count', async () => {
+    const { doc } = loadWithScripts('hk-finance-article.html');
+    const reports: number[] = [];
+    const c = new CleanupController(doc, { force: false, onStatus: (s) => reports.push(s.hiddenItems) });
+    c.start();
+    await new Promise((r) => setTimeout(r, 2_000));
+    // What the badge shows is the last report; status() would count afresh.
+    expect(reports.at(-1)).toBe(hiddenFeedItems(doc));
+    expect(hiddenFeedItems(doc)).toBe(45);
+    c.stop();
+  });
+
   it('stays right when a script adds stories and an ad card to a stream whose ad cards are marked apart', async () => {
     const { doc } = loadFixture('hk-mixed-stream.html', renameClasses(fixtureHtml('hk-mixed-stream.html'), 'rename'));
     const c = new CleanupController(doc, { force: false });

@@ -37,12 +37,19 @@ function check(doc: Document, url: string, quick = false) {
     // The page's comments are no block of any kind (not even related reading, which a setting hides).
     commentsInBlocks: all('comments').filter((c) => d.blocks.some((b) => b.el.contains(c) || c.contains(b.el))).length,
     // A block named after one of the stories it hides (the collapse bar and the popup show it).
+    // (Its source: the elements of the block whose text is the heading, all inside its cards.)
     headingsFromCards: d.blocks
-      .filter((b) => b.heading && feedItems.some((i) => Array.from(i.querySelectorAll('h2, h3, h4, a')).some((t) => (t.textContent ?? '').trim() === b.heading)))
+      .filter((b) => {
+        if (!b.heading) return false;
+        const squeeze = (t: string | null) => (t ?? '').replace(/\s+/g, '');
+        const sources = Array.from(b.el.querySelectorAll('*')).filter((t) => squeeze(t.textContent) === squeeze(b.heading));
+        return sources.length > 0 && sources.every((t) => t.closest('[data-fixture="feed-item"]'));
+      })
       .map((b) => b.heading),
     // Blocks that take in several of the page's modules (a whole rail for one of its lists):
     // its heading and count then speak for one module only.
-    blocksOverSeveral: d.blocks.filter((b) => all('feed-block').filter((m) => b.el.contains(m)).length > 1).length,
+    // (A sponsored card annotated as a block of its own inside a stream is part of that module.)
+    blocksOverSeveral: d.blocks.filter((b) => all('feed-block').filter((m) => b.el.contains(m) && !m.parentElement?.closest('[data-fixture="feed-block"]')).length > 1).length,
   };
 }
 
@@ -115,6 +122,18 @@ describe('blocks and their items', () => {
   const card = (topic: string, i: number) => `<article class="item"><a href="/${topic}/${i}.html">${topic} story number ${i} of the day</a><span>${i + 1} hours ago</span></article>`;
   const module = (name: string, n: number) => `<section class="component"><h2>${name}</h2><div class="wrap">${Array.from({ length: n }, (_, i) => card(name, i)).join('')}</div></section>`;
   const detect = (doc: Document) => detectFeed(doc, 'https://news.yahoo.com/budget-123456789.html', { force: true }).blocks;
+
+  it('while the page parses, a module whose heading has arrived and whose list has not is the block: the climb stops at it, not at the rail around it', () => {
+    const doc = page(
+      `<aside><section><h2>相關股票</h2><table><tbody>${[1, 2, 3].map((i) => `<tr><td><a href="/quote/${i}.HK">${i}.HK 騰訊控股 ${i}00.2 +1.2%</a></td></tr>`).join('')}</tbody></table></section><section><h2>熱門股票</h2></section></aside>`,
+    );
+    // The parser is still inside the last section (jsdom's documents are parsed at once).
+    Object.defineProperty(doc, 'readyState', { get: () => 'loading' });
+    const blocks = detectFeed(doc, 'https://hk.finance.yahoo.com/news/x-123456789.html', { force: true, quick: true }).blocks;
+    const rail = doc.querySelectorAll('aside section');
+    expect(blocks.filter((b) => b.kind === 'trending').map((b) => b.el)).toEqual([rail[1]]);
+    expect(blocks.some((b) => b.el.contains(rail[0]!) && b.kind !== 'related')).toBe(false);
+  });
 
   it('a row of modules, each with its heading, is no block of its own: each module is one, named and counted', () => {
     const blocks = detect(page(`<div class="row">${module('World', 5)}${module('Politics', 4)}${module('Crime', 3)}</div>`));

@@ -1,4 +1,4 @@
-import { ITEM_SELECTORS, commentsParent, detectFeed, findItems, gateCovers, sponsoredCards, touchesArticle, type Detection, type FeedBlock, type UserRule } from '../feed/detect';
+import { ITEM_SELECTORS, commentsParent, detectFeed, findItems, gateCovers, openModule, sponsoredCards, touchesArticle, type Detection, type FeedBlock, type UserRule } from '../feed/detect';
 import { pathLooksLikeArticle, urlLooksLikeArticle } from '../page/classify';
 import { isYahooHost } from '../sites';
 import { FEED_KINDS, type FeedKind } from '../sites/types';
@@ -526,7 +526,11 @@ export class CleanupController {
       return talk.get(p)!;
     };
     const comments = fresh.filter(inTalk);
-    const look = comments.length ? fresh.filter((r) => !comments.includes(r)) : fresh;
+    const look = fresh.filter((r) => !comments.includes(r));
+    // While the page parses, the module the parser is in is read again with each batch: its rows
+    // arrive apart from its heading. Not the article's body (its subheads are no module).
+    const module = !this.parsed && look.length ? openModule(this.doc) : null;
+    if (module && !touchesArticle(module, a) && !this.insideBlock(module) && !look.some((r) => r.contains(module))) look.push(module);
     if (look.length && (this.detection.page.isArticle || this.opts.force)) {
       const found = this.newBlocks(this.detectIn(this.detection, look, true));
       this.mark(found);
@@ -559,7 +563,8 @@ export class CleanupController {
           // a card (or the card around it) is its own one item.
           b.items = findItems(b.el, ITEM_SELECTORS).filter((c) => !this.holdsOtherBlock(c, b));
         }
-        if (b.items.length !== before) changed = true;
+        // refine() may have put a new block in b's place: its count is the one to compare.
+        if ((this.blocks.get(b.el) ?? b).items.length !== before) changed = true;
       }
       this.measure('ynd:idle', t0);
       if (changed || this.reportDue) this.report();

@@ -433,9 +433,10 @@ function hasLink(el: Element): boolean {
 
 /**
  * Whether heading `h` of block `el` is a card's title: it sits in one of several like siblings
- * below the block (a run's card), or its link goes where another link of the block goes (a
- * card's picture and title: the block is one card). A module's own linked heading ("Politics
- * ›") goes to a page of its own; modules of one rail may be like siblings themselves.
+ * below the block (a run's card; or one of MIN_CARDS siblings of a tag, each with a heading),
+ * or its link goes where another link of the block goes (a card's picture and title: the block
+ * is one card). A module's own linked heading ("Politics ›") goes to a page of its own; modules
+ * of one rail may be like siblings themselves.
  */
 function cardTitle(h: Element, el: Element): boolean {
   for (let n: Element | null = h; n && n !== el; n = n.parentElement) {
@@ -443,7 +444,13 @@ function cardTitle(h: Element, el: Element): boolean {
     if (!p) break;
     const sig = signature(n);
     let same = 0;
-    for (const c of Array.from(p.children)) if (signature(c) === sig && ++same > 1) return true;
+    // Of one tag, each with a heading of its own, MIN_CARDS of them are cards whatever their
+    // classes say (numbered per card, then renamed: ca-fr-article.html's Taboola unit).
+    let titled = 0;
+    for (const c of Array.from(p.children)) {
+      if (signature(c) === sig && ++same > 1) return true;
+      if (c.tagName === n.tagName && (c.matches(HEADING_SELECTOR) || c.querySelector(HEADING_SELECTOR)) && ++titled >= MIN_CARDS) return true;
+    }
   }
   const link = h.closest('a[href]') ?? h.querySelector('a[href]');
   const href = link?.getAttribute('href');
@@ -568,6 +575,25 @@ function inComments(run: Element): boolean {
  */
 export function commentsParent(parent: Element): boolean {
   return inComments(parent);
+}
+
+const NONE: ReadonlySet<Element> = new Set();
+
+/**
+ * While the document parses, the module the parser is in: the innermost element it is still
+ * inside that has a heading of its own (as a child, or in a child's header). Its rows arrive
+ * one batch at a time, outside any heading; read again with each, it is hidden once it shows
+ * enough (a rail table of market data, hk-finance-article.html). Null once parsed.
+ */
+export function openModule(doc: Document): Element | null {
+  const chain = openChain(doc);
+  for (let i = chain.length - 1; i >= 0; i--) {
+    const el = chain[i]!;
+    for (const c of Array.from(el.children)) {
+      if (c.matches(HEADING_SELECTOR) || (c.firstElementChild?.matches(HEADING_SELECTOR) ?? false)) return el;
+    }
+  }
+  return null;
 }
 
 /**
@@ -748,12 +774,16 @@ interface Candidate {
   features: Partial<Record<FeatureName, number>>;
 }
 
-function climbFromHeading(h: Element, a: ArticleAnchors, stop: Element): Element {
+function climbFromHeading(h: Element, a: ArticleAnchors, stop: Element, open: ReadonlySet<Element> = NONE): Element {
   let el: Element = h;
   for (;;) {
     const parent: Element | null = el.parentElement;
     if (!parent || parent === stop || parent === stop.ownerDocument.documentElement) return el;
     if (touchesArticle(parent, a)) return el;
+    // The parser is still inside this module (its heading parsed, its list not yet): the rest
+    // of it will arrive inside, so it is the block; climbing on would take its neighbours
+    // (hk-finance-article.html's rail, whose first box is related reading).
+    if (el !== h && open.has(el)) return el;
     const links = safeQueryAll(el, 'a[href]').length;
     if (el !== h && links >= MIN_BLOCK_LINKS) {
       if (textLen(parent) > textLen(el) * CLIMB_TEXT_GROWTH) return el;
@@ -971,6 +1001,8 @@ export function detectFeed(doc: Document, url: string, options: DetectOptions = 
   let termSet: Set<string> | null = null;
   const terms = () => (termSet ??= titleTerms(article.headline?.textContent ?? doc.title));
 
+  // While the page parses: the elements the parser is still inside.
+  const open = new Set(openChain(doc));
   const candidates = new Map<Element, Candidate>();
   const add = (el: Element, kind: FeedKind | null, source: Candidate['source'], feature?: FeatureName) => {
     const c = candidates.get(el) ?? { el, kind, source, features: {} };
@@ -997,7 +1029,7 @@ export function detectFeed(doc: Document, url: string, options: DetectOptions = 
     const rail = !kind && railHeading(h);
     if ((!kind && !rail) || h.closest(CHROME_SELECTOR)) continue;
     if (touchesArticle(h, article)) continue;
-    const el = climbFromHeading(h, article, body);
+    const el = climbFromHeading(h, article, body, open);
     if (rail) add(el, 'trending', 'generic', 'railModule');
     // A label beside the heading names the kind where the heading's own words do not.
     else if (labelled) add(el, kind, 'generic', 'headingPhrase');

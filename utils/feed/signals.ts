@@ -24,8 +24,10 @@ export const HEADING_PHRASES: ReadonlyArray<{ kind: FeedKind; exact: readonly st
       'more from', 'more stories', 'more top stories', 'latest news', 'latest stories', 'stories you may have missed', 'around the web', 'from our partners',
       // 其他人也在看 in English (Yahoo SG/UK/AU and many other sites).
       'people also read', 'other people also read', 'others also read', 'people are also reading', 'what others are reading',
+      // Yahoo Actualités Canada (fr-ca).
+      'autres nouvelles', 'plus de nouvelles', 'recommandé pour vous', 'recommandés pour vous', 'vous aimerez aussi', 'vous aimerez peut-être', 'à découvrir', 'nos suggestions',
     ],
-    prefixes: ['more from '],
+    prefixes: ['more from ', 'plus de '],
   },
   {
     kind: 'trending',
@@ -33,25 +35,32 @@ export const HEADING_PHRASES: ReadonlyArray<{ kind: FeedKind; exact: readonly st
       // (熱門…, 人氣…, 热门…, trending …, …ランキング and …排行榜: see prefixes and suffixes.)
       '即時熱門', '最多人看', '熱搜', 'トピックス', '主要トピックス',
       'trending', 'most popular', 'most read', 'popular', 'popular now', 'popular stories', 'top stories',
+      'tendances', 'populaire', 'les plus populaires', 'les plus lus', 'les plus consultés', 'à la une',
     ],
     // "Trending tickers" (Yahoo Finance), "Trending on Yahoo", "Trending in Sports": a heading
     // that opens with the word names a trending rail whatever follows.
     // 熱門圖輯, 熱門影音, 人氣排行: in Chinese the word opens the heading.
-    prefixes: ['trending ', '熱門', '热门', '人氣', '人气'],
+    prefixes: ['trending ', 'tendances ', '熱門', '热门', '人氣', '人气'],
     // ニュースランキング, コメントランキング, 新聞排行榜: a heading that ends in the word.
     suffixes: ['ランキング', '排行榜'],
   },
   {
     kind: 'sponsored',
-    exact: ['贊助', '贊助內容', '廣告', '広告', 'sponsored', 'sponsored content', 'sponsored stories', 'promoted', 'promoted stories', 'pr', 'ad', 'advertisement'],
+    exact: [
+      '贊助', '贊助內容', '廣告', '広告', 'sponsored', 'sponsored content', 'sponsored stories', 'promoted', 'promoted stories', 'pr', 'ad', 'advertisement',
+      'commandité', 'contenu commandité', 'liens commandités', 'contenu sponsorisé', 'publicité',
+    ],
   },
   {
     kind: 'related',
     exact: [
       '相關新聞', '相關文章', '延伸閱讀', '相关新闻', '相关文章', '延伸阅读', '関連記事', '関連ニュース',
       'related', 'related stories', 'related articles', 'related coverage', 'related news', 'more on this story',
+      // "Read also": on French pages a list that continues the story, kept as such.
+      'à lire aussi', 'lire aussi', 'sur le même sujet', 'articles connexes',
     ],
-    prefixes: ['read more about '],
+    // 相關股票 (a finance article's stocks), 相關影片; "Related quotes", "Related video".
+    prefixes: ['read more about ', 'related ', '相關', '相关'],
   },
 ];
 
@@ -83,7 +92,7 @@ export const YAHOO_MODULE_ATTRS = ['data-ylk', 'data-i13n-sec', 'data-wf-beacons
 
 /** "三立新聞網 setn.com ・ 3 小時前", "共同通信 ・ 2時間前", "Reuters · 3h ago". */
 export const RELATIVE_TIME =
-  /(\d+\s*(分鐘|小時|天|週|个?小时|分钟|天)前|\d+\s*(分|時間|日)前|\d+\s*(min|mins|minutes?|h|hrs?|hours?|d|days?)\s*ago|昨天|前天|yesterday)/i;
+  /(\d+\s*(分鐘|小時|天|週|个?小时|分钟|天)前|\d+\s*(分|時間|日)前|(\d+|an?)\s*(min|mins|minutes?|h|hrs?|hours?|d|days?)\s*ago|昨天|前天|yesterday|il y a \d+\s*(min|minutes?|h|heures?|j|jours?)|\bhier\b)/i;
 
 /** Feature weights: a block is hidden when their sum reaches HIDE_CONFIDENCE. */
 export const WEIGHTS = {
@@ -142,6 +151,7 @@ export const RELATED_ITEM_SHARE = 0.5;
 const COMMENT_HEADINGS = new Set([
   'コメント', 'みんなのコメント', 'コメント一覧', '留言', '網友留言', '讀者留言', '留言板', '評論', '评论', '网友评论', '讀者回應',
   'comments', 'reader comments', 'conversation', 'join the conversation', 'discussion',
+  'commentaires', 'réactions',
 ]);
 const TRAILING_COUNT = /[\s(（]*[\d,]+\s*(件|則|条|comments?)?[)）]?$/iu;
 /** Ids and classes of a comments section (#comments, Comments_root__j1G10, caas-comments,
