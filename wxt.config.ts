@@ -3,7 +3,7 @@ import type { Browser } from 'wxt/browser';
 import preact from '@preact/preset-vite';
 import type { Plugin } from 'vite';
 import { buildStylesheet } from './utils/cleanup/style';
-import { ARTICLE_URL_GLOBS } from './utils/sites/matches';
+import { ARTICLE_URL_GLOBS, NON_ARTICLE_URL_GLOBS } from './utils/sites/matches';
 
 /** `virtual:ynd-cleanup.css`: the cleanup stylesheet, generated from the site profiles, so the
  * Yahoo content script's CSS is a manifest file the browser applies before the page parses. */
@@ -20,17 +20,21 @@ function cleanupCss(): Plugin {
 const YAHOO_SCRIPT = 'content-scripts/yahoo.js';
 
 /**
- * The same script for the Yahoo hosts' other pages (home pages, section fronts), at
- * document_idle: nothing before they are shown, and in-site navigation from them into an
- * article is still followed. Same file, same stylesheet; the globs split the URLs between the
- * two entries, so no page gets the script twice.
+ * The same script for the Yahoo hosts' other pages (home pages, section fronts; video, search
+ * and pickup pages), at document_idle: nothing before they are shown, and in-site navigation
+ * from them into an article is still followed. Same file, same stylesheet. The globs split the
+ * URLs between the three entries, so no page gets the script twice: article-shaped URLs outside
+ * the non-article sections (early), the non-article sections (late), everything else (late).
  */
 function addLateYahooEntry(manifest: Browser.runtime.Manifest): void {
   const scripts = manifest.content_scripts ?? [];
   const early = scripts.find((c) => c.js?.includes(YAHOO_SCRIPT));
   if (!early) throw new Error(`manifest: no content script entry for ${YAHOO_SCRIPT}`);
-  const { include_globs: _articleShapes, ...rest } = early;
-  scripts.push({ ...rest, exclude_globs: ARTICLE_URL_GLOBS, run_at: 'document_idle' });
+  const { include_globs: _articleShapes, exclude_globs: _sections, ...rest } = early;
+  scripts.push(
+    { ...rest, exclude_globs: [...ARTICLE_URL_GLOBS, ...NON_ARTICLE_URL_GLOBS], run_at: 'document_idle' },
+    { ...rest, include_globs: NON_ARTICLE_URL_GLOBS, run_at: 'document_idle' },
+  );
 }
 
 export default defineConfig({

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SITE_PROFILES, FEED_KINDS } from '../../utils/sites';
-import { ARTICLE_URL_GLOBS, YAHOO_MATCHES } from '../../utils/sites/matches';
+import { ARTICLE_URL_GLOBS, NON_ARTICLE_URL_GLOBS, YAHOO_MATCHES } from '../../utils/sites/matches';
 import { pathLooksLikeArticle } from '../../utils/page/classify';
 import { HEADING_PHRASES, WIDGET_SELECTORS, headingKind } from '../../utils/feed/signals';
 import { FIXTURE_DIR, FIXTURES } from './fixtures';
@@ -73,7 +73,10 @@ describe('site profiles (utils/sites/*.ts)', () => {
   // A manifest glob over the whole URL: `*` any run of characters, `?` any one (Chrome's rule).
   const globMatches = (glob: string, url: string) =>
     new RegExp(`^${glob.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`).test(url);
-  const earlyEntry = (url: string) => ARTICLE_URL_GLOBS.some((g) => globMatches(g, url));
+  const any = (globs: readonly string[], url: string) => globs.some((g) => globMatches(g, url));
+  // The three entries of the manifest (the first from the content script, two from wxt.config.ts).
+  const earlyEntry = (url: string) => any(ARTICLE_URL_GLOBS, url) && !any(NON_ARTICLE_URL_GLOBS, url);
+  const lateEntries = (url: string) => (any(NON_ARTICLE_URL_GLOBS, url) ? 1 : 0) + (!any(ARTICLE_URL_GLOBS, url) && !any(NON_ARTICLE_URL_GLOBS, url) ? 1 : 0);
 
   it('every URL the classifier calls article-shaped gets the script from document_start', () => {
     const shapes = [
@@ -105,8 +108,34 @@ describe('site profiles (utils/sites/*.ts)', () => {
     expect(articles).toBeGreaterThan(FIXTURES.length + 20);
   });
 
-  it('home pages and section fronts get the script only at document_idle', () => {
-    for (const url of ['https://tw.news.yahoo.com/', 'https://tw.news.yahoo.com/politics/', 'https://news.yahoo.co.jp/', 'https://news.yahoo.co.jp/ranking/access/news', 'https://www.yahoo.com/news/'])
+  it('home pages, section fronts, video, search and pickup pages get the script only at document_idle, once', () => {
+    for (const url of [
+      'https://tw.news.yahoo.com/',
+      'https://tw.news.yahoo.com/politics/',
+      'https://news.yahoo.co.jp/',
+      'https://news.yahoo.co.jp/ranking/access/news',
+      'https://www.yahoo.com/news/',
+      // Shaped like articles, but never one: these cost a page nothing before it is shown.
+      'https://tw.news.yahoo.com/video/%E6%BD%AE%E5%A2%83-123456789.html',
+      'https://www.yahoo.com/videos/some-clip-123456789.html',
+      'https://news.yahoo.co.jp/pickup/6521234',
+      'https://tw.news.yahoo.com/search?p=%E9%A2%B1%E9%A2%A8',
+      ...FIXTURES.filter((f) => !f.expect.isArticle).map((f) => encodeURI(f.url)),
+    ]) {
       expect(earlyEntry(url), url).toBe(false);
+      expect(lateEntries(url), url).toBe(1);
+    }
+  });
+
+  it('every URL gets the script from exactly one entry', () => {
+    const pieces = ['/', 'news', 'articles', 'video', 'pickup', 'search', '-', '1234567', '.html', 'x', '?q=1'];
+    let seed = 11;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % pieces.length;
+    for (let i = 0; i < 5_000; i++) {
+      let path = '/';
+      for (let k = 0; k < 1 + (i % 6); k++) path += pieces[next()];
+      const url = new URL(`https://tw.news.yahoo.com${path}`).href;
+      expect((earlyEntry(url) ? 1 : 0) + lateEntries(url), url).toBe(1);
+    }
   });
 });

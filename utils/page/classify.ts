@@ -1,4 +1,5 @@
 import { SITE_PROFILES, isYahooHost, type SiteProfile } from '../sites';
+import { NON_ARTICLE_SECTIONS } from '../sites/matches';
 
 export interface PageClass {
   isArticle: boolean;
@@ -13,9 +14,9 @@ export interface PageClass {
 /** Article URL shapes: "-123456789.html" (Yahoo TW/HK/US), "/articles/<hex>" (Yahoo! JAPAN). */
 const ARTICLE_URL = [/-\d{6,}\.html$/, /\/articles\/[0-9a-f]{16,}/i, /\/(news|article|articles)\/[^/]+\.html$/];
 /** Pages that are never articles even when they carry article-like markup. */
-// Yahoo! JAPAN's /pickup/<id> pages carry og:type article, but they are a headline, a teaser
-// and a link to the article (the article is at /articles/<hex>); /ranking/ is a list of them.
-const NON_ARTICLE_URL = [/^\/(search|video|videos|topic|topics|live|photos?|pickup|ranking)(\/|$)/i, /\/(search)(\/|\?|$)/i];
+// (NON_ARTICLE_SECTIONS: Yahoo! JAPAN's /pickup/<id> pages carry og:type article, but they are
+// a headline, a teaser and a link to the article; /ranking/ is a list of them.)
+const NON_ARTICLE_URL = [new RegExp(`^/(${NON_ARTICLE_SECTIONS.join('|')})(/|$)`, 'i'), /\/(search)(\/|\?|$)/i];
 const ARTICLE_LD_TYPES = /^(NewsArticle|Article|ReportageNews|AnalysisNewsArticle|BlogPosting|OpinionNewsArticle|Report)$/;
 /** Text an article body has at least; a shell with a headline and a teaser is not one. */
 const MIN_ARTICLE_CHARS = 140;

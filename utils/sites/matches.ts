@@ -24,3 +24,17 @@ export const YAHOO_MATCHES = [
  * an article. The test in tests/unit/sites.test.ts keeps the two lists in step.
  */
 export const ARTICLE_URL_GLOBS = ['*.html*', '*/articles/*'];
+
+/** First path segments of the hosts' pages that are never articles (video, search, topic,
+ * pickup and ranking pages), even when their URL ends in ".html" (a TW video page) or they
+ * carry og:type article (a Yahoo! JAPAN pickup page). utils/page/classify.ts reads them too. */
+export const NON_ARTICLE_SECTIONS = ['search', 'video', 'videos', 'topic', 'topics', 'live', 'photo', 'photos', 'pickup', 'ranking'];
+
+/**
+ * The same pages as globs over the whole URL. They leave the document_start entry and get the
+ * script at document_idle (wxt.config.ts): a page where it does not act costs nothing before
+ * it is shown (a TW video page cost 7.5 ms at load in `npm run bench` on 2026-11-29).
+ */
+export const NON_ARTICLE_URL_GLOBS = ['https://*.yahoo.com', 'https://news.yahoo.co.jp'].flatMap((host) =>
+  NON_ARTICLE_SECTIONS.flatMap((section) => [`${host}/${section}/*`, `${host}/${section}`, `${host}/${section}?*`]),
+);
