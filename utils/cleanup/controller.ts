@@ -1,4 +1,4 @@
-import { ITEM_SELECTORS, commentsParent, detectFeed, findItems, gateCovers, openModule, sponsoredCards, touchesArticle, type Detection, type FeedBlock, type UserRule } from '../feed/detect';
+import { ITEM_SELECTORS, detectFeed, findItems, gateCovers, inComments, openModule, sponsoredCards, touchesArticle, type Detection, type FeedBlock, type UserRule } from '../feed/detect';
 import { pathLooksLikeArticle, urlLooksLikeArticle } from '../page/classify';
 import { isYahooHost } from '../sites';
 import { FEED_KINDS, type FeedKind } from '../sites/types';
@@ -522,7 +522,7 @@ export class CleanupController {
       // Comments arrive as more of a list that is there: a root with no like sibling before it
       // (a whole module appended) is not tested, which would read the headings of its parent.
       if (!p || !likePrevious(r)) return false;
-      if (!talk.has(p)) talk.set(p, commentsParent(p));
+      if (!talk.has(p)) talk.set(p, inComments(p));
       return talk.get(p)!;
     };
     const comments = fresh.filter(inTalk);

@@ -556,9 +556,10 @@ const COMMENTS_DEPTH = 3;
  * Whether a run stands in the page's comments (jp-2026-comments.html): it, or a parent within
  * COMMENTS_DEPTH levels, is named for comments, or the only heading around it is a comments
  * heading. The search stops at the first parent with more than one heading: that holds other
- * modules too.
+ * modules too. The controller asks it of the parent of comments a script adds (the next page
+ * of them), which it reads for a sponsored widget only.
  */
-function inComments(run: Element): boolean {
+export function inComments(run: Element): boolean {
   let n: Element | null = run;
   for (let i = 0; n && i <= COMMENTS_DEPTH; i++, n = n.parentElement) {
     if (COMMENT_WORDS.test(`${n.id} ${n.getAttribute('class') ?? ''}`)) return true;
@@ -567,14 +568,6 @@ function inComments(run: Element): boolean {
     if (headings.length === 1) return commentsHeading(headings[0]!.textContent ?? '');
   }
   return false;
-}
-
-/**
- * Whether the elements a script added under `parent` join the page's comments (the next page
- * of them): they are read for a sponsored widget only, never for a feed (jp-2026-comments.html).
- */
-export function commentsParent(parent: Element): boolean {
-  return inComments(parent);
 }
 
 const NONE: ReadonlySet<Element> = new Set();
