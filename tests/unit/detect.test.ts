@@ -93,13 +93,17 @@ describe('the article root on pages no profile knows', () => {
   });
 });
 
+/** A short article about a council budget, then `after`: the synthetic pages' story. */
+const budgetPage = (after: string) =>
+  new DOMParser().parseFromString(
+    `<!doctype html><html><body><main><h1>Council passes the budget</h1><div class="body"><p>${'The council passed the budget on Monday after a long debate. '.repeat(8)}</p></div></main>${after}</body></html>`,
+    'text/html',
+  );
+
 describe('comments are no feed', () => {
   const page = (section: string) => {
     const cards = [1, 2, 3, 4].map((i) => `<div class="c"><a href="/s/${i}.html">Story number ${i} of the day</a><span>${i} hours ago</span></div>`).join('');
-    return new DOMParser().parseFromString(
-      `<!doctype html><html><body><main><h1>Council passes the budget</h1><div class="body"><p>${'The council passed the budget on Monday after a long debate. '.repeat(6)}</p></div></main>${section.replace('CARDS', cards)}</body></html>`,
-      'text/html',
-    );
+    return budgetPage(section.replace('CARDS', cards));
   };
   const hidden = (doc: Document) => detectFeed(doc, 'https://news.yahoo.com/budget-123456789.html', { force: true }).blocks.filter((b) => b.el.querySelector('.c')).length;
 
@@ -114,11 +118,7 @@ describe('comments are no feed', () => {
 });
 
 describe('blocks and their items', () => {
-  const page = (after: string) =>
-    new DOMParser().parseFromString(
-      `<!doctype html><html><body><main><h1>Council passes the budget</h1><div class="body"><p>${'The council passed the budget on Monday after a long debate. '.repeat(8)}</p></div></main>${after}</body></html>`,
-      'text/html',
-    );
+  const page = budgetPage;
   const card = (topic: string, i: number) => `<article class="item"><a href="/${topic}/${i}.html">${topic} story number ${i} of the day</a><span>${i + 1} hours ago</span></article>`;
   const module = (name: string, n: number) => `<section class="component"><h2>${name}</h2><div class="wrap">${Array.from({ length: n }, (_, i) => card(name, i)).join('')}</div></section>`;
   const detect = (doc: Document) => detectFeed(doc, 'https://news.yahoo.com/budget-123456789.html', { force: true }).blocks;

@@ -630,7 +630,7 @@ export function findItems(block: Element, itemSelectors: readonly string[]): Ele
     // The profile names its story cards; an ad card beside them is one too.
     const first = found[0]!.parentElement;
     const wide = cardsBeside(block, found.filter((f) => f.parentElement === first));
-    return found.length === wide.length ? found : inDocumentOrder([...new Set([...found, ...wide])]);
+    return found.length === wide.length ? found : inDocumentOrder([...new Set([...found, ...wide])], (e) => e);
   }
   const run = largestRun(block);
   if (run) return cardsBeside(block, run);
@@ -671,10 +671,10 @@ function largestRun(block: Element): Element[] | null {
 
 /** Append `el` to its group in `groups`. */
 function pushTo<K>(groups: Map<K, Element[]>, key: K, el: Element): Element[] {
-  const g = groups.get(key);
-  if (g) g.push(el);
-  else groups.set(key, [el]);
-  return g ?? groups.get(key)!;
+  let g = groups.get(key);
+  if (!g) groups.set(key, (g = []));
+  g.push(el);
+  return g;
 }
 
 /** A card links to a few places (its story, its provider); an element that links to more is a
@@ -717,8 +717,9 @@ function cardsBeside(block: Element, run: Element[]): Element[] {
   return out;
 }
 
-function inDocumentOrder(els: Element[]): Element[] {
-  return els.sort((x, y) => (x.compareDocumentPosition(y) & FOLLOWING ? -1 : 1));
+/** `items` sorted in place by where their elements stand in the document. */
+function inDocumentOrder<T>(items: T[], elementOf: (item: T) => Element): T[] {
+  return items.sort((x, y) => (elementOf(x).compareDocumentPosition(elementOf(y)) & FOLLOWING ? -1 : 1));
 }
 
 /** How many parents up from `el` `ancestor` is. */
@@ -1042,7 +1043,7 @@ export function detectFeed(doc: Document, url: string, options: DetectOptions = 
   }
   // While the page parses, the first cards of such a run, before the rest of it arrives (a
   // network stall mid-feed leaves the page idle, so the full pass can run before the rest too).
-  for (const el of openChain(doc)) {
+  for (const el of open) {
     if (!candidates.has(el) && openRun(el, article.start, (e) => touchesArticle(e, article))) add(runBlock(el, article, body), null, 'generic', 'openRun');
   }
   for (const rule of options.userRules ?? []) {
@@ -1069,7 +1070,6 @@ export function detectFeed(doc: Document, url: string, options: DetectOptions = 
   // Outermost blocks only: an inner block is hidden with its parent, except sponsored cards in
   // a block of another kind, which the settings may treat apart.
   const outer = kept.filter((b) => !kept.some((o) => o !== b && o.el.contains(b.el)));
-  const blocks = [...outer, ...nestedSponsored(scored, outer)];
-  blocks.sort((x, y) => (x.el.compareDocumentPosition(y.el) & FOLLOWING ? -1 : 1));
+  const blocks = inDocumentOrder([...outer, ...nestedSponsored(scored, outer)], (b) => b.el);
   return { page, article, blocks, refused };
 }
