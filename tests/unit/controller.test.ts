@@ -91,6 +91,22 @@ describe('cleanup controller', () => {
     c.stop();
   });
 
+  it('settings read after the page has parsed but before idle time: no detection until idle time, which reports the count', async () => {
+    const { doc } = loadFixture('tw-modern-seed.html');
+    const reports: number[] = [];
+    const c = new CleanupController(doc, { force: false, onStatus: (s) => reports.push(s.hiddenItems) });
+    c.start();
+    // The stored settings (here: the defaults, then a reader's other choice) come back from
+    // storage after DOMContentLoaded, still part of the page's load.
+    c.setSettings({ ...DEFAULT_SETTINGS });
+    c.setSettings({ ...DEFAULT_SETTINGS, hide: { ...DEFAULT_SETTINGS.hide, related: true } });
+    expect(doc.querySelectorAll(`[${ATTR.kind}]`).length).toBe(0);
+    expect(reports).toEqual([]);
+    await afterIdle();
+    expect(reports).toEqual([20 + 8 + 4]);
+    c.stop();
+  });
+
   it('a snapshot asked for before idle time (the popup opened at once) holds none of the feed', () => {
     const { doc } = loadFixture('tw-modern-seed.html');
     const c = new CleanupController(doc, { force: false });
