@@ -235,6 +235,44 @@ describe('cleanup controller', () => {
     }
   });
 
+  it('a module that is empty at load and filled by a script, row by row, is hidden in the frame its rows appear (below the article, in the rail)', async () => {
+    const frame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+    const places = {
+      // Story cards with times, after the article; the heading is in no phrase list.
+      below: (doc: Document) => doc.querySelector('section.module-article-body')!,
+      // Plain linked rows in the rail, no times: a rail module by its heading and its rows.
+      rail: (doc: Document) => doc.querySelector('aside')!.lastElementChild!,
+    };
+    for (const [where, anchorOf] of Object.entries(places)) {
+      for (const when of ['before idle time', 'after idle time']) {
+        const { doc } = loadFixture('tw-modern-seed.html');
+        const box = doc.createElement('section');
+        box.innerHTML = '<div><h3>今天為你挑選</h3></div><ul></ul>';
+        anchorOf(doc).after(box);
+        const c = new CleanupController(doc, { force: false });
+        c.start();
+        if (when === 'after idle time') await afterIdle();
+        const list = box.querySelector('ul')!;
+        for (let i = 0; i < 5; i++) {
+          const li = doc.createElement('li');
+          li.innerHTML =
+            where === 'below'
+              ? `<a href="https://tw.news.yahoo.com/u-${i}.html">無關的新聞標題 ${i}</a><span>中央社 ・ ${i + 1} 小時前</span>`
+              : `<a href="https://tw.news.yahoo.com/r-${i}.html">與本文無關的熱門話題第 ${i} 則</a>`;
+          list.appendChild(li);
+        }
+        await frame();
+        const css = doc.defaultView!;
+        for (const row of Array.from(list.children)) expect(hiddenOnPage(css, row), `${where}, ${when}`).toBe(true);
+        // The article is untouched.
+        expect(hiddenOnPage(css, doc.querySelector('h1')!)).toBe(false);
+        await afterIdle();
+        expect(c.status().hiddenItems, `${where}, ${when}`).toBe(20 + 8 + 4 + 5);
+        c.stop();
+      }
+    }
+  });
+
   it('blocks a page script adds after load are counted as the detection counts them (jp-2025-lazy: a ranking, then a recommendation list)', async () => {
     const { doc } = loadWithScripts('jp-2025-lazy.html');
     const c = new CleanupController(doc, { force: false });

@@ -135,6 +135,21 @@ describe('blocks and their items', () => {
     expect(blocks.some((b) => b.el.contains(rail[0]!) && b.kind !== 'related')).toBe(false);
   });
 
+  it('after load, a rail box still empty (a script fills it later) is a block of its own, not the whole rail; a header above cards that each carry a label is not', () => {
+    const rows = (name: string, n: number) => `<ul>${Array.from({ length: n }, (_, i) => `<li><a href="/${name}/${i}.html">${name} headline number ${i}</a></li>`).join('')}</ul>`;
+    const doc = page(`<aside><div class="box"><h2>Most Read</h2>${rows('read', 6)}</div><div class="box"><div class="hd"><h3>Editor's picks</h3></div><ul></ul></div></aside>`);
+    const boxes = doc.querySelectorAll('aside .box');
+    const blocks = detect(doc);
+    // Neither the aside nor anything holding both boxes: the read box is hidden and counted.
+    expect(blocks.some((b) => b.el.contains(boxes[0]!) && b.el.contains(boxes[1]!))).toBe(false);
+    expect(blocks.find((b) => b.el === boxes[0])?.items.length).toBe(6);
+    // nypost's "More Stories": a header, then one story under each source's own label.
+    const labelled = (src: string, i: number) => `<div class="widget"><h4>${src}</h4><div><a href="/${src}/${i}.html"><img alt=""></a><h5><a href="/${src}/${i}.html">${src} story ${i} of the day</a></h5></div></div>`;
+    const more = page(`<div class="more"><div class="title"><h4>More Stories</h4></div>${['page six', 'nypost', 'decider', 'nypost'].map(labelled).join('')}</div>`);
+    const block = detect(more).find((b) => b.heading === 'More Stories');
+    expect(block?.el).toBe(more.querySelector('.more'));
+  });
+
   it('a row of modules, each with its heading, is no block of its own: each module is one, named and counted', () => {
     const blocks = detect(page(`<div class="row">${module('World', 5)}${module('Politics', 4)}${module('Crime', 3)}</div>`));
     expect(blocks.map((b) => [b.heading, b.items.length])).toEqual([['World', 5], ['Politics', 4], ['Crime', 3]]);

@@ -1,4 +1,4 @@
-import { ITEM_SELECTORS, detectFeed, findItems, gateCovers, inComments, openModule, sponsoredCards, touchesArticle, type Detection, type FeedBlock, type UserRule } from '../feed/detect';
+import { ITEM_SELECTORS, detectFeed, findItems, gateCovers, headedModule, inComments, openModule, sponsoredCards, touchesArticle, type Detection, type FeedBlock, type UserRule } from '../feed/detect';
 import { pathLooksLikeArticle, urlLooksLikeArticle } from '../page/classify';
 import { isYahooHost } from '../sites';
 import { FEED_KINDS, type FeedKind } from '../sites/types';
@@ -533,7 +533,13 @@ export class CleanupController {
     // While the page parses, the module the parser is in is read again with each batch: its rows
     // arrive apart from its heading. Not the article's body (its subheads are no module).
     const module = !this.parsed && look.length ? openModule(this.doc) : null;
-    if (module && !touchesArticle(module, a) && !this.insideBlock(module) && !look.some((r) => r.contains(module))) look.push(module);
+    const readAlso = (m: Element | null) => {
+      if (m && !touchesArticle(m, a) && !this.insideBlock(m) && !look.some((r) => r.contains(m))) look.push(m);
+    };
+    readAlso(module);
+    // After load, rows a script adds to a module that is there (a rail box filled late) are
+    // read with the module's heading.
+    if (this.parsed) for (const r of look.slice()) readAlso(headedModule(r));
     if (look.length && (this.detection.page.isArticle || this.opts.force)) {
       const found = this.newBlocks(this.detectIn(this.detection, look, true));
       this.mark(found);

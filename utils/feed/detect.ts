@@ -127,6 +127,10 @@ const MIN_ITEM_CHARS = 10;
 /** Elements that show nothing: no caption, whatever their text. */
 const UNSEEN_TAGS = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT']);
 const HEADING_SELECTOR = 'h2, h3, h4, h5, h6, [role="heading"]';
+/** How deep a module's heading may sit in its first children (`div > div.header > h2`). */
+const MODULE_HEADING_DEPTH = 2;
+/** How far above added rows their module may begin (`section > ul > li`, or one wrapper more). */
+const MODULE_CLIMB = 3;
 const CHROME_SELECTOR = 'header, nav, footer, [role="navigation"], [role="banner"], [role="contentinfo"], form';
 const CHROME_TAGS = new Set(['HEADER', 'NAV', 'FOOTER', 'FORM']);
 const CHROME_ROLES = new Set(['navigation', 'banner', 'contentinfo']);
@@ -427,6 +431,24 @@ function blockHeading(el: Element): string {
   return '';
 }
 
+/**
+ * Whether `el` is a module that begins with its own heading (at most two levels down), as the
+ * boxes of a rail do. Not a list, nor a card: a card's title links to its story.
+ */
+function leadsWithHeading(el: Element): boolean {
+  if (el.tagName === 'UL' || el.tagName === 'OL') return false;
+  let c: Element | null = el;
+  for (let depth = 0; c && depth <= MODULE_HEADING_DEPTH; depth++, c = c.firstElementChild) {
+    if (c.matches(HEADING_SELECTOR)) return !hasLink(c) && !c.closest('a');
+  }
+  return false;
+}
+
+/** How many places `el` links to (a card's picture and title go to one). */
+function placesLinked(el: Element): number {
+  return new Set(safeQueryAll(el, 'a[href]').map((a) => a.getAttribute('href'))).size;
+}
+
 function hasLink(el: Element): boolean {
   return el.matches('a[href]') || !!el.querySelector('a[href]');
 }
@@ -585,6 +607,21 @@ export function openModule(doc: Document): Element | null {
     for (const c of Array.from(el.children)) {
       if (c.matches(HEADING_SELECTOR) || (c.firstElementChild?.matches(HEADING_SELECTOR) ?? false)) return el;
     }
+  }
+  return null;
+}
+
+/**
+ * The module `el` was added to, after load: the nearest ancestor, at most MODULE_CLIMB levels
+ * up, that begins with a heading of its own (a rail box whose rows a script fills in). Null
+ * when a container of several headed modules comes first: `el` is then a module itself.
+ */
+export function headedModule(el: Element): Element | null {
+  let p = el.parentElement;
+  for (let depth = 0; p && depth < MODULE_CLIMB && p !== p.ownerDocument.body; depth++, p = p.parentElement) {
+    const headed = Array.from(p.children).filter((c) => !c.contains(el) && leadsWithHeading(c));
+    if (headed.length > 1) return null;
+    if (headed.length === 1 && headed[0] === p.firstElementChild) return p;
   }
   return null;
 }
@@ -778,6 +815,11 @@ function climbFromHeading(h: Element, a: ArticleAnchors, stop: Element, open: Re
     // of it will arrive inside, so it is the block; climbing on would take its neighbours
     // (hk-finance-article.html's rail, whose first box is related reading).
     if (el !== h && open.has(el)) return el;
+    // A module with no rows yet (a script fills it after load) beside other headed modules is
+    // a block of its own: climbing on to find links would take its neighbours, the whole rail.
+    // Not a header above cards that each carry a label of their own (nypost's "More Stories":
+    // one story under each source's name).
+    if (el !== h && !hasLink(el) && Array.from(parent.children).some((c) => c !== el && leadsWithHeading(c) && placesLinked(c) >= MIN_CARDS)) return el;
     const links = safeQueryAll(el, 'a[href]').length;
     if (el !== h && links >= MIN_BLOCK_LINKS) {
       if (textLen(parent) > textLen(el) * CLIMB_TEXT_GROWTH) return el;

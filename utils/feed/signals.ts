@@ -150,6 +150,8 @@ export const RELATED_ITEM_SHARE = 0.5;
  * and is no feed), compared without a count after them ("コメント 214件", "Comments (38)"). */
 const COMMENT_HEADINGS = new Set([
   'コメント', 'みんなのコメント', 'コメント一覧', '留言', '網友留言', '讀者留言', '留言板', '評論', '评论', '网友评论', '讀者回應',
+  // "Hot" and "latest" comments: not a trending rail for the 熱門 in them.
+  '热门评论', '熱門評論', '热门留言', '熱門留言', '最新评论', '最新評論', '最新留言', 'top comments',
   'comments', 'reader comments', 'conversation', 'join the conversation', 'discussion',
   'commentaires', 'réactions',
 ]);
@@ -173,6 +175,8 @@ export function headingKind(text: string): FeedKind | null {
   const t = normaliseHeading(text);
   if (!t || t.length > MAX_HEADING_CHARS) return null;
   const lower = t.toLowerCase();
+  // The page's comments are no feed, whatever words they share with one (熱門評論).
+  if (commentsHeading(t)) return null;
   const exact = EXACT_PHRASES.get(lower);
   if (exact) return exact;
   for (const h of HEADING_PHRASES) {
