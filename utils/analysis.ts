@@ -2,6 +2,7 @@ import { Readability, isProbablyReaderable } from '@mozilla/readability';
 import { classifyPage, jsonLdObjects, metaContent, type PageClass } from './page/classify';
 import { detectFeed } from './feed/detect';
 import type { FeedKind } from './sites/types';
+import { isYahooHost } from './sites';
 import { detectLanguage, isCjk, type Lang } from './text/lang';
 import { countCjkChars, countWords } from './text/tokens';
 import { extractKeyPoints, type KeyPoint } from './keypoints';
@@ -189,6 +190,29 @@ function blockParagraphs(root: Node, video: WeakSet<Element>): { paragraphs: str
   return { paragraphs: out, headings };
 }
 
+function hostOf(url: string): string {
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return '';
+  }
+}
+
+/**
+ * The line a byline sits in: its parent, widened while the text stays a byline's (no headline,
+ * no paragraph, under BYLINE_MAX_CHARS). The author's link and the provider-and-time line are
+ * often siblings (au-2026-next-story.html: "Yahoo News Australia · Sat 28 November 2026 at
+ * 9:15 am · 3-min read" beside the author), and the second is no paragraph of the story.
+ */
+function bylineLineOf(byline: Element): Element | null {
+  let line = byline.parentElement;
+  for (let p = line?.parentElement; line && p && p !== p.ownerDocument.body; p = p.parentElement) {
+    if (p.querySelector('h1, p, article') || (p.textContent ?? '').length >= BYLINE_MAX_CHARS) break;
+    line = p;
+  }
+  return line;
+}
+
 /**
  * The whole pipeline, as its stages: classify → remove feed/rails/ads from a clone → extract →
  * language → sentences → key points → entities. Pure: no extension APIs.
@@ -209,13 +233,14 @@ export function analyzeDocument(doc: Document, url: string, options: AnalyzeOpti
   // Another article on the page (the next one, appended in place as the reader scrolled on) is
   // not the one the URL and title now name: Readability would take the first of them.
   for (const el of detection.article.others) el.remove();
-  // On a known layout, breadcrumbs and the byline line sit inside the article's column and are
-  // not its text. Elsewhere Readability's own byline handling is better: removing a blog's date
+  // On a known layout, and on any Yahoo page (a layout no profile knows yet, au-2026-next-
+  // story.html), breadcrumbs and the byline line sit inside the article's column and are not
+  // its text. Elsewhere Readability's own byline handling is better: removing a blog's date
   // line made it choose the comments instead (benchmark page ac3c0355…, givewell.org).
   const { container, byline } = detection.article;
-  const known = page.profile !== null;
+  const known = page.profile !== null || isYahooHost(hostOf(url));
   if (known) for (const el of Array.from((container ?? clone).querySelectorAll('nav, [aria-label="breadcrumb"]'))) el.remove();
-  const bylineLine = known ? byline?.parentElement : null;
+  const bylineLine = known && byline ? bylineLineOf(byline) : null;
   let bylineText: string | null = null;
   if (bylineLine && (bylineLine.textContent ?? '').length < BYLINE_MAX_CHARS && !bylineLine.querySelector('p')) {
     const copy = bylineLine.cloneNode(true) as Element;

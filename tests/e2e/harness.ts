@@ -36,6 +36,7 @@ export const MAPPED_HOSTS = [
   'au.news.yahoo.com',
   'uk.style.yahoo.com',
   'tw.tv.yahoo.com',
+  'tw.style.yahoo.com',
   'fr-ca.news.yahoo.com',
   'ph.news.yahoo.com',
   'hk.finance.yahoo.com',

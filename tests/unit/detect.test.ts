@@ -150,6 +150,16 @@ describe('blocks and their items', () => {
     expect(block?.el).toBe(more.querySelector('.more'));
   });
 
+  it("a ranking's tabs the page keeps hidden are not counted; a rail box of links to the site's social accounts is no feed (jp-expert-reactions.html)", () => {
+    const { doc, url } = loadFixture('jp-expert-reactions.html');
+    const blocks = detectFeed(doc, url).blocks;
+    const ranking = blocks.find((b) => b.heading === 'アクセスランキング');
+    expect(ranking?.items.length).toBe(10);
+    expect(ranking?.items.every((i) => !i.closest('[hidden]'))).toBe(true);
+    const sns = doc.querySelector('[data-yjn-mod="sns"]')!;
+    expect(blocks.some((b) => b.el === sns || b.el.contains(sns) || sns.contains(b.el))).toBe(false);
+  });
+
   it('a row of modules, each with its heading, is no block of its own: each module is one, named and counted', () => {
     const blocks = detect(page(`<div class="row">${module('World', 5)}${module('Politics', 4)}${module('Crime', 3)}</div>`));
     expect(blocks.map((b) => [b.heading, b.items.length])).toEqual([['World', 5], ['Politics', 4], ['Crime', 3]]);

@@ -59,6 +59,10 @@ describe('site profiles (utils/sites/*.ts)', () => {
     // The exact list is read first: 热门推荐 stays recommended.
     expect(headingKind('热门推荐')).toBe('recommended');
     expect(headingKind('Recommended Stories')).toBe('recommended');
+    // Headings of the sixth round of blind pages (2026-11-29).
+    expect(headingKind('編輯推介')).toBe('recommended');
+    expect(headingKind('提供元の他の記事')).toBe('recommended');
+    for (const t of ['即時', 'このカテゴリの人気記事', '注目のニュース']) expect(headingKind(t), t).toBe('trending');
     // The page's comments are no trending rail for the 熱門 in their heading.
     for (const t of ['熱門評論', '热门评论', '熱門留言 (12)', 'Top comments']) expect(headingKind(t), t).toBeNull();
     expect(headingKind('這是一段很長的文章內文，不是任何區塊的標題，所以不應該被當成推薦新聞的標題而被隱藏起來')).toBeNull();

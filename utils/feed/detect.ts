@@ -444,6 +444,22 @@ function leadsWithHeading(el: Element): boolean {
   return false;
 }
 
+/** The site's own accounts on social networks: a "follow us" box links there, a feed does not. */
+const SOCIAL_HOSTS = /(^|\.)(x\.com|twitter\.com|facebook\.com|instagram\.com|line\.me|youtube\.com|tiktok\.com|threads\.net|linkedin\.com|weibo\.com|plurk\.com)$/i;
+
+/** Whether a rail box is a "follow us" box (Yahoo!ニュース 公式SNS): most of its links go to
+ * social networks. It has a heading and like linked items, but no stories. */
+function followBox(el: Element): boolean {
+  const hosts = safeQueryAll(el, 'a[href]').map((a) => {
+    try {
+      return new URL(a.getAttribute('href') ?? '', 'https://invalid.test/').hostname;
+    } catch {
+      return '';
+    }
+  });
+  return hosts.length > 0 && hosts.filter((h) => SOCIAL_HOSTS.test(h)).length * 2 >= hosts.length;
+}
+
 /** How many places `el` links to (a card's picture and title go to one). */
 function placesLinked(el: Element): number {
   return new Set(safeQueryAll(el, 'a[href]').map((a) => a.getAttribute('href'))).size;
@@ -661,6 +677,19 @@ export const ITEM_SELECTORS: readonly string[] = SITE_PROFILES.flatMap((p) => p.
  * list of plain links (a ranking flattened into anchors). What the badge counts.
  */
 export function findItems(block: Element, itemSelectors: readonly string[]): Element[] {
+  const items = itemsOf(block, itemSelectors);
+  // A tab the page itself keeps hidden (a ranking's other tabs) is no story the reader would
+  // have seen: the badge counts what cleanup hid.
+  return block.querySelector('[hidden]') ? items.filter((i) => !hiddenBelow(i, block)) : items;
+}
+
+/** Whether `el` is inside an element of `block` (or is one) that the page marks `hidden`. */
+function hiddenBelow(el: Element, block: Element): boolean {
+  for (let n: Element | null = el; n && n !== block; n = n.parentElement) if (n.hasAttribute('hidden')) return true;
+  return false;
+}
+
+function itemsOf(block: Element, itemSelectors: readonly string[]): Element[] {
   for (const sel of itemSelectors) {
     const found = safeQueryAll(block, sel);
     if (!found.length) continue;
@@ -700,7 +729,7 @@ function largestRun(block: Element): Element[] | null {
       for (const g of groups.values()) if (g.length > best.length) best = g;
       for (const g of byTag.values()) if (g.length > loose.length) loose = g;
     }
-    queue.push(...kids);
+    for (const k of kids) if (!k.hasAttribute('hidden')) queue.push(k);
   }
   const run = loose.length > best.length ? loose : best;
   return run.length >= 2 ? run : null;
@@ -1066,7 +1095,9 @@ export function detectFeed(doc: Document, url: string, options: DetectOptions = 
     if ((!kind && !rail) || h.closest(CHROME_SELECTOR)) continue;
     if (touchesArticle(h, article)) continue;
     const el = climbFromHeading(h, article, body, open);
-    if (rail) add(el, 'trending', 'generic', 'railModule');
+    if (rail) {
+      if (!followBox(el)) add(el, 'trending', 'generic', 'railModule');
+    }
     // A label beside the heading names the kind where the heading's own words do not.
     else if (labelled) add(el, kind, 'generic', 'headingPhrase');
     else add(el, null, 'generic');

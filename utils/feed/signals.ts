@@ -17,6 +17,8 @@ export const HEADING_PHRASES: ReadonlyArray<{ kind: FeedKind; exact: readonly st
     kind: 'recommended',
     exact: [
       '其他人也在看', '你可能也喜歡', '你可能會喜歡', '你可能也會喜歡', '大家都在看', '推薦閱讀', '推薦新聞', '更多新聞', '猜你喜歡', '為你推薦', '編輯精選', '编辑精选',
+      // Editors' picks of other stories (Yahoo HK: 編輯推介).
+      '編輯推介', '编辑推介', '編輯推薦', '编辑推荐', '小編推介',
       '为你推荐', '热门推荐', '猜你喜欢', '你可能也喜欢', '推荐阅读', '更多新闻',
       'あわせて読みたい', 'おすすめ記事', 'こちらもおすすめ', 'あなたへのおすすめ', 'あなたにおすすめ', 'こちらもどうぞ', 'この記事を読んだ人はこんな記事も',
       'recommended', 'recommended stories', 'recommended for you', 'recommended articles', 'recommended reading',
@@ -28,12 +30,18 @@ export const HEADING_PHRASES: ReadonlyArray<{ kind: FeedKind; exact: readonly st
       'autres nouvelles', 'plus de nouvelles', 'recommandé pour vous', 'recommandés pour vous', 'vous aimerez aussi', 'vous aimerez peut-être', 'à découvrir', 'nos suggestions',
     ],
     prefixes: ['more from ', 'plus de '],
+    // 提供元の他の記事, 〇〇新聞の他の記事: "more from" the provider, in Japanese at the end.
+    suffixes: ['の他の記事'],
   },
   {
     kind: 'trending',
     exact: [
       // (熱門…, 人氣…, 热门…, trending …, …ランキング and …排行榜: see prefixes and suffixes.)
       '即時熱門', '最多人看', '熱搜', 'トピックス', '主要トピックス',
+      // A strip of the latest headlines (Yahoo HK's 即時), above or beside the story.
+      '即時', '即時新聞', '即时', '即时新闻',
+      // Yahoo! JAPAN's editors' list of the day's news, beside or below the story.
+      '注目のニュース', '注目ニュース', '注目の記事',
       'trending', 'most popular', 'most read', 'popular', 'popular now', 'popular stories', 'top stories',
       'tendances', 'populaire', 'les plus populaires', 'les plus lus', 'les plus consultés', 'à la une',
     ],
@@ -42,7 +50,8 @@ export const HEADING_PHRASES: ReadonlyArray<{ kind: FeedKind; exact: readonly st
     // 熱門圖輯, 熱門影音, 人氣排行: in Chinese the word opens the heading.
     prefixes: ['trending ', 'tendances ', '熱門', '热门', '人氣', '人气'],
     // ニュースランキング, コメントランキング, 新聞排行榜: a heading that ends in the word.
-    suffixes: ['ランキング', '排行榜'],
+    // このカテゴリの人気記事, 人気ニュース: popular stories, in Japanese at the end.
+    suffixes: ['ランキング', '排行榜', '人気記事', '人気ニュース'],
   },
   {
     kind: 'sponsored',
