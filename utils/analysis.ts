@@ -72,6 +72,17 @@ const TITLE_SUFFIX = /\s*[-|｜–—]\s*(Yahoo[!！]?\s*(奇摩)?\s*(新聞|ニ
 const SPACER = /^(廣告|广告|広告|advertisement|ad|sponsored|贊助|スポンサーリンク|pr)$/i;
 /** Inline ad slots and toasts of the current Yahoo layout (yahoo-markup.md). */
 const AD_SLOTS = '[id^="sda-"], .bg-toast-background, [class^="bg-card-"]:has(> [id^="sda-"]), ins.adsbygoogle, [id^="google_ads"], [data-ad-slot]';
+/** Text an ad break may carry around its slot ("Story continues below", "Advertisement"). */
+const AD_BREAK_MAX_CHARS = 60;
+
+/** An ad slot with the labels around it: its ancestors while they hold no paragraph and only a
+ * label's worth of text (sg-en-block-link-cards.html's "Story continues below · Advertisement"). */
+function adBreak(slot: Element): Element {
+  let el = slot;
+  for (let p = el.parentElement; p && !p.querySelector('p, h1') && (p.textContent ?? '').trim().length <= AD_BREAK_MAX_CHARS; p = p.parentElement) el = p;
+  return el;
+}
+
 /** Text blocks Readability's HTML is split into. */
 const TEXT_BLOCKS = 'p, h1, h2, h3, h4, h5, h6, li, blockquote, pre, dt, dd, th, td, caption';
 /** Containers whose own loose text forms a paragraph. */
@@ -248,7 +259,7 @@ export function analyzeDocument(doc: Document, url: string, options: AnalyzeOpti
     bylineText = cleanByline(copy.textContent ?? '');
     bylineLine.remove();
   }
-  for (const el of Array.from(clone.querySelectorAll(AD_SLOTS))) el.remove();
+  for (const el of Array.from(clone.querySelectorAll(AD_SLOTS))) adBreak(el).remove();
   for (const el of Array.from(clone.querySelectorAll('p, div'))) {
     if (!el.children.length && SPACER.test((el.textContent ?? '').trim())) el.remove();
   }

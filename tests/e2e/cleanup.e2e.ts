@@ -81,6 +81,7 @@ describe.skipIf(!hasChromium)('automatic cleanup in Chromium', () => {
       }
       const feed = await expectFeedHiddenNeverPainted(page);
       expect(feed.total).toBeGreaterThanOrEqual(f.expect.feedItems);
+      if (f.expect.shadowFeedItems) expect(feed.total).toBe(f.expect.feedItems + f.expect.shadowFeedItems);
       if (f.expect.maxFeedItems) expect(feed.total).toBeGreaterThan(f.expect.feedItems);
       // The badge counts the stories hidden, ad cards and third-party chunks included.
       const tabId = await tabIdOf(s, page);

@@ -45,13 +45,27 @@ export const FLASH_PROBE = `(() => {
       ];
     },
   });
+  // Open shadow roots are watched too: the parser fills a declarative one (a web component's
+  // cards) apart from the document's records, so each is watched once its host is seen, and
+  // every host is looked at again when the document has parsed.
+  const roots = new WeakSet();
+  const watch = (root) => {
+    if (roots.has(root)) return;
+    roots.add(root);
+    mo.observe(root, { childList: true, subtree: true });
+    for (const el of root.querySelectorAll('*')) scan(el);
+  };
   const scan = (root) => {
     if (!(root instanceof Element)) return;
     const list = root.matches('[data-fixture="feed-item"]') ? [root] : [];
     list.push(...root.querySelectorAll('[data-fixture="feed-item"]'));
     for (const el of list) if (!observed.has(el)) { observed.add(el); io.observe(el); window.__yndObserved++; }
+    if (root.shadowRoot) watch(root.shadowRoot);
+    for (const el of root.querySelectorAll('*')) if (el.shadowRoot) watch(el.shadowRoot);
   };
-  new MutationObserver((records) => {
+  const mo = new MutationObserver((records) => {
     for (const r of records) for (const n of r.addedNodes) scan(n);
-  }).observe(document, { childList: true, subtree: true });
+  });
+  mo.observe(document, { childList: true, subtree: true });
+  document.addEventListener('DOMContentLoaded', () => scan(document.documentElement));
 })();`;

@@ -284,8 +284,17 @@ export async function resetSettings(s: Session): Promise<void> {
 export async function visibility(page: Page, role: string, kind?: string): Promise<{ total: number; visible: number }> {
   return page.evaluate(
     ([role, kind]) => {
-      const scope = kind ? `[data-fixture="feed-block"][data-fixture-kind="${kind}"] ` : '';
-      const els = Array.from(document.querySelectorAll(`${scope}[data-fixture="${role}"]`));
+      // Open shadow roots too (a web component's cards, tw-web-components-dsd.html).
+      const within = (root: Document | ShadowRoot, sel: string): Element[] => [
+        ...Array.from(root.querySelectorAll(sel)),
+        ...Array.from(root.querySelectorAll('*')).flatMap((el) => (el.shadowRoot ? within(el.shadowRoot, sel) : [])),
+      ];
+      const els = kind
+        ? within(document, `[data-fixture="feed-block"][data-fixture-kind="${kind}"]`).flatMap((b) => [
+            ...Array.from(b.querySelectorAll(`[data-fixture="${role}"]`)),
+            ...(b.shadowRoot ? within(b.shadowRoot, `[data-fixture="${role}"]`) : []),
+          ])
+        : within(document, `[data-fixture="${role}"]`);
       const vis = els.filter((e) => {
         const r = e.getBoundingClientRect();
         const cs = getComputedStyle(e);

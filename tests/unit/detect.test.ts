@@ -160,6 +160,25 @@ describe('blocks and their items', () => {
     expect(blocks.some((b) => b.el === sns || b.el.contains(sns) || sns.contains(b.el))).toBe(false);
   });
 
+  it("a web component's cards in its shadow root are its items (tw-web-components-dsd.html, built here as a script would)", () => {
+    const doc = page(`<ynews-stream><h2 slot="heading">Recommended for you</h2></ynews-stream>`);
+    const host = doc.querySelector('ynews-stream')!;
+    host.attachShadow({ mode: 'open' }).innerHTML = `<div><slot name="heading"></slot></div><ul>${Array.from({ length: 5 }, (_, i) => card('shadow', i).replace(/article/g, 'li')).join('')}</ul>`;
+    const block = detect(doc).find((b) => b.el === host);
+    expect(block?.kind).toBe('recommended');
+    expect(block?.items.length).toBe(5);
+  });
+
+  it("a feed heading whose module the article's column holds (its pictures count as the article's) is no block: hidden alone it would leave its list captionless", () => {
+    const teaser = (i: number) => `<div class="teaser"><a href="/video/${i}"><img alt="clip ${i}"></a><h2><a href="/video/${i}">Video story number ${i} of the day</a></h2></div>`;
+    const doc = new DOMParser().parseFromString(
+      `<!doctype html><html><body><main><h1>Council passes the budget</h1><div class="body"><p>${'The council passed the budget on Monday after a long debate. '.repeat(8)}</p></div><div class="promo"><h3>Don't Miss</h3><ul><li>${[1, 2, 3].map(teaser).join('')}</li></ul></div></main></body></html>`,
+      'text/html',
+    );
+    const blocks = detect(doc);
+    expect(blocks.some((b) => b.el.matches('h3') || b.el.contains(doc.querySelector('.promo h3')!))).toBe(false);
+  });
+
   it('a row of modules, each with its heading, is no block of its own: each module is one, named and counted', () => {
     const blocks = detect(page(`<div class="row">${module('World', 5)}${module('Politics', 4)}${module('Crime', 3)}</div>`));
     expect(blocks.map((b) => [b.heading, b.items.length])).toEqual([['World', 5], ['Politics', 4], ['Crime', 3]]);

@@ -301,8 +301,19 @@ export function findArticle(doc: Document, profile: SiteProfile | null): Article
   let byline = profile ? first(container ?? doc, profile.byline) : null;
   if (!byline) byline = (container ?? root)?.querySelector('time, [rel="author"], .byline, .author') ?? null;
   const imgScope = container ?? root;
-  const images = imgScope ? safeQueryAll(imgScope, 'figure, img, picture') : [];
+  // Outside the body, a picture in a linked row of a list (a video playlist's thumbnails beside
+  // the story's own video, sg-en-block-link-cards.html) is a card's, not the article's.
+  const images = imgScope ? safeQueryAll(imgScope, 'figure, img, picture').filter((img) => !!root?.contains(img) || !cardThumbnail(img)) : [];
   return { root, headline, byline, container, images, others, start: bodies[0] ?? root };
+}
+
+/** Whether `img` is a card's picture: inside a link, in an item of a list of MIN_CARDS or more
+ * linked items. */
+function cardThumbnail(img: Element): boolean {
+  const item = img.closest('a[href]')?.closest('li');
+  const list = item?.parentElement;
+  if (!list || (list.tagName !== 'UL' && list.tagName !== 'OL')) return false;
+  return Array.from(list.children).filter(hasLink).length >= MIN_CARDS;
 }
 
 /** Every match of the first selector that matches anything (the selectors are alternatives,
@@ -677,7 +688,15 @@ export const ITEM_SELECTORS: readonly string[] = SITE_PROFILES.flatMap((p) => p.
  * list of plain links (a ranking flattened into anchors). What the badge counts.
  */
 export function findItems(block: Element, itemSelectors: readonly string[]): Element[] {
-  const items = itemsOf(block, itemSelectors);
+  let items = itemsOf(block, itemSelectors);
+  // A web component keeps its cards in its shadow root, its heading in the light DOM
+  // (tw-web-components-dsd.html): they are the block's items all the same.
+  if (!items.length && block.shadowRoot) {
+    for (const part of Array.from(block.shadowRoot.children)) {
+      const inner = itemsOf(part, itemSelectors);
+      if (inner.length > items.length) items = inner;
+    }
+  }
   // A tab the page itself keeps hidden (a ranking's other tabs) is no story the reader would
   // have seen: the badge counts what cleanup hid.
   return block.querySelector('[hidden]') ? items.filter((i) => !hiddenBelow(i, block)) : items;
@@ -1095,6 +1114,10 @@ export function detectFeed(doc: Document, url: string, options: DetectOptions = 
     if ((!kind && !rail) || h.closest(CHROME_SELECTOR)) continue;
     if (touchesArticle(h, article)) continue;
     const el = climbFromHeading(h, article, body, open);
+    // A heading the climb could not leave (its module is inside the article's column, whose
+    // pictures it holds) is no block: hidden alone, it would leave its list standing captionless
+    // (ctvnews' "Don't Miss", moneycontrol's "most popular").
+    if (el === h) continue;
     if (rail) {
       if (!followBox(el)) add(el, 'trending', 'generic', 'railModule');
     }

@@ -23,7 +23,7 @@ export const HEADING_PHRASES: ReadonlyArray<{ kind: FeedKind; exact: readonly st
       'あわせて読みたい', 'おすすめ記事', 'こちらもおすすめ', 'あなたへのおすすめ', 'あなたにおすすめ', 'こちらもどうぞ', 'この記事を読んだ人はこんな記事も',
       'recommended', 'recommended stories', 'recommended for you', 'recommended articles', 'recommended reading',
       "editor's picks", 'editors’ picks', "editors' picks", 'you may like', 'you may also like', 'you might like', 'you might also like', 'read next', 'what to read next', 'up next',
-      'more from', 'more stories', 'more top stories', 'latest news', 'latest stories', 'stories you may have missed', 'around the web', 'from our partners',
+      "don't miss", 'don’t miss', 'more from', 'more stories', 'more top stories', 'latest news', 'latest stories', 'stories you may have missed', 'around the web', 'from our partners',
       // 其他人也在看 in English (Yahoo SG/UK/AU and many other sites).
       'people also read', 'other people also read', 'others also read', 'people are also reading', 'what others are reading',
       // Yahoo Actualités Canada (fr-ca).
@@ -42,7 +42,7 @@ export const HEADING_PHRASES: ReadonlyArray<{ kind: FeedKind; exact: readonly st
       '即時', '即時新聞', '即时', '即时新闻',
       // Yahoo! JAPAN's editors' list of the day's news, beside or below the story.
       '注目のニュース', '注目ニュース', '注目の記事',
-      'trending', 'most popular', 'most read', 'popular', 'popular now', 'popular stories', 'top stories',
+      'trending', 'most popular', 'most read', 'most watched', 'most viewed', 'popular', 'popular now', 'popular stories', 'top stories',
       'tendances', 'populaire', 'les plus populaires', 'les plus lus', 'les plus consultés', 'à la une',
     ],
     // "Trending tickers" (Yahoo Finance), "Trending on Yahoo", "Trending in Sports": a heading
