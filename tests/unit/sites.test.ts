@@ -63,6 +63,9 @@ describe('site profiles (utils/sites/*.ts)', () => {
     expect(headingKind('編輯推介')).toBe('recommended');
     expect(headingKind('提供元の他の記事')).toBe('recommended');
     for (const t of ['即時', 'このカテゴリの人気記事', '注目のニュース']) expect(headingKind(t), t).toBe('trending');
+    for (const t of ['注目の話題', '人気の記事', '話題のトピックス']) expect(headingKind(t), t).toBe('trending');
+    expect(headingKind('新着ニュース')).toBe('recommended');
+    expect(headingKind('この記事のコメント')).toBeNull();
     // The page's comments are no trending rail for the 熱門 in their heading.
     for (const t of ['熱門評論', '热门评论', '熱門留言 (12)', 'Top comments']) expect(headingKind(t), t).toBeNull();
     expect(headingKind('這是一段很長的文章內文，不是任何區塊的標題，所以不應該被當成推薦新聞的標題而被隱藏起來')).toBeNull();

@@ -226,7 +226,24 @@ function genericArticleRoot(doc: Document, headline: Element | null): Element | 
     if (grand && grand !== doc.body && grand !== doc.documentElement) posts.set(grand, (posts.get(grand) ?? 0) + score);
   }
   for (const [el] of posts) if (!livePosts(el)) posts.delete(el);
-  return overLead(bestRoot(posts, headline, MIN_ROOT_SCORE) ?? photoBody(doc, headline), scores, headline);
+  return overLead(bestRoot(posts, headline, MIN_ROOT_SCORE) ?? photoBody(doc, headline), scores, headline) ?? brBody(doc, headline);
+}
+
+/**
+ * A body written without paragraphs, its text runs parted by <br><br> (Yahoo! JAPAN's old
+ * table layout, jp-2015-table.html): the element whose own text, between line breaks, is the
+ * longest, outside chrome and asides.
+ */
+function brBody(doc: Document, headline: Element | null): Element | null {
+  const scores = new Map<Element, number>();
+  for (const br of safeQueryAll(doc, 'br')) {
+    const parent = br.parentElement;
+    if (!parent || scores.has(parent) || parent.closest(`${SITE_CHROME}, ${ASIDE_SELECTOR}`)) continue;
+    let own = 0;
+    for (const n of Array.from(parent.childNodes)) if (n.nodeType === 3) own += (n.nodeValue ?? '').trim().length;
+    scores.set(parent, own);
+  }
+  return bestRoot(scores, headline, MIN_ROOT_SCORE);
 }
 
 /** A body, widened over the parents that hold its lead paragraphs (short of the headline's own). */
@@ -718,7 +735,7 @@ function itemsOf(block: Element, itemSelectors: readonly string[]): Element[] {
     return found.length === wide.length ? found : inDocumentOrder([...new Set([...found, ...wide])], (e) => e);
   }
   const run = largestRun(block);
-  if (run) return cardsBeside(block, run);
+  if (run) return tableCells(cardsBeside(block, run));
   const links = safeQueryAll(block, 'a[href]').filter((a) => textLen(a) >= MIN_LINK_CHARS);
   // One link is a "more from …" line, not a list.
   return links.length >= 2 ? links : [];
@@ -752,6 +769,19 @@ function largestRun(block: Element): Element[] | null {
   }
   const run = loose.length > best.length ? loose : best;
   return run.length >= 2 ? run : null;
+}
+
+/** A grid cell's text at least (a keyword): a picture's cell beside a title has none. */
+const MIN_CELL_CHARS = 2;
+
+/** Rows of a grid whose cells are links each (注目の話題's keywords, two to a row,
+ * jp-2015-table.html; a 3×4 grid of stories): the cells are the items, not the rows. */
+function tableCells(run: Element[]): Element[] {
+  if (run[0]?.tagName !== 'TR') return run;
+  const cells = run.map((tr) => Array.from(tr.children).filter(hasLink));
+  // Alike cells: not a ranking's number beside its title.
+  const grid = cells.every((c) => c.length >= 2 && c.every((td) => signature(td) === signature(c[0]!) && textLen(td) >= MIN_CELL_CHARS));
+  return grid ? cells.flat() : run;
 }
 
 /** Append `el` to its group in `groups`. */
