@@ -65,6 +65,8 @@ describe('site profiles (utils/sites/*.ts)', () => {
     for (const t of ['即時', 'このカテゴリの人気記事', '注目のニュース']) expect(headingKind(t), t).toBe('trending');
     for (const t of ['注目の話題', '人気の記事', '話題のトピックス']) expect(headingKind(t), t).toBe('trending');
     expect(headingKind('新着ニュース')).toBe('recommended');
+    expect(headingKind('ライブ配信中')).toBe('recommended');
+    expect(headingKind('主要ニュース')).toBe('trending');
     expect(headingKind('この記事のコメント')).toBeNull();
     // The page's comments are no trending rail for the 熱門 in their heading.
     for (const t of ['熱門評論', '热门评论', '熱門留言 (12)', 'Top comments']) expect(headingKind(t), t).toBeNull();

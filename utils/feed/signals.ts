@@ -20,7 +20,7 @@ export const HEADING_PHRASES: ReadonlyArray<{ kind: FeedKind; exact: readonly st
       // Editors' picks of other stories (Yahoo HK: 編輯推介).
       '編輯推介', '编辑推介', '編輯推薦', '编辑推荐', '小編推介',
       '为你推荐', '热门推荐', '猜你喜欢', '你可能也喜欢', '推荐阅读', '更多新闻',
-      '新着ニュース', '新着記事', 'あわせて読みたい', 'おすすめ記事', 'こちらもおすすめ', 'あなたへのおすすめ', 'あなたにおすすめ', 'こちらもどうぞ', 'この記事を読んだ人はこんな記事も',
+      '新着ニュース', '新着記事', 'ライブ配信中', 'あわせて読みたい', 'おすすめ記事', 'こちらもおすすめ', 'あなたへのおすすめ', 'あなたにおすすめ', 'こちらもどうぞ', 'この記事を読んだ人はこんな記事も',
       'recommended', 'recommended stories', 'recommended for you', 'recommended articles', 'recommended reading',
       "editor's picks", 'editors’ picks', "editors' picks", 'you may like', 'you may also like', 'you might like', 'you might also like', 'read next', 'what to read next', 'up next',
       "don't miss", 'don’t miss', 'more from', 'more stories', 'more top stories', 'latest news', 'latest stories', 'stories you may have missed', 'around the web', 'from our partners',
@@ -41,7 +41,7 @@ export const HEADING_PHRASES: ReadonlyArray<{ kind: FeedKind; exact: readonly st
       // A strip of the latest headlines (Yahoo HK's 即時), above or beside the story.
       '即時', '即時新聞', '即时', '即时新闻',
       // Yahoo! JAPAN's editors' list of the day's news, beside or below the story.
-      '注目のニュース', '注目ニュース', '注目の記事', '注目の話題', '話題のトピックス', '話題のニュース', '人気の記事', '人気のニュース',
+      '注目のニュース', '注目ニュース', '注目の記事', '注目の話題', '話題のトピックス', '話題のニュース', '人気の記事', '人気のニュース', '主要ニュース',
       'trending', 'most popular', 'most read', 'most watched', 'most viewed', 'popular', 'popular now', 'popular stories', 'top stories',
       'tendances', 'populaire', 'les plus populaires', 'les plus lus', 'les plus consultés', 'à la une',
     ],
