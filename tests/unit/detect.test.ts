@@ -179,6 +179,12 @@ describe('blocks and their items', () => {
     expect(blocks.some((b) => b.el.matches('h3') || b.el.contains(doc.querySelector('.promo h3')!))).toBe(false);
   });
 
+  it("Yahoo! JAPAN's story cards stamped \"11/28(土) 16:21\" under a heading no list holds are a feed after the article", () => {
+    const cards = Array.from({ length: 5 }, (_, i) => `<li><a href="/articles/${i}">関係のない別のニュースの見出し その${i}</a><span>共同通信</span><time>11/28(土) 1${i}:05</time></li>`).join('');
+    const doc = page(`<section><h2>きょうの読みもの</h2><ul>${cards}</ul></section>`);
+    expect(detect(doc).some((b) => b.el.matches('section') && b.items.length === 5)).toBe(true);
+  });
+
   it('a row of modules, each with its heading, is no block of its own: each module is one, named and counted', () => {
     const blocks = detect(page(`<div class="row">${module('World', 5)}${module('Politics', 4)}${module('Crime', 3)}</div>`));
     expect(blocks.map((b) => [b.heading, b.items.length])).toEqual([['World', 5], ['Politics', 4], ['Crime', 3]]);

@@ -67,6 +67,9 @@ describe('site profiles (utils/sites/*.ts)', () => {
     expect(headingKind('新着ニュース')).toBe('recommended');
     expect(headingKind('ライブ配信中')).toBe('recommended');
     expect(headingKind('主要ニュース')).toBe('trending');
+    // A qualifier in brackets after the phrase.
+    expect(headingKind('アクセスランキング（IT総合）')).toBe('trending');
+    expect(headingKind('Most read (24 hours)')).toBe('trending');
     expect(headingKind('この記事のコメント')).toBeNull();
     // The page's comments are no trending rail for the 熱門 in their heading.
     for (const t of ['熱門評論', '热门评论', '熱門留言 (12)', 'Top comments']) expect(headingKind(t), t).toBeNull();

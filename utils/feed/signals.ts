@@ -99,9 +99,10 @@ export const CLASS_WORDS =
 /** Yahoo's syndicated-module plumbing: weak evidence, never enough alone. */
 export const YAHOO_MODULE_ATTRS = ['data-ylk', 'data-i13n-sec', 'data-wf-beacons', 'data-test-locator'];
 
-/** "三立新聞網 setn.com ・ 3 小時前", "共同通信 ・ 2時間前", "Reuters · 3h ago". */
+/** "三立新聞網 setn.com ・ 3 小時前", "共同通信 ・ 2時間前", "Reuters · 3h ago"; and Yahoo! JAPAN's
+ * card stamp "11/28(土) 16:21", which its story cards carry instead of a relative time. */
 export const RELATIVE_TIME =
-  /(\d+\s*(分鐘|小時|天|週|个?小时|分钟|天)前|\d+\s*(分|時間|日)前|(\d+|an?)\s*(min|mins|minutes?|h|hrs?|hours?|d|days?)\s*ago|昨天|前天|yesterday|il y a \d+\s*(min|minutes?|h|heures?|j|jours?)|\bhier\b)/i;
+  /(\d{1,2}\/\d{1,2}\s*[(（][日月火水木金土][)）]\s*\d{1,2}:\d{2}|\d+\s*(分鐘|小時|天|週|个?小时|分钟|天)前|\d+\s*(分|時間|日)前|(\d+|an?)\s*(min|mins|minutes?|h|hrs?|hours?|d|days?)\s*ago|昨天|前天|yesterday|il y a \d+\s*(min|minutes?|h|heures?|j|jours?)|\bhier\b)/i;
 
 /** Feature weights: a block is hidden when their sum reaches HIDE_CONFIDENCE. */
 export const WEIGHTS = {
@@ -180,8 +181,13 @@ export function normaliseHeading(text: string): string {
     .trim();
 }
 
+/** A qualifier after a heading's phrase: "アクセスランキング（IT総合）", "Most read (24 hours)". */
+const TRAILING_QUALIFIER = /\s*[(（][^()（）]{1,20}[)）]$/u;
+
 export function headingKind(text: string): FeedKind | null {
   const t = normaliseHeading(text);
+  const bare = t.replace(TRAILING_QUALIFIER, '');
+  if (bare !== t && bare) return headingKind(bare);
   if (!t || t.length > MAX_HEADING_CHARS) return null;
   const lower = t.toLowerCase();
   // The page's comments are no feed, whatever words they share with one (熱門評論).
