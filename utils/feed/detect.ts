@@ -320,17 +320,20 @@ export function findArticle(doc: Document, profile: SiteProfile | null): Article
   const imgScope = container ?? root;
   // Outside the body, a picture in a linked row of a list (a video playlist's thumbnails beside
   // the story's own video, sg-en-block-link-cards.html) is a card's, not the article's.
-  const images = imgScope ? safeQueryAll(imgScope, 'figure, img, picture').filter((img) => !!root?.contains(img) || !cardThumbnail(img)) : [];
+  const lists = new Map<Element, boolean>();
+  const images = imgScope ? safeQueryAll(imgScope, 'figure, img, picture').filter((img) => !!root?.contains(img) || !cardThumbnail(img, lists)) : [];
   return { root, headline, byline, container, images, others, start: bodies[0] ?? root };
 }
 
 /** Whether `img` is a card's picture: inside a link, in an item of a list of MIN_CARDS or more
- * linked items. */
-function cardThumbnail(img: Element): boolean {
+ * linked items. `lists` keeps each list's answer (a playlist has a picture per row). */
+function cardThumbnail(img: Element, lists: Map<Element, boolean>): boolean {
   const item = img.closest('a[href]')?.closest('li');
   const list = item?.parentElement;
   if (!list || (list.tagName !== 'UL' && list.tagName !== 'OL')) return false;
-  return Array.from(list.children).filter(hasLink).length >= MIN_CARDS;
+  let cards = lists.get(list);
+  if (cards === undefined) lists.set(list, (cards = Array.from(list.children).filter(hasLink).length >= MIN_CARDS));
+  return cards;
 }
 
 /** Every match of the first selector that matches anything (the selectors are alternatives,
@@ -546,7 +549,8 @@ function walkCardParents(body: Element, skip: (el: Element) => boolean): Element
 /** Card parents within added subtrees (a whole module appended, its list inside it) and their
  * parents (a card appended to a list already there). */
 function cardParentsWithin(roots: readonly Element[], skip: (el: Element) => boolean): Element[] {
-  return [...new Set(roots.flatMap((r) => [...walkCardParents(r, skip), ...(r.parentElement ? [r.parentElement] : [])]))];
+  // A root that is a block already (a widget appended whole) is not read inside.
+  return [...new Set(roots.flatMap((r) => [...(skip(r) ? [] : walkCardParents(r, skip)), ...(r.parentElement ? [r.parentElement] : [])]))];
 }
 
 /** The elements of a list that no other element of it contains. */
@@ -661,6 +665,8 @@ export function openModule(doc: Document): Element | null {
  * when a container of several headed modules comes first: `el` is then a module itself.
  */
 export function headedModule(el: Element): Element | null {
+  // A whole module appended (its heading first) is read as it is.
+  if (leadsWithHeading(el)) return null;
   let p = el.parentElement;
   for (let depth = 0; p && depth < MODULE_CLIMB && p !== p.ownerDocument.body; depth++, p = p.parentElement) {
     const headed = Array.from(p.children).filter((c) => !c.contains(el) && leadsWithHeading(c));
@@ -1147,10 +1153,8 @@ export function detectFeed(doc: Document, url: string, options: DetectOptions = 
     // A heading the climb could not leave (its module is inside the article's column, whose
     // pictures it holds) is no block: hidden alone, it would leave its list standing captionless
     // (ctvnews' "Don't Miss", moneycontrol's "most popular").
-    if (el === h) continue;
-    if (rail) {
-      if (!followBox(el)) add(el, 'trending', 'generic', 'railModule');
-    }
+    if (el === h || (rail && followBox(el))) continue;
+    if (rail) add(el, 'trending', 'generic', 'railModule');
     // A label beside the heading names the kind where the heading's own words do not.
     else if (labelled) add(el, kind, 'generic', 'headingPhrase');
     else add(el, null, 'generic');
