@@ -273,6 +273,30 @@ describe('cleanup controller', () => {
     }
   });
 
+  it('a rail module the parser was in at the last frame is read again when its rows arrive with DOMContentLoaded (us-ap-outbrain under a slow CPU)', async () => {
+    const { doc } = loadFixture('tw-modern-seed.html', renameClasses(fixtureHtml('tw-modern-seed.html'), 'rename'));
+    await new Promise((r) => doc.defaultView!.addEventListener('load', r, { once: true }));
+    Object.defineProperty(doc, 'readyState', { configurable: true, value: 'loading' });
+    const c = new CleanupController(doc, { force: false });
+    c.start();
+    const frame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+    // The parser is inside a rail module at the end of the page: its heading and a featured
+    // video card so far, too little to call it a feed.
+    const aside = doc.createElement('aside');
+    const box = doc.createElement('section');
+    box.innerHTML = '<h2>Yahoo News Explains</h2><div><a href="https://tw.news.yahoo.com/v-0.html"><img alt=""></a><h3><a href="https://tw.news.yahoo.com/v-0.html">第一支影片的標題文字</a></h3></div>';
+    aside.append(box);
+    doc.body.append(aside);
+    await frame();
+    // Its rows are the last thing parsed: they come with DOMContentLoaded, no frame between.
+    box.insertAdjacentHTML('beforeend', `<ul>${[1, 2, 3].map((i) => `<li><a href="https://tw.news.yahoo.com/v-${i}.html">另一支與本文無關的影片 ${i}</a></li>`).join('')}</ul>`);
+    Object.defineProperty(doc, 'readyState', { configurable: true, value: 'interactive' });
+    doc.dispatchEvent(new Event('DOMContentLoaded'));
+    const css = doc.defaultView!;
+    for (const li of Array.from(box.querySelectorAll('li'))) expect(hiddenOnPage(css, li)).toBe(true);
+    c.stop();
+  });
+
   it('blocks a page script adds after load are counted as the detection counts them (jp-2025-lazy: a ranking, then a recommendation list)', async () => {
     const { doc } = loadWithScripts('jp-2025-lazy.html');
     const c = new CleanupController(doc, { force: false });

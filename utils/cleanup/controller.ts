@@ -69,6 +69,8 @@ export class CleanupController {
   private deferred: Element[] = [];
   /** The last check found the gate hiding all there was to hide (see gateSuffices). */
   private gateCovered = false;
+  /** The module the parser was in at the last parse-time batch (see flush). */
+  private lastOpenModule: Element | null = null;
   /** A report was asked for while the page parsed (see report). */
   private reportDue = false;
 
@@ -331,6 +333,8 @@ export class CleanupController {
     // Without the article's root, nothing can be proven not to contain it: wait.
     if (!d.article.root || !d.page.isArticle) return this.measure(phase, t0);
     this.adopt(d);
+    // The next batch reads this module again if the parser has left it by then (see flush).
+    if (!this.parsed) this.lastOpenModule = openModule(this.doc);
     this.measure(phase, t0);
   }
 
@@ -537,6 +541,13 @@ export class CleanupController {
       if (m && !touchesArticle(m, a) && !this.insideBlock(m) && !look.some((r) => r.contains(m))) look.push(m);
     };
     readAlso(module);
+    // The module the parser was in at the last batch may have been completed since: its rows
+    // arrived with the next module's, or with DOMContentLoaded, no frame between (us-ap-outbrain's
+    // rail under a slow CPU painted its video module). It is read once more.
+    if (!this.parsed) {
+      if (this.lastOpenModule && this.lastOpenModule !== module && this.lastOpenModule.isConnected) readAlso(this.lastOpenModule);
+      this.lastOpenModule = module;
+    }
     // After load, rows a script adds to a module that is there (a rail box filled late) are
     // read with the module's heading.
     if (this.parsed) for (const r of look.slice()) readAlso(headedModule(r));

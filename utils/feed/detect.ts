@@ -652,8 +652,11 @@ export function openModule(doc: Document): Element | null {
   const chain = openChain(doc);
   for (let i = chain.length - 1; i >= 0; i--) {
     const el = chain[i]!;
+    // A module's own heading comes before its links; a card's title comes after its picture's
+    // link (a featured video card's h3, us-ap-outbrain.html).
     for (const c of Array.from(el.children)) {
       if (c.matches(HEADING_SELECTOR) || (c.firstElementChild?.matches(HEADING_SELECTOR) ?? false)) return el;
+      if (hasLink(c)) break;
     }
   }
   return null;
