@@ -541,16 +541,17 @@ export class CleanupController {
       if (m && !touchesArticle(m, a) && !this.insideBlock(m) && !look.some((r) => r.contains(m))) look.push(m);
     };
     readAlso(module);
-    // The module the parser was in at the last batch may have been completed since: its rows
-    // arrived with the next module's, or with DOMContentLoaded, no frame between (us-ap-outbrain's
-    // rail under a slow CPU painted its video module). It is read once more.
     if (!this.parsed) {
-      if (this.lastOpenModule && this.lastOpenModule !== module && this.lastOpenModule.isConnected) readAlso(this.lastOpenModule);
+      // The module the parser was in at the last batch may have been completed since: its rows
+      // arrived with the next module's, or with DOMContentLoaded, no frame between
+      // (us-ap-outbrain's rail under a slow CPU painted its video module). It is read once more.
+      if (this.lastOpenModule !== module && this.lastOpenModule?.isConnected) readAlso(this.lastOpenModule);
       this.lastOpenModule = module;
+    } else {
+      // After load, rows a script adds to a module that is there (a rail box filled late) are
+      // read with the module's heading.
+      for (const r of look.slice()) readAlso(headedModule(r));
     }
-    // After load, rows a script adds to a module that is there (a rail box filled late) are
-    // read with the module's heading.
-    if (this.parsed) for (const r of look.slice()) readAlso(headedModule(r));
     if (look.length && (this.detection.page.isArticle || this.opts.force)) {
       const found = this.newBlocks(this.detectIn(this.detection, look, true));
       this.mark(found);

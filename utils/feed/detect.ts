@@ -491,9 +491,18 @@ function followBox(el: Element): boolean {
   return hosts.length > 0 && hosts.filter((h) => SOCIAL_HOSTS.test(h)).length * 2 >= hosts.length;
 }
 
-/** How many places `el` links to (a card's picture and title go to one). */
-function placesLinked(el: Element): number {
-  return new Set(safeQueryAll(el, 'a[href]').map((a) => a.getAttribute('href'))).size;
+/**
+ * How many places `el` links to (a card's picture and title go to one), counted up to `cap`:
+ * the live collection is read lazily, so a list of many cards is given up on early.
+ */
+function placesLinked(el: Element, cap: number): number {
+  const anchors = el.getElementsByTagName('a');
+  const places = new Set<string>();
+  for (let i = 0; i < anchors.length && places.size < cap; i++) {
+    const href = anchors[i]!.getAttribute('href');
+    if (href !== null) places.add(href);
+  }
+  return places.size;
 }
 
 function hasLink(el: Element): boolean {
@@ -805,16 +814,8 @@ function pushTo<K>(groups: Map<K, Element[]>, key: K, el: Element): Element[] {
  * list of cards (a chunk of a third-party feed), not one. */
 function isCard(el: Element): boolean {
   if (el.tagName === 'A') return el.hasAttribute('href');
-  // The live collection is read lazily: a list of many cards is given up on at its fourth place.
-  const anchors = el.getElementsByTagName('a');
-  const places = new Set<string>();
-  for (let i = 0; i < anchors.length; i++) {
-    const href = anchors[i]!.getAttribute('href');
-    if (href === null) continue;
-    places.add(href);
-    if (places.size > MAX_CARD_LINKS) return false;
-  }
-  return places.size > 0;
+  const places = placesLinked(el, MAX_CARD_LINKS + 1);
+  return places > 0 && places <= MAX_CARD_LINKS;
 }
 
 /**
@@ -906,7 +907,7 @@ function climbFromHeading(h: Element, a: ArticleAnchors, stop: Element, open: Re
     // a block of its own: climbing on to find links would take its neighbours, the whole rail.
     // Not a header above cards that each carry a label of their own (nypost's "More Stories":
     // one story under each source's name).
-    if (el !== h && !hasLink(el) && Array.from(parent.children).some((c) => c !== el && leadsWithHeading(c) && placesLinked(c) >= MIN_CARDS)) return el;
+    if (el !== h && !hasLink(el) && Array.from(parent.children).some((c) => c !== el && leadsWithHeading(c) && placesLinked(c, MIN_CARDS) >= MIN_CARDS)) return el;
     const links = safeQueryAll(el, 'a[href]').length;
     if (el !== h && links >= MIN_BLOCK_LINKS) {
       if (textLen(parent) > textLen(el) * CLIMB_TEXT_GROWTH) return el;

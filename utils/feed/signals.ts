@@ -171,7 +171,12 @@ const TRAILING_COUNT = /[\s(（]*[\d,]+\s*(件|則|条|comments?)?[)）]?$/iu;
 export const COMMENT_WORDS = /(^|[\s_-])comments?($|[\s_-])/i;
 
 export function commentsHeading(text: string): boolean {
-  return COMMENT_HEADINGS.has(normaliseHeading(text).replace(TRAILING_COUNT, '').toLowerCase());
+  return commentsPhrase(normaliseHeading(text).toLowerCase());
+}
+
+/** commentsHeading for text already normalised and lower-cased. */
+function commentsPhrase(lower: string): boolean {
+  return COMMENT_HEADINGS.has(lower.replace(TRAILING_COUNT, ''));
 }
 
 export function normaliseHeading(text: string): string {
@@ -191,7 +196,7 @@ export function headingKind(text: string): FeedKind | null {
   if (!t || t.length > MAX_HEADING_CHARS) return null;
   const lower = t.toLowerCase();
   // The page's comments are no feed, whatever words they share with one (熱門評論).
-  if (commentsHeading(t)) return null;
+  if (commentsPhrase(lower)) return null;
   const exact = EXACT_PHRASES.get(lower);
   if (exact) return exact;
   for (const h of HEADING_PHRASES) {
