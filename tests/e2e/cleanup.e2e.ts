@@ -13,6 +13,8 @@ const LAZY_SETTLE_MS = 1_200;
 const STALL_MS = 500;
 /** How long the badge may take to show the count: the idle-time recount, on a busy machine. */
 const BADGE_WAIT_MS = 5_000;
+/** Longest a page takes to bring the new article and its feed after an in-site navigation. */
+const NAVIGATION_SETTLE_MS = 5_000;
 
 describe.skipIf(!hasChromium)('automatic cleanup in Chromium', () => {
   let server: FixtureServer;
@@ -227,7 +229,9 @@ describe.skipIf(!hasChromium)('automatic cleanup in Chromium', () => {
       const page = await open(f.url);
       expect((await visibility(page, 'feed-item')).visible).toBe(0);
       await page.click(nav.click);
-      await page.waitForTimeout(600);
+      // Some pages bring the new article first and its feed later: wait for all of it.
+      await expect.poll(async () => (await visibility(page, 'feed-item')).total, { timeout: NAVIGATION_SETTLE_MS }).toBe(nav.feedItems);
+      await page.waitForTimeout(300);
       expect(decodeURI(page.url())).toBe(decodeURI(nav.url));
       const feed = await visibility(page, 'feed-item');
       expect(feed.total).toBe(nav.feedItems);

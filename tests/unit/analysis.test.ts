@@ -106,8 +106,8 @@ describe('figure captions in the article text', () => {
 
 describe('a page holding more than one article (the next one appended in place)', () => {
   for (const f of FIXTURES.filter((x) => x.expect.afterNavigation)) {
-    it(`${f.file}: after in-site navigation, the analysis is of the article the URL and title name`, () => {
-      const { doc, url } = loadAfterNavigation(f.file);
+    it(`${f.file}: after in-site navigation, the analysis is of the article the URL and title name`, async () => {
+      const { doc, url } = await loadAfterNavigation(f.file);
       const headlines = Array.from(doc.querySelectorAll('[data-fixture="headline"]'));
       const current = headlines.find((h) => squeeze(doc.title).includes(squeeze(h.textContent ?? '').slice(0, 20)));
       expect(current, 'a headline the title names').toBeDefined();

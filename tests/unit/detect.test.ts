@@ -256,8 +256,8 @@ describe('feed detection on the fixtures', () => {
   });
 
   for (const f of FIXTURES.filter((x) => x.expect.afterNavigation)) {
-    it(`${f.file} after in-site navigation: every feed item of the page hidden, none of either article; the current one is the one the title names`, () => {
-      const { doc, url } = loadAfterNavigation(f.file);
+    it(`${f.file} after in-site navigation: every feed item of the page hidden, none of either article; the current one is the one the title names`, async () => {
+      const { doc, url } = await loadAfterNavigation(f.file);
       const r = check(doc, url);
       expect(r.feedItems).toBe(f.expect.afterNavigation!.feedItems);
       expect(r.feedHidden).toBe(r.feedItems);

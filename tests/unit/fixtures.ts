@@ -28,16 +28,33 @@ export function loadWithScripts(file: string): { doc: Document; url: string; ent
  * link clicked, the URL and title moved on. What the content script and the popup's snapshot
  * see then.
  */
-export function loadAfterNavigation(file: string): { doc: Document; url: string; entry: FixtureEntry } {
+/** Longest a page's script takes to bring the new article's feed after the click. */
+const NAVIGATION_SETTLE_MS = 3_000;
+
+/**
+ * The page after its in-site navigation link is clicked, its scripts run, once the new page's
+ * feed has arrived (some pages bring the article first and its feed later) or
+ * NAVIGATION_SETTLE_MS has passed.
+ */
+export async function loadAfterNavigation(file: string): Promise<{ doc: Document; url: string; entry: FixtureEntry }> {
   const entry = FIXTURES.find((f) => f.file === file);
   const nav = entry?.expect.afterNavigation;
   if (!entry || !nav) throw new Error(`fixture ${file} has no in-site navigation`);
-  const dom = new JSDOM(readFileSync(join(FIXTURE_DIR, file), 'utf8'), { url: entry.url, runScripts: 'dangerously', virtualConsole: new VirtualConsole() });
+  const dom = new JSDOM(readFileSync(join(FIXTURE_DIR, file), 'utf8'), { url: entry.url, runScripts: 'dangerously', pretendToBeVisual: true, virtualConsole: new VirtualConsole() });
   const doc = dom.window.document;
+  const items = () => doc.querySelectorAll('[data-fixture="feed-item"]').length;
+  const until = async (done: () => boolean) => {
+    for (const end = Date.now() + NAVIGATION_SETTLE_MS; !done() && Date.now() < end; ) await new Promise((r) => setTimeout(r, 50));
+  };
+  // As a reader (and the browser tests) would: after the page has loaded and its feed come.
+  await new Promise<void>((r) => (doc.readyState === 'complete' ? r() : dom.window.addEventListener('load', () => r(), { once: true })));
+  await until(() => items() === (entry.expect.maxFeedItems ?? entry.expect.feedItems));
   const link = doc.querySelector<HTMLElement>(nav.click);
   if (!link) throw new Error(`${file}: nothing matches ${nav.click}`);
   link.click();
+  await until(() => decodeURI(doc.location.href) === decodeURI(nav.url));
   if (decodeURI(doc.location.href) !== decodeURI(nav.url)) throw new Error(`${file}: the click did not navigate (${doc.location.href})`);
+  await until(() => items() === nav.feedItems);
   return { doc, url: nav.url, entry };
 }
 
