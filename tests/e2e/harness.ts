@@ -40,6 +40,8 @@ export const MAPPED_HOSTS = [
   'fr-ca.news.yahoo.com',
   'ph.news.yahoo.com',
   'hk.finance.yahoo.com',
+  'tw.stock.yahoo.com',
+  'nz.news.yahoo.com',
   'news.yahoo.co.jp',
   'tw.yahoo.com',
   'example-news.test',

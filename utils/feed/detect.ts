@@ -567,8 +567,8 @@ function outermost(els: readonly Element[]): Element[] {
   return els.filter((el) => !els.some((o) => o !== el && o.contains(el)));
 }
 
-/** Direct children sharing one signature, each with a link: at least MIN_CARDS of them. */
-function cardRun(el: Element): Element[] | null {
+/** The largest group of direct children sharing one signature, if it has MIN_CARDS or more. */
+function likeChildren(el: Element): Element[] | null {
   const groups = new Map<string, Element[]>();
   for (const k of Array.from(el.children)) {
     const sig = signature(k);
@@ -578,9 +578,29 @@ function cardRun(el: Element): Element[] | null {
   }
   let best: Element[] | null = null;
   for (const g of groups.values()) if (g.length >= MIN_CARDS && (!best || g.length > best.length)) best = g;
-  if (!best) return null;
-  const linked = best.filter(hasLink);
+  return best;
+}
+
+/** Direct children sharing one signature, each a card (linking to a few places): at least
+ * MIN_CARDS of them. Like modules of a rail, each with its own list, are no run of cards
+ * (tw-stock-collapsed-skeleton.html with its classes stripped). */
+function cardRun(el: Element): Element[] | null {
+  const linked = likeChildren(el)?.filter(isCard) ?? [];
   return linked.length >= MIN_CARDS ? linked : null;
+}
+
+/** Tags a placeholder row is drawn with (a run of empty spans or icons inside a card is none). */
+const ROW_TAGS = new Set(['LI', 'DIV', 'ARTICLE', 'SECTION']);
+
+/**
+ * Whether a module shows rows a script has still to fill: MIN_CARDS or more like children with
+ * no text and no link (the grey skeleton rows of a rail module before its stories load).
+ */
+function placeholderRows(el: Element): boolean {
+  return walkCardParents(el, () => false).some((p) => {
+    const rows = likeChildren(p);
+    return !!rows && ROW_TAGS.has(rows[0]!.tagName) && rows.every((r) => !(r.textContent ?? '').trim() && !hasLink(r));
+  });
 }
 
 /**
@@ -903,11 +923,17 @@ function climbFromHeading(h: Element, a: ArticleAnchors, stop: Element, open: Re
     // of it will arrive inside, so it is the block; climbing on would take its neighbours
     // (hk-finance-article.html's rail, whose first box is related reading).
     if (el !== h && open.has(el)) return el;
-    // A module with no rows yet (a script fills it after load) beside other headed modules is
-    // a block of its own: climbing on to find links would take its neighbours, the whole rail.
-    // Not a header above cards that each carry a label of their own (nypost's "More Stories":
-    // one story under each source's name).
-    if (el !== h && !hasLink(el) && Array.from(parent.children).some((c) => c !== el && leadsWithHeading(c) && placesLinked(c, MIN_CARDS) >= MIN_CARDS)) return el;
+    // A module with no stories yet (a script fills it after load; at most a "more" link) beside
+    // other headed modules, filled or showing placeholder rows, is a block of its own: climbing
+    // on to find links would take its neighbours, the whole rail (jp-htmx-next-article.html's
+    // rail of skeleton modules). Not a header above cards that each carry a label of their own
+    // (nypost's "More Stories": one story under each source's name).
+    if (
+      el !== h &&
+      placesLinked(el, MIN_CARDS) < MIN_CARDS &&
+      Array.from(parent.children).some((c) => c !== el && leadsWithHeading(c) && (placesLinked(c, MIN_CARDS) >= MIN_CARDS || placeholderRows(c)))
+    )
+      return el;
     const links = safeQueryAll(el, 'a[href]').length;
     if (el !== h && links >= MIN_BLOCK_LINKS) {
       if (textLen(parent) > textLen(el) * CLIMB_TEXT_GROWTH) return el;
