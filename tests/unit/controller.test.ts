@@ -297,6 +297,73 @@ describe('cleanup controller', () => {
     c.stop();
   });
 
+  it('a rail and a feed first in the source are hidden before the headline is parsed; the article that follows is not (tw-angular-rail-first-timeline under a slow CPU)', async () => {
+    const file = 'tw-angular-rail-first-timeline.html';
+    const html = fixtureHtml(file);
+    const css0 = (d: Document) => d.defaultView!;
+    // The parser inside the rail's list (three rows so far), then inside the feed (two cards):
+    // what has arrived is hidden in the next frame.
+    const nth = (needle: string, n: number) => {
+      let at = -1;
+      for (let i = 0; i < n; i++) at = html.indexOf(needle, at + 1);
+      return at;
+    };
+    // And once the headline has come, before the body: no article root yet.
+    const beforeBody = html.lastIndexOf('<div', html.indexOf('class="sb__by'));
+    for (const cut of [nth('<li _ngcontent-ng-c871904265 class="rb__item', 4), nth('</li>', 12), beforeBody]) {
+      const { doc } = loadFixture(file, html.slice(0, cut));
+      await new Promise((r) => doc.defaultView!.addEventListener('load', r, { once: true }));
+      Object.defineProperty(doc, 'readyState', { configurable: true, value: 'loading' });
+      const c = new CleanupController(doc, { force: false });
+      c.start();
+      doc.body.append(doc.createElement('span'));
+      await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+      const items = Array.from(doc.querySelectorAll('[data-fixture="feed-item"]'));
+      expect(items.length, `cut at ${cut}`).toBeGreaterThanOrEqual(3);
+      for (const li of items) expect(hiddenOnPage(css0(doc), li), li.textContent ?? '').toBe(true);
+      for (const h of Array.from(doc.querySelectorAll('h1'))) expect(hiddenOnPage(css0(doc), h)).toBe(false);
+      c.stop();
+    }
+    // The parser has reached the story's column, not yet its headline.
+    const { doc } = loadFixture(file, html.slice(0, html.indexOf('<h1')));
+    await new Promise((r) => doc.defaultView!.addEventListener('load', r, { once: true }));
+    Object.defineProperty(doc, 'readyState', { configurable: true, value: 'loading' });
+    const c = new CleanupController(doc, { force: false });
+    c.start();
+    const frame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+    const css = doc.defaultView!;
+    const feedItems = () => Array.from(doc.querySelectorAll('[data-fixture="feed-item"]'));
+    expect(feedItems().length).toBe(18);
+    // The parser adds the next node (the breadcrumb's end): a frame, and the browser may paint.
+    doc.querySelector('main')!.lastElementChild!.append(doc.createElement('span'));
+    await frame();
+    for (const li of feedItems()) expect(hiddenOnPage(css, li), li.textContent ?? '').toBe(true);
+    // What is parsed so far of the story's column stays visible.
+    expect(hiddenOnPage(css, doc.querySelector('main')!)).toBe(false);
+    // The headline and the body arrive: the detection proper takes over, the feed stays hidden
+    // and the article is shown.
+    const full = loadFixture(file).doc;
+    doc.querySelector('main')!.replaceWith(doc.importNode(full.querySelector('main')!, true));
+    await frame();
+    for (const li of feedItems()) expect(hiddenOnPage(css, li)).toBe(true);
+    for (const role of ['article', 'headline', 'byline', 'article-image', 'related-item'])
+      for (const el of Array.from(doc.querySelectorAll(`[data-fixture="${role}"]`))) expect(hiddenOnPage(css, el), role).toBe(false);
+    c.stop();
+  });
+
+  it('before the headline, nothing is hidden on a page whose header precedes the story (the seed page cut before its h1)', async () => {
+    const html = fixtureHtml('tw-modern-seed.html');
+    const { doc } = loadFixture('tw-modern-seed.html', html.slice(0, html.indexOf('<h1')));
+    await new Promise((r) => doc.defaultView!.addEventListener('load', r, { once: true }));
+    Object.defineProperty(doc, 'readyState', { configurable: true, value: 'loading' });
+    const c = new CleanupController(doc, { force: false });
+    c.start();
+    doc.body.append(doc.createElement('span'));
+    await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+    expect(doc.querySelectorAll(`[${ATTR.kind}]`).length).toBe(0);
+    c.stop();
+  });
+
   it('blocks a page script adds after load are counted as the detection counts them (jp-2025-lazy: a ranking, then a recommendation list)', async () => {
     const { doc } = loadWithScripts('jp-2025-lazy.html');
     const c = new CleanupController(doc, { force: false });

@@ -1,4 +1,4 @@
-import { ITEM_SELECTORS, detectFeed, findItems, gateCovers, headedModule, inComments, openModule, sponsoredCards, touchesArticle, type Detection, type FeedBlock, type UserRule } from '../feed/detect';
+import { ITEM_SELECTORS, beforeArticle, detectFeed, findItems, gateCovers, headedModule, inComments, openModule, sponsoredCards, touchesArticle, type Detection, type FeedBlock, type UserRule } from '../feed/detect';
 import { pathLooksLikeArticle, urlLooksLikeArticle } from '../page/classify';
 import { isYahooHost } from '../sites';
 import { FEED_KINDS, type FeedKind } from '../sites/types';
@@ -323,19 +323,39 @@ export class CleanupController {
     const t0 = performance.now();
     const phase: Measure = this.parsed ? 'ynd:batch' : 'ynd:load';
     this.pending = [];
-    // Before the headline is parsed there is no article to protect, so nothing to do yet.
-    if (!this.doc.body || (!this.opts.force && !this.facts().looksArticle) || !this.doc.querySelector('h1')) return this.measure(phase, t0);
+    if (!this.doc.body || (!this.opts.force && !this.facts().looksArticle)) return this.measure(phase, t0);
+    // Before the headline is parsed there is no article to protect: only a feed that does not
+    // hold it (one first in the source) is hidden; the detection proper waits for the headline.
+    if (!this.doc.querySelector('h1')) {
+      this.markBeforeArticle();
+      return this.measure(phase, t0);
+    }
     if (this.gateSuffices()) {
+      // Blocks hidden before the headline came are the gate's to hide now (it hides all the
+      // quick detection would): one may hold the headline, parsed into it since.
+      if (!this.detection) this.clearMarks();
       this.scheduleFull();
       return this.measure(phase, t0);
     }
     const d = this.quickDetection();
-    // Without the article's root, nothing can be proven not to contain it: wait.
-    if (!d.article.root || !d.page.isArticle) return this.measure(phase, t0);
+    // Without the article's root, nothing can be proven not to contain it: only what cannot
+    // hold it is hidden until it comes.
+    if (!d.article.root || !d.page.isArticle) {
+      if (d.page.isArticle || this.opts.force) this.markBeforeArticle(d);
+      return this.measure(phase, t0);
+    }
     this.adopt(d);
     // The next batch reads this module again if the parser has left it by then (see flush).
     if (!this.parsed) this.lastOpenModule = openModule(this.doc);
     this.measure(phase, t0);
+  }
+
+  /** While the article has not been parsed: the blocks that do not hold it (beforeArticle). */
+  private markBeforeArticle(d?: Detection): void {
+    const early = beforeArticle(this.doc, this.url, { force: this.opts.force, userRules: this.userRules() }, d);
+    if (!early.length && !this.blocks.size) return;
+    this.clearMarks();
+    this.mark(early);
   }
 
   /**

@@ -1132,6 +1132,34 @@ export function gateCovers(doc: Document, host: string, gated: string, hides: re
   return !openChain(doc).some((el) => !insideGated(el) && openRun(el, body, touches));
 }
 
+/** What holds an article's text: a block holding one is never hidden before the article. */
+const ARTICLE_TEXT_SELECTOR = 'main, [itemprop="articleBody"], [role="main"]';
+
+/**
+ * While the page parses and its article has not arrived (a layout whose rail or feed comes
+ * first in the source and is placed beside or below the story by CSS, as
+ * tw-angular-rail-first-timeline.html's): the blocks that do not hold the article, so they can
+ * be hidden before the browser paints them. Each has a heading that names a feed, is mostly
+ * links, and holds no h1 nor anything that holds article text, nor stands in such a thing.
+ * The parser may still be inside one (the rail's list half parsed): if the article then lands
+ * in it, the next pass, which finds the article, shows it again. `d`: the quick detection of
+ * the page as it is, when the caller has it (it found no article root); without it, and no
+ * heading so far names a feed (the usual page, whose header precedes the story), this costs
+ * one query.
+ */
+export function beforeArticle(doc: Document, url: string, options: Pick<DetectOptions, 'force' | 'userRules'> = {}, d?: Detection): FeedBlock[] {
+  if (!doc.body) return [];
+  if (!d && !safeQueryAll(doc.body, HEADING_SELECTOR).some((h) => moduleKind(h).kind)) return [];
+  return (d ?? detectFeed(doc, url, { ...options, quick: true })).blocks.filter(
+    (b) =>
+      b.kind !== 'related' &&
+      b.features.headingPhrase &&
+      !b.el.querySelector(`h1, ${ARTICLE_TEXT_SELECTOR}`) &&
+      !b.el.closest(ARTICLE_TEXT_SELECTOR) &&
+      linkDensity(b.el) >= LINK_DENSITY_MIN,
+  );
+}
+
 /**
  * Find the feed blocks of a page: profile selectors, generic signals and user rules, scored,
  * never overlapping the article. Pure over the Document; the content script marks the result.
