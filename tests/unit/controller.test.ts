@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { CleanupController } from '../../utils/cleanup/controller';
 import { ATTR } from '../../utils/cleanup/style';
 import { DEFAULT_SETTINGS, type Settings } from '../../utils/settings';
@@ -351,6 +351,40 @@ describe('cleanup controller', () => {
     c.stop();
   });
 
+  it('rows the parser adds to a module named only by its aria-label are hidden in the next frame (us-hotwire-svg-foryou\'s "Trending now" rail)', async () => {
+    const file = 'us-hotwire-svg-foryou.html';
+    const html = fixtureHtml(file);
+    // The parser is inside the rail's list: two rows so far, too few to call it a module of stories.
+    let cut = -1;
+    for (let i = 0; i < 3; i++) cut = html.indexOf('<li class="c-rank__row"', cut + 1);
+    const { doc } = loadFixture(file, html.slice(0, cut));
+    await new Promise((r) => doc.defaultView!.addEventListener('load', r, { once: true }));
+    Object.defineProperty(doc, 'readyState', { configurable: true, value: 'loading' });
+    // No idle time while the page parses (the full detection, which reads the whole page, waits).
+    const g = globalThis as { requestIdleCallback?: unknown; cancelIdleCallback?: unknown };
+    g.requestIdleCallback = () => 0;
+    g.cancelIdleCallback = () => undefined;
+    onTestFinished(() => {
+      delete g.requestIdleCallback;
+      delete g.cancelIdleCallback;
+    });
+    const c = new CleanupController(doc, { force: false });
+    c.start();
+    const frame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+    doc.body.append(doc.createElement('span'));
+    await frame();
+    // The rest of its rows arrive.
+    const list = doc.querySelector('.c-rank')!;
+    const rows = loadFixture(file).doc.querySelectorAll('.c-rank > li');
+    for (const row of Array.from(rows).slice(2)) list.append(doc.importNode(row, true));
+    await frame();
+    const css = doc.defaultView!;
+    const items = Array.from(list.querySelectorAll('[data-fixture="feed-item"]'));
+    expect(items.length).toBe(8);
+    for (const li of items) expect(hiddenOnPage(css, li), li.textContent ?? '').toBe(true);
+    c.stop();
+  });
+
   it('before the headline, nothing is hidden on a page whose header precedes the story (the seed page cut before its h1)', async () => {
     const html = fixtureHtml('tw-modern-seed.html');
     const { doc } = loadFixture('tw-modern-seed.html', html.slice(0, html.indexOf('<h1')));
@@ -456,6 +490,18 @@ describe('the count the badge shows', () => {
     expect(texts.filter((x) => x === '1 story hidden')).toHaveLength(2);
     expect(texts.filter((x) => /\b1 stories\b/.test(x))).toEqual([]);
     c1.stop();
+  });
+
+  it('reports the count when a script adds a block the quick pass counts at once (a "next story" panel 1.2 s after load, tw-alpine-cube-next-toast)', async () => {
+    const { doc } = loadWithScripts('tw-alpine-cube-next-toast.html');
+    const reports: number[] = [];
+    const c = new CleanupController(doc, { force: false, onStatus: (s) => reports.push(s.hiddenItems) });
+    c.start();
+    await new Promise((r) => setTimeout(r, 2_500));
+    expect(doc.querySelectorAll('[data-fixture="feed-item"]').length).toBe(19);
+    expect(reports.at(-1)).toBe(hiddenFeedItems(doc));
+    expect(hiddenFeedItems(doc)).toBe(19);
+    c.stop();
   });
 
   it('follows a module that is empty at load and filled by script in two chunks (hk-finance-article): the last report is the count', async () => {

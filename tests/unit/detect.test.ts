@@ -337,6 +337,22 @@ describe('generic detection on a site nobody profiled', () => {
     }
     expect(d.blocks.find((b) => b.el.classList.contains('OUTBRAIN'))?.kind).toBe('sponsored');
   });
+
+  it('a module under a heading no list knows is related reading when the heading names the story\'s subject, the feed when it does not (cards dated by <time>)', async () => {
+    const { JSDOM, VirtualConsole } = await import('jsdom');
+    const url = 'https://example-news.test/sports/wild-beat-sabres';
+    const cards = (topic: string) =>
+      Array.from({ length: 4 }, (_, i) => `<li><a href="/s/${topic}-${i}">${topic} story number ${i} with a title of some length</a> <time datetime="2026-11-2${i}">2${i} November 2026</time></li>`).join('');
+    const page = (heading: string) =>
+      `<html><head><title>Parise scores twice as Wild beat Sabres</title></head><body><main><article><h1>Parise scores twice as Wild beat Sabres</h1><p class="byline">By A. Writer</p>${'<p>The game report goes on at length about the period, the shots and the crowd in the arena.</p>'.repeat(8)}</article>` +
+      `<div class="more"><h3>${heading}</h3><ul>${cards('other')}</ul></div></main></body></html>`;
+    const kind = (heading: string) => {
+      const doc = new JSDOM(page(heading), { url, virtualConsole: new VirtualConsole() }).window.document;
+      return detectFeed(doc, url, { force: true }).blocks.map((b) => b.kind);
+    };
+    expect(kind('More in Minnesota Wild')).toEqual(['related']);
+    expect(kind('Around the league tonight')).toEqual(['recommended']);
+  });
 });
 
 describe('the stylesheet gate covers a known layout (detection can wait for idle time)', () => {
@@ -354,6 +370,18 @@ describe('the stylesheet gate covers a known layout (detection can wait for idle
 
   it('does not cover a page it matches nothing on (renamed classes: an unknown layout)', () => {
     expect(gateCovers(seed(renameClasses(fixtureHtml('tw-modern-seed.html'), 'rename')), HOST, GATED, HIDES)).toBe(false);
+  });
+
+  it('does not cover a module outside the gate named only by its aria-label, with stories in it', () => {
+    const doc = seed();
+    const box = doc.createElement('section');
+    box.setAttribute('aria-label', '熱門新聞');
+    box.innerHTML = [1, 2, 3].map((i) => `<div role="link" tabindex="0" data-href="https://tw.news.yahoo.com/x-${i}.html">另一則與本文無關的新聞 ${i}</div>`).join('');
+    doc.body.append(box);
+    expect(gateCovers(doc, HOST, GATED, HIDES)).toBe(false);
+    // Named for what the settings keep visible, it is no doubt.
+    box.setAttribute('aria-label', '相關新聞');
+    expect(gateCovers(doc, HOST, GATED, HIDES)).toBe(true);
   });
 
   it('does not cover a redesigned module whose heading says it is a feed', () => {

@@ -73,16 +73,21 @@ export function renameClasses(html: string, mode: 'rename' | 'strip', within?: s
     if (!map.has(name)) map.set(name, `x${(map.size * 2654435761 >>> 0).toString(36)}`);
     return map.get(name)!;
   };
+  // Ids that name a module for assistive technology (aria-labelledby) go with it: a redesign
+  // renames both together, and a page cannot drop them and keep its names.
+  const labelIds = new Set(Array.from(doc.querySelectorAll('[aria-labelledby]')).flatMap((el) => (el.getAttribute('aria-labelledby') ?? '').split(/\s+/)));
   for (const el of scope ?? Array.from(doc.querySelectorAll('*'))) {
     if (mode === 'strip') {
       el.removeAttribute('class');
-      el.removeAttribute('id');
+      if (!labelIds.has(el.getAttribute('id') ?? '')) el.removeAttribute('id');
       continue;
     }
     const cls = el.getAttribute('class');
     if (cls) el.setAttribute('class', cls.split(/\s+/).filter(Boolean).map(token).join(' '));
     const id = el.getAttribute('id');
     if (id) el.setAttribute('id', token(id));
+    const labelledBy = el.getAttribute('aria-labelledby');
+    if (labelledBy) el.setAttribute('aria-labelledby', labelledBy.split(/\s+/).filter(Boolean).map(token).join(' '));
   }
   return dom.serialize();
 }

@@ -575,7 +575,12 @@ export class CleanupController {
     if (look.length && (this.detection.page.isArticle || this.opts.force)) {
       const found = this.newBlocks(this.detectIn(this.detection, look, true));
       this.mark(found);
-      if (found.length) this.scheduleRecount();
+      // New blocks change the count even when they come counted already (one the quick pass
+      // could only decide on its cards: tw-alpine-cube-next-toast.html's 下一則推薦 panel).
+      if (found.length) {
+        this.reportDue = true;
+        this.scheduleRecount();
+      }
     }
     const ads = sponsoredCards([...grown, ...comments]).filter((b) => !this.blocks.has(b.el));
     if (ads.length) this.mark(ads);

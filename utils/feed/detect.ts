@@ -445,7 +445,47 @@ function railHeading(h: Element): boolean {
   return !!h.closest(ASIDE_SELECTOR);
 }
 
+/**
+ * Modules that may be named for assistive technology rather than by a heading in their text (a
+ * visually hidden label, a logo, a title drawn by CSS): jp-liveview-attributify-hidden-labels.html,
+ * tw-fresh-img-heading-rolelink-cards.html. Not controls, whose labels name an action.
+ */
+const NAMED_MODULE = ['section', 'aside', 'div', 'ul', 'ol', 'dialog', '[role="region"]', '[role="complementary"]', '[role="dialog"]']
+  .flatMap((m) => [`${m}[aria-label]`, `${m}[aria-labelledby]`])
+  .join(', ');
+
+/** An element's accessible name from ARIA: its aria-label, or the text of the elements its
+ * aria-labelledby names. */
+function ariaName(el: Element): string {
+  const label = el.getAttribute('aria-label');
+  if (label) return normaliseHeading(label);
+  const ids = el.getAttribute('aria-labelledby');
+  if (!ids) return '';
+  return normaliseHeading(ids.split(/\s+/).map((id) => el.ownerDocument.getElementById(id)?.textContent ?? '').join(' '));
+}
+
+/** The kind a module's ARIA name gives it, if it names one. */
+function namedKind(el: Element): FeedKind | null {
+  return el.matches(NAMED_MODULE) ? headingKind(ariaName(el)) : null;
+}
+
+/**
+ * The kind of a module named only for assistive technology: its ARIA name names a feed, it
+ * holds stories (at least MIN_CARDS places linked: not a region a script has still to fill,
+ * hk-lazy.html's rail), and nothing inside it has a heading or name of its own that says what
+ * it is (a named region of such modules, the seed page's rail named 更多新聞: they are blocks of
+ * their own). Not in the site's chrome.
+ */
+function namedModule(el: Element): FeedKind | null {
+  const kind = namedKind(el);
+  if (!kind || el.closest(CHROME_SELECTOR) || placesLinked(el, MIN_CARDS) < MIN_CARDS) return null;
+  if (safeQueryAll(el, HEADING_SELECTOR).some((h) => moduleKind(h).kind) || safeQueryAll(el, NAMED_MODULE).some(namedKind)) return null;
+  return kind;
+}
+
 function blockHeading(el: Element): string {
+  // A module's own name, where it names a feed, before any heading of its cards.
+  if (namedModule(el)) return ariaName(el);
   const h = el.matches(HEADING_SELECTOR) ? el : el.querySelector(HEADING_SELECTOR);
   if (h) {
     const { text, kind } = headingOf(h);
@@ -502,11 +542,25 @@ function placesLinked(el: Element, cap: number): number {
     const href = anchors[i]!.getAttribute('href');
     if (href !== null) places.add(href);
   }
+  if (places.size < cap) {
+    for (const s of el.matches(SCRIPTED_LINK) ? [el] : safeQueryAll(el, SCRIPTED_LINK)) {
+      places.add(s.getAttribute('data-href') ?? s.textContent ?? '');
+      if (places.size >= cap) break;
+    }
+  }
   return places.size;
 }
 
+/**
+ * Links a script follows instead of the browser: a card that is a `role="link"` element or a
+ * button with `data-href` and a click handler (tw-fresh-img-heading-rolelink-cards.html,
+ * us-hotwire-svg-foryou.html). They count as links wherever links are counted.
+ */
+const SCRIPTED_LINK = '[role="link"], [data-href]';
+const LINK = `a[href], ${SCRIPTED_LINK}`;
+
 function hasLink(el: Element): boolean {
-  return el.matches('a[href]') || !!el.querySelector('a[href]');
+  return el.matches(LINK) || !!el.querySelector(LINK);
 }
 
 /**
@@ -589,6 +643,15 @@ function cardRun(el: Element): Element[] | null {
   return linked.length >= MIN_CARDS ? linked : null;
 }
 
+/**
+ * Whether a card carries its story's time: a relative one in its text ("3 小時前", "2h ago"), or
+ * a <time> element (cards dated "2026年11月27日" or "27 November 2026" mark the date up so; a
+ * date in a title's words, "12月1日起", is no card's time).
+ */
+function cardTime(card: Element): boolean {
+  return RELATIVE_TIME.test(card.textContent ?? '') || !!card.querySelector('time');
+}
+
 /** Tags a placeholder row is drawn with (a run of empty spans or icons inside a card is none). */
 const ROW_TAGS = new Set(['LI', 'DIV', 'ARTICLE', 'SECTION']);
 
@@ -611,7 +674,7 @@ function placeholderRows(el: Element): boolean {
 function unlabelledRun(el: Element, articleStart: Element | null, touches: (el: Element) => boolean): boolean {
   if (el.childElementCount < MIN_CARDS || !runPlace(el, articleStart, touches)) return false;
   const run = cardRun(el);
-  return !!run && run.some((i) => RELATIVE_TIME.test(i.textContent ?? '')) && !inComments(el);
+  return !!run && run.some(cardTime) && !inComments(el);
 }
 
 /**
@@ -629,7 +692,7 @@ function runBlock(run: Element, a: ArticleAnchors, stop: Element): Element {
     for (const sib of Array.from(parent.children)) {
       if (sib === el || UNSEEN_TAGS.has(sib.tagName) || sib.hasAttribute('hidden')) continue;
       chars += (sib.textContent ?? '').trim().length;
-      links += within([sib], 'a[href]').length;
+      links += within([sib], LINK).length;
       if (chars > RUN_CAPTION_MAX_CHARS || links > RUN_CAPTION_MAX_LINKS) return el;
     }
     el = parent;
@@ -730,8 +793,8 @@ function openRun(el: Element, articleStart: Element | null, touches: (el: Elemen
   if (n === 0 || n >= MIN_CARDS) return false;
   const cards = Array.from(el.children).filter(hasLink);
   if (!cards.length || new Set(cards.map(signature)).size > 1) return false;
-  if (cards.some((c) => within([c], 'a[href]').length > MAX_CARD_LINKS)) return false;
-  return cards.some((c) => RELATIVE_TIME.test(c.textContent ?? '')) && runPlace(el, articleStart, touches) && !inComments(el);
+  if (cards.some((c) => within([c], LINK).length > MAX_CARD_LINKS)) return false;
+  return cards.some(cardTime) && runPlace(el, articleStart, touches) && !inComments(el);
 }
 
 /** Every profile's card selectors: a card of one generation can appear in another's page. */
@@ -774,7 +837,7 @@ function itemsOf(block: Element, itemSelectors: readonly string[]): Element[] {
   }
   const run = largestRun(block);
   if (run) return tableCells(cardsBeside(block, run));
-  const links = safeQueryAll(block, 'a[href]').filter((a) => textLen(a) >= MIN_LINK_CHARS);
+  const links = safeQueryAll(block, LINK).filter((a) => textLen(a) >= MIN_LINK_CHARS);
   // One link is a "more from …" line, not a list.
   return links.length >= 2 ? links : [];
 }
@@ -834,6 +897,7 @@ function pushTo<K>(groups: Map<K, Element[]>, key: K, el: Element): Element[] {
  * list of cards (a chunk of a third-party feed), not one. */
 function isCard(el: Element): boolean {
   if (el.tagName === 'A') return el.hasAttribute('href');
+  if (el.matches(SCRIPTED_LINK)) return true;
   const places = placesLinked(el, MAX_CARD_LINKS + 1);
   return places > 0 && places <= MAX_CARD_LINKS;
 }
@@ -878,7 +942,11 @@ function linkDensity(el: Element): number {
   const total = textLen(el);
   if (!total) return 0;
   let links = 0;
-  for (const a of safeQueryAll(el, 'a')) links += textLen(a);
+  // The outermost links only (a scripted card may hold an <a> of its own).
+  for (const a of safeQueryAll(el, `a, ${SCRIPTED_LINK}`)) {
+    const outer = a.parentElement?.closest(`a, ${SCRIPTED_LINK}`);
+    if (!outer || !el.contains(outer)) links += textLen(a);
+  }
   return links / total;
 }
 
@@ -895,6 +963,15 @@ export function titleTerms(title: string): Set<string> {
   // Function-word bigrams say nothing about the topic.
   for (const stop of ['如何', '什麼', '為何', '可能', '這樣', 'with', 'from', 'that', 'this', 'have', 'will', 'says', 'after']) terms.delete(stop);
   return terms;
+}
+
+/** Words of module headings that say nothing of a subject ("More news", "最新新聞"). */
+const HEADING_FILLER = new Set(['more', 'news', 'latest', 'stories', 'story', 'read', 'also', 'other', 'your', 'videos', 'video', 'popular', 'trending', 'recommended', 'elsewhere', 'yahoo', '新聞', '新闻', '更多', '最新', '推薦', '熱門', 'ニュ', 'ース', '記事', '話題']);
+
+/** Whether a module's heading names the story's subject: a term of the title beyond filler. */
+function namesSubject(heading: string, terms: Set<string>): boolean {
+  for (const t of titleTerms(heading)) if (!HEADING_FILLER.has(t) && terms.has(t)) return true;
+  return false;
 }
 
 function sharesTerms(item: Element, terms: Set<string>): boolean {
@@ -934,7 +1011,7 @@ function climbFromHeading(h: Element, a: ArticleAnchors, stop: Element, open: Re
       Array.from(parent.children).some((c) => c !== el && leadsWithHeading(c) && (placesLinked(c, MIN_CARDS) >= MIN_CARDS || placeholderRows(c)))
     )
       return el;
-    const links = safeQueryAll(el, 'a[href]').length;
+    const links = safeQueryAll(el, LINK).length;
     if (el !== h && links >= MIN_BLOCK_LINKS) {
       if (textLen(parent) > textLen(el) * CLIMB_TEXT_GROWTH) return el;
       // A parent that holds another module's heading holds several modules (a rail of a short
@@ -990,10 +1067,13 @@ function scoreCandidate(
   const cards = oneList(items);
   if (cards.length >= MIN_CARDS) {
     f.repeatedCards = WEIGHTS.repeatedCards;
-    const timed = cards.filter((i) => RELATIVE_TIME.test(i.textContent ?? '')).length;
+    const timed = cards.filter(cardTime).length;
     if (timed / cards.length >= 0.5) f.cardsWithTime = WEIGHTS.cardsWithTime;
   }
   if (linkDensity(el) >= LINK_DENSITY_MIN) f.linkDensity = WEIGHTS.linkDensity;
+  // A module under a heading no list knows that names the story's subject ("More in Minnesota
+  // Wild" under a Wild game's recap) continues it: related reading, not the feed.
+  if (kind === null && !hk && heading && namesSubject(heading, terms())) kind = 'related';
   // Items that share the story's own terms continue it: related reading, not the feed.
   if ((kind === null || kind === 'recommended') && cards.length && terms().size) {
     const share = cards.filter((i) => sharesTerms(i, terms())).length / cards.length;
@@ -1117,6 +1197,11 @@ export function gateCovers(doc: Document, host: string, gated: string, hides: re
     const kind = moduleKind(h).kind ?? (railHeading(h) ? 'trending' : null);
     if (kind && hides.includes(kind) && !h.closest(CHROME_SELECTOR)) return false;
   }
+  // A module named for assistive technology only.
+  for (const el of within(scope, NAMED_MODULE)) {
+    const kind = outside(el) ? namedModule(el) : null;
+    if (kind && hides.includes(kind)) return false;
+  }
   if (hides.includes('sponsored') && within(scope, WIDGET_SELECTORS).some(outside)) return false;
   // A run of cards with no heading the detection knows (a module renamed and relabelled at
   // once, sg-en-modern.html): the detection would hide it as recommended stories.
@@ -1149,7 +1234,7 @@ const ARTICLE_TEXT_SELECTOR = 'main, [itemprop="articleBody"], [role="main"]';
  */
 export function beforeArticle(doc: Document, url: string, options: Pick<DetectOptions, 'force' | 'userRules'> = {}, d?: Detection): FeedBlock[] {
   if (!doc.body) return [];
-  if (!d && !safeQueryAll(doc.body, HEADING_SELECTOR).some((h) => moduleKind(h).kind)) return [];
+  if (!d && !safeQueryAll(doc.body, HEADING_SELECTOR).some((h) => moduleKind(h).kind) && !safeQueryAll(doc.body, NAMED_MODULE).some(namedKind)) return [];
   return (d ?? detectFeed(doc, url, { ...options, quick: true })).blocks.filter(
     (b) =>
       b.kind !== 'related' &&
@@ -1217,6 +1302,14 @@ export function detectFeed(doc: Document, url: string, options: DetectOptions = 
     else if (labelled) add(el, kind, 'generic', 'headingPhrase');
     else add(el, null, 'generic');
   }
+  // Modules named only for assistive technology: the name is the heading (blockHeading). Over
+  // added subtrees, the named module they were added to too (its rows arrive apart from it).
+  const named = new Set(within(roots, NAMED_MODULE));
+  for (const r of options.scope?.roots ?? []) {
+    const host = r.parentElement?.closest(NAMED_MODULE);
+    if (host) named.add(host);
+  }
+  for (const el of named) if (namedModule(el) && !touchesArticle(el, article)) add(el, null, 'generic');
   // Runs of cards with no recognisable heading (renamed layouts, unknown sites): a parent whose
   // direct children repeat one signature, each with a link, some with a relative time. One walk
   // over the page that skips whole subtrees it need not read — the article's column, blocks
