@@ -288,6 +288,9 @@ describe('cleanup controller', () => {
     aside.append(box);
     doc.body.append(aside);
     await frame();
+    // The frame may be painted: the featured card is hidden already, the module standing for
+    // the rows to come.
+    expect(hiddenOnPage(doc.defaultView!, box.querySelector('h3')!)).toBe(true);
     // Its rows are the last thing parsed: they come with DOMContentLoaded, no frame between.
     box.insertAdjacentHTML('beforeend', `<ul>${[1, 2, 3].map((i) => `<li><a href="https://tw.news.yahoo.com/v-${i}.html">另一支與本文無關的影片 ${i}</a></li>`).join('')}</ul>`);
     Object.defineProperty(doc, 'readyState', { configurable: true, value: 'interactive' });

@@ -1297,7 +1297,13 @@ export function detectFeed(doc: Document, url: string, options: DetectOptions = 
     // pictures it holds) is no block: hidden alone, it would leave its list standing captionless
     // (ctvnews' "Don't Miss", moneycontrol's "most popular").
     if (el === h || (rail && followBox(el))) continue;
-    if (rail) add(el, 'trending', 'generic', 'railModule');
+    if (rail) {
+      add(el, 'trending', 'generic', 'railModule');
+      // While the parser is inside it, a rail module with its first card so far stands for the
+      // rows to come (us-ap-outbrain's video module painted its featured card under a slow CPU);
+      // decided again once the page has parsed, as an open run is.
+      if (open.has(el) && hasLink(el)) add(el, 'trending', 'generic', 'openRun');
+    }
     // A label beside the heading names the kind where the heading's own words do not.
     else if (labelled) add(el, kind, 'generic', 'headingPhrase');
     else add(el, null, 'generic');
