@@ -353,6 +353,24 @@ describe('generic detection on a site nobody profiled', () => {
     expect(kind('More in Minnesota Wild')).toEqual(['related']);
     expect(kind('Around the league tonight')).toEqual(['recommended']);
   });
+
+  it('a list under a caption that is no heading element (a card header\'s span, a panel\'s first line, a <nav> panel after the story) is found by its caption; its "more" link is no story', async () => {
+    const { JSDOM, VirtualConsole } = await import('jsdom');
+    const url = 'https://example-news.test/city/ferry-fares';
+    const rows = (n: number) => Array.from({ length: n }, (_, i) => `<a href="/s/other-${i}"><div>${i + 1}</div><p>Another story with a title of its own ${i}</p></a>`).join('');
+    const page = (rail: string) =>
+      `<html><head><title>Ferry fares stay the same next year</title></head><body><header><nav><a href="/">Home</a><a href="/news">News</a><a href="/sport">Sport</a></nav></header><main><article><h1>Ferry fares stay the same next year</h1>${'<p>The operator said the fares for the crossing would not change, and the new boats would run from March.</p>'.repeat(8)}</article>${rail}</main></body></html>`;
+    const blocks = (rail: string) => {
+      const doc = new JSDOM(page(rail), { url, virtualConsole: new VirtualConsole() }).window.document;
+      return detectFeed(doc, url, { force: true }).blocks.map((b) => `${b.kind} ${b.items.length}`);
+    };
+    // A card header's span, then the list.
+    expect(blocks(`<div><div><span>Trending</span></div><ol>${Array.from({ length: 5 }, (_, i) => `<li><a href="/s/t-${i}">Trending story with a title ${i}</a></li>`).join('')}</ol></div>`)).toEqual(['trending 5']);
+    // Bulma's panel: a <nav> after the story, its heading a <p>, its rows and its "more" link one tag.
+    expect(blocks(`<nav><p>熱門</p>${rows(6)}<a href="/ranking">もっと見る</a></nav>`)).toEqual(['trending 6']);
+    // The site's own navigation stays what it is.
+    expect(blocks('')).toEqual([]);
+  });
 });
 
 describe('the stylesheet gate covers a known layout (detection can wait for idle time)', () => {

@@ -144,6 +144,17 @@ const ASIDE_SELECTOR = 'aside, [role="complementary"]';
 /** The site's own chrome (an article's <header> holding its h1 is not chrome). */
 const SITE_CHROME = 'nav, footer, form, [role="navigation"], [role="banner"], [role="contentinfo"], body > header';
 
+/**
+ * Whether `el` is in the site's chrome. Not a <nav> after the story outside the page's header
+ * and footer: a module of stories may be one (Bulma's "panel", hk-marko-bulma-continuous-next.html).
+ */
+function siteChrome(el: Element, articleStart: Element | null): boolean {
+  const c = el.closest(CHROME_SELECTOR);
+  if (!c) return false;
+  const nav = c.tagName === 'NAV' || c.getAttribute('role') === 'navigation';
+  return !(nav && articleStart && isAfter(c, articleStart) && !c.parentElement?.closest(CHROME_SELECTOR));
+}
+
 /** Text length; whitespace included (it is cheap, and only ratios and floors use it). */
 function textLen(el: Element | null): number {
   return el ? (el.textContent ?? '').length : 0;
@@ -699,6 +710,24 @@ function runBlock(run: Element, a: ArticleAnchors, stop: Element): Element {
   }
 }
 
+/**
+ * The kind a run's caption names: the nearest text before its cards within its block (a card
+ * header's <span>Trending</span> above the list, a panel's first line), when it is short.
+ */
+function captionKind(block: Element, cards: readonly Element[]): FeedKind | null {
+  const first = cards[0]!;
+  for (let n: Element = first; n !== block && n.parentElement; n = n.parentElement) {
+    let caption = '';
+    for (let sib = n.previousElementSibling; sib; sib = sib.previousElementSibling) {
+      if (!UNSEEN_TAGS.has(sib.tagName)) caption = `${sib.textContent ?? ''} ${caption}`;
+      if (caption.length > MAX_HEADING_CHARS * 2) return null;
+    }
+    const text = normaliseHeading(caption);
+    if (text) return text.length <= MAX_HEADING_CHARS ? headingKind(text) : null;
+  }
+  return null;
+}
+
 /** Where feeds stand: after the start of the page's articles, or in an aside. */
 function afterOrAside(el: Element, start: Element | null): boolean {
   return isAfter(el, start) || !!el.closest(ASIDE_SELECTOR);
@@ -708,7 +737,7 @@ function afterOrAside(el: Element, start: Element | null): boolean {
  * known; what precedes the article is the site's header), outside its chrome and the article. */
 function runPlace(el: Element, articleStart: Element | null, touches: (el: Element) => boolean): boolean {
   if (articleStart && !afterOrAside(el, articleStart)) return false;
-  return !el.closest(CHROME_SELECTOR) && !touches(el);
+  return !siteChrome(el, articleStart) && !touches(el);
 }
 
 /** Levels above a run searched for the comments section it may stand in. */
@@ -858,7 +887,7 @@ function largestRun(block: Element): Element[] | null {
       const groups = new Map<string, Element[]>();
       const byTag = new Map<string, Element[]>();
       for (const k of kids) {
-        if (!isCard(k)) continue;
+        if (!isCard(k) || moreLink(k)) continue;
         pushTo(groups, signature(k), k);
         // Of one tag only, a card needs a title's worth of text (a "more" row has less).
         if (textLen(k) >= MIN_ITEM_CHARS) pushTo(byTag, k.tagName, k);
@@ -870,6 +899,16 @@ function largestRun(block: Element): Element[] | null {
   }
   const run = loose.length > best.length ? loose : best;
   return run.length >= 2 ? run : null;
+}
+
+/** A list's own "more" link (もっと見る, 看更多, "See all ›"): no story, whatever it looks like
+ * (with classes stripped it shares the stories' tag, jp-elm-next-story-replacestate.html). */
+const MORE_LINK = /^(もっと見る|もっと読む|一覧を?見る|看更多|查看更多|更多|see (all|more)|view (all|more)|show more|more)\s*[›»>→]?$/i;
+const MAX_MORE_LINK_CHARS = 16;
+
+function moreLink(el: Element): boolean {
+  const text = (el.textContent ?? '').trim();
+  return text.length <= MAX_MORE_LINK_CHARS && MORE_LINK.test(text);
 }
 
 /** A grid cell's text at least (a keyword): a picture's cell beside a title has none. */
@@ -1290,7 +1329,7 @@ export function detectFeed(doc: Document, url: string, options: DetectOptions = 
   for (const h of within(roots, HEADING_SELECTOR)) {
     const { kind, labelled } = moduleKind(h);
     const rail = !kind && railHeading(h);
-    if ((!kind && !rail) || h.closest(CHROME_SELECTOR)) continue;
+    if ((!kind && !rail) || siteChrome(h, article.start)) continue;
     if (touchesArticle(h, article)) continue;
     const el = climbFromHeading(h, article, body, open);
     // A heading the climb could not leave (its module is inside the article's column, whose
@@ -1321,12 +1360,22 @@ export function detectFeed(doc: Document, url: string, options: DetectOptions = 
   // over the page that skips whole subtrees it need not read — the article's column, blocks
   // already found, the site's chrome — so the cost stays small and linear. The quick pass takes
   // it too: a labelled block elsewhere on the page says nothing about an unlabelled feed.
-  const skipWalk = (el: Element) => candidates.has(el) || el === article.container || el === article.root || isChrome(el);
+  const skipWalk = (el: Element) => candidates.has(el) || el === article.container || el === article.root || (isChrome(el) && siteChrome(el, article.start));
   const cardParents = options.scope
     ? cardParentsWithin(options.scope.roots, skipWalk)
     : walkCardParents(body, skipWalk);
   for (const el of cardParents) {
-    if (!candidates.has(el) && unlabelledRun(el, article.start, (e) => touchesArticle(e, article))) add(runBlock(el, article, body), null, 'generic');
+    if (candidates.has(el)) continue;
+    const touches = (e: Element) => touchesArticle(e, article);
+    if (unlabelledRun(el, article.start, touches)) add(runBlock(el, article, body), null, 'generic');
+    // A run with no times under a caption that names a feed but is no heading element (a
+    // card header's <span>Trending</span>, us-sports-mui-continuous-next-article.html).
+    else if (runPlace(el, article.start, touches)) {
+      const cards = cardRun(el);
+      const block = cards ? runBlock(el, article, body) : null;
+      const kind = block ? captionKind(block, cards!) : null;
+      if (kind) add(block!, kind, 'generic', 'headingPhrase');
+    }
   }
   // While the page parses, the first cards of such a run, before the rest of it arrives (a
   // network stall mid-feed leaves the page idle, so the full pass can run before the rest too).
