@@ -23,6 +23,22 @@ function hiddenOnPage(css: Window, el: Element): boolean {
   return false;
 }
 
+/**
+ * A fixture cut where the parser has got to (`html`, jsdom closes what is open), still loading,
+ * its controller started, and the parser's next node added: the frame that follows is one the
+ * browser may paint.
+ */
+async function whileParsing(file: string, html: string): Promise<{ doc: Document; c: CleanupController }> {
+  const { doc } = loadFixture(file, html);
+  await new Promise((r) => doc.defaultView!.addEventListener('load', r, { once: true }));
+  Object.defineProperty(doc, 'readyState', { configurable: true, value: 'loading' });
+  const c = new CleanupController(doc, { force: false });
+  c.start();
+  doc.body.append(doc.createElement('span'));
+  await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+  return { doc, c };
+}
+
 /** A trending rail of six stories, as a page script adds one late (it matches the gate). */
 function addLateRail(doc: Document): HTMLElement {
   const rail = doc.createElement('div');
@@ -314,13 +330,7 @@ describe('cleanup controller', () => {
     // And once the headline has come, before the body: no article root yet.
     const beforeBody = html.lastIndexOf('<div', html.indexOf('class="sb__by'));
     for (const cut of [nth('<li _ngcontent-ng-c871904265 class="rb__item', 4), nth('</li>', 12), beforeBody]) {
-      const { doc } = loadFixture(file, html.slice(0, cut));
-      await new Promise((r) => doc.defaultView!.addEventListener('load', r, { once: true }));
-      Object.defineProperty(doc, 'readyState', { configurable: true, value: 'loading' });
-      const c = new CleanupController(doc, { force: false });
-      c.start();
-      doc.body.append(doc.createElement('span'));
-      await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+      const { doc, c } = await whileParsing(file, html.slice(0, cut));
       const items = Array.from(doc.querySelectorAll('[data-fixture="feed-item"]'));
       expect(items.length, `cut at ${cut}`).toBeGreaterThanOrEqual(3);
       for (const li of items) expect(hiddenOnPage(css0(doc), li), li.textContent ?? '').toBe(true);
@@ -390,13 +400,7 @@ describe('cleanup controller', () => {
 
   it('before the headline, nothing is hidden on a page whose header precedes the story (the seed page cut before its h1)', async () => {
     const html = fixtureHtml('tw-modern-seed.html');
-    const { doc } = loadFixture('tw-modern-seed.html', html.slice(0, html.indexOf('<h1')));
-    await new Promise((r) => doc.defaultView!.addEventListener('load', r, { once: true }));
-    Object.defineProperty(doc, 'readyState', { configurable: true, value: 'loading' });
-    const c = new CleanupController(doc, { force: false });
-    c.start();
-    doc.body.append(doc.createElement('span'));
-    await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+    const { doc, c } = await whileParsing('tw-modern-seed.html', html.slice(0, html.indexOf('<h1')));
     expect(doc.querySelectorAll(`[${ATTR.kind}]`).length).toBe(0);
     c.stop();
   });

@@ -683,9 +683,19 @@ function placeholderRows(el: Element): boolean {
  * precedes the article is the site's header), outside the site's chrome and the article.
  */
 function unlabelledRun(el: Element, articleStart: Element | null, touches: (el: Element) => boolean): boolean {
-  if (el.childElementCount < MIN_CARDS || !runPlace(el, articleStart, touches)) return false;
-  const run = cardRun(el);
-  return !!run && run.some(cardTime) && !inComments(el);
+  const run = placedRun(el, articleStart, touches);
+  return !!run && timedRun(el, run);
+}
+
+/** The run of cards `el` holds where feeds stand (see runPlace), if it holds one. */
+function placedRun(el: Element, articleStart: Element | null, touches: (el: Element) => boolean): Element[] | null {
+  if (el.childElementCount < MIN_CARDS || !runPlace(el, articleStart, touches)) return null;
+  return cardRun(el);
+}
+
+/** Whether a run's cards carry times, outside the page's comments: a feed without a heading. */
+function timedRun(el: Element, run: readonly Element[]): boolean {
+  return run.some(cardTime) && !inComments(el);
 }
 
 /**
@@ -1366,15 +1376,15 @@ export function detectFeed(doc: Document, url: string, options: DetectOptions = 
     : walkCardParents(body, skipWalk);
   for (const el of cardParents) {
     if (candidates.has(el)) continue;
-    const touches = (e: Element) => touchesArticle(e, article);
-    if (unlabelledRun(el, article.start, touches)) add(runBlock(el, article, body), null, 'generic');
-    // A run with no times under a caption that names a feed but is no heading element (a
-    // card header's <span>Trending</span>, us-sports-mui-continuous-next-article.html).
-    else if (runPlace(el, article.start, touches)) {
-      const cards = cardRun(el);
-      const block = cards ? runBlock(el, article, body) : null;
-      const kind = block ? captionKind(block, cards!) : null;
-      if (kind) add(block!, kind, 'generic', 'headingPhrase');
+    const cards = placedRun(el, article.start, (e) => touchesArticle(e, article));
+    if (!cards) continue;
+    const block = runBlock(el, article, body);
+    if (timedRun(el, cards)) add(block, null, 'generic');
+    else {
+      // A run with no times under a caption that names a feed but is no heading element (a
+      // card header's <span>Trending</span>, us-sports-mui-continuous-next-article.html).
+      const kind = captionKind(block, cards);
+      if (kind) add(block, kind, 'generic', 'headingPhrase');
     }
   }
   // While the page parses, the first cards of such a run, before the rest of it arrives (a
