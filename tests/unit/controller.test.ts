@@ -540,3 +540,49 @@ describe('the count the badge shows', () => {
     c.stop();
   });
 });
+
+describe('pages whose scripts change them after load, the scripts running', () => {
+  /** Longest a fixture's script takes to bring everything it adds after load. */
+  const SETTLE_MS = 4_000;
+  const ARTICLE_PARTS = '[data-fixture="article"], [data-fixture="headline"], [data-fixture="byline"], [data-fixture="article-image"], [data-fixture="related-item"]';
+
+  /** The fixture loaded with its scripts and the controller, once the page has added what it
+   * adds without scrolling (expect.feedItemsAfterLoad) and idle time has followed. */
+  async function settled(file: string, before?: (win: Window) => void): Promise<{ doc: Document; c: CleanupController }> {
+    const { doc, entry } = loadWithScripts(file);
+    before?.(doc.defaultView!);
+    const c = new CleanupController(doc, { force: false });
+    c.start();
+    const items = () => doc.querySelectorAll('[data-fixture="feed-item"]').length;
+    for (const end = Date.now() + SETTLE_MS; items() < entry.expect.feedItemsAfterLoad! && Date.now() < end; ) await new Promise((r) => setTimeout(r, 50));
+    expect(items()).toBe(entry.expect.feedItemsAfterLoad);
+    await afterIdle();
+    return { doc, c };
+  }
+
+  function wrongOn(doc: Document): string[] {
+    const css = doc.defaultView!;
+    const wrong: string[] = [];
+    for (const el of Array.from(doc.querySelectorAll('[data-fixture="feed-item"]'))) if (!hiddenOnPage(css, el)) wrong.push(`feed item shown: ${(el.textContent ?? '').trim().slice(0, 40)}`);
+    for (const el of Array.from(doc.querySelectorAll(ARTICLE_PARTS))) if (hiddenOnPage(css, el)) wrong.push(`${el.getAttribute('data-fixture')} hidden: ${(el.textContent ?? '').trim().slice(0, 40)}`);
+    return wrong;
+  }
+
+  for (const f of FIXTURES.filter((x) => x.expect.isArticle && x.expect.feedItemsAfterLoad !== undefined)) {
+    it.concurrent(`${f.file}: every feed item hidden, every part of every article shown`, async () => {
+      const { doc, c } = await settled(f.file);
+      expect(wrongOn(doc)).toEqual([]);
+      c.stop();
+    });
+  }
+
+  it.concurrent('a next article appended below the first with the URL left as it was: its headline, body and pictures stay, its feed goes (us-sports-mui-continuous-next-article)', async () => {
+    const { doc, c } = await settled('us-sports-mui-continuous-next-article.html', (win) => {
+      win.history.replaceState = () => undefined;
+    });
+    expect(doc.querySelectorAll('[data-fixture="headline"]').length).toBe(2);
+    expect(doc.location.pathname).toMatch(/canucks-031845226\.html$/);
+    expect(wrongOn(doc)).toEqual([]);
+    c.stop();
+  });
+});

@@ -495,7 +495,10 @@ export class CleanupController {
     const href = this.doc.location?.href ?? this.url;
     const a = this.detection.article;
     const articleGone = (a.root && !a.root.isConnected) || (a.headline && !a.headline.isConnected);
-    if (href !== this.url || articleGone || (!a.root && this.pending.some((n) => n.querySelector('p')))) {
+    // A headline a script adds after load is another article's (the next story appended below
+    // the first): the article's anchors, which protect it, are found anew over the whole page.
+    const anotherArticle = this.parsed && this.pending.some((n) => n.tagName === 'H1' || n.querySelector('h1'));
+    if (href !== this.url || articleGone || anotherArticle || (!a.root && this.pending.some((n) => n.querySelector('p')))) {
       this.fullPass();
       return;
     }

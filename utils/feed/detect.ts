@@ -333,7 +333,43 @@ export function findArticle(doc: Document, profile: SiteProfile | null): Article
   // the story's own video, sg-en-block-link-cards.html) is a card's, not the article's.
   const lists = new Map<Element, boolean>();
   const images = imgScope ? safeQueryAll(imgScope, 'figure, img, picture').filter((img) => !!root?.contains(img) || !cardThumbnail(img, lists)) : [];
-  return { root, headline, byline, container, images, others, start: bodies[0] ?? root };
+  const anchors = [root, headline].filter((e): e is Element => !!e);
+  const all = [...others, ...otherArticles(doc, anchors).filter((o) => !others.some((x) => x.contains(o)))];
+  // Feeds follow the first of the page's articles, whichever one is being read.
+  const start = [bodies[0] ?? root, ...all].reduce<Element | null>((a, b) => (!a || (b && isAfter(a, b)) ? b : a), null);
+  return { root, headline, byline, container, images, others: all, start };
+}
+
+/**
+ * The other articles on the page, whatever its markup: each h1 outside the site's chrome and
+ * the article, with the smallest element around it that holds an article's paragraphs. A site
+ * that appends the next story below the first (us-sports-mui-continuous-next-article.html) puts
+ * a headline, byline and body there like the first one's; its subheads and ad labels would
+ * otherwise make it a block. The climb stops below the element that holds the article, so a
+ * logo's h1 in the page's header, whose paragraphs are the article's, names nothing.
+ */
+function otherArticles(doc: Document, anchors: readonly Element[]): Element[] {
+  const found: Element[] = [];
+  for (const h of safeQueryAll(doc, 'h1')) {
+    if (anchors.some((a) => a === h || a.contains(h)) || found.some((f) => f.contains(h)) || h.closest(`${SITE_CHROME}, ${ASIDE_SELECTOR}`)) continue;
+    for (let p = h.parentElement; p && p !== doc.body && !anchors.some((a) => p!.contains(a)); p = p.parentElement) {
+      if (paragraphText(p) >= MIN_ROOT_SCORE) {
+        found.push(p);
+        break;
+      }
+    }
+  }
+  return found;
+}
+
+/** The text of an element's paragraphs long enough to be an article's. */
+function paragraphText(el: Element): number {
+  let sum = 0;
+  for (const p of safeQueryAll(el, 'p')) {
+    const len = textLen(p);
+    if (len >= MIN_PARAGRAPH_CHARS) sum += len;
+  }
+  return sum;
 }
 
 /** Whether `img` is a card's picture: inside a link, in an item of a list of MIN_CARDS or more

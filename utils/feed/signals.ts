@@ -87,6 +87,11 @@ export const WIDGET_SELECTORS = [
   '[data-widget-id][data-src]',
   '[data-ob-template]',
   '.ob-widget-header',
+  // An Outbrain unit itself, where its header is one of its parts (us-amp-news-list-embeds.html).
+  '.ob-widget',
+  // AMP's element for an ad network's or a recommendation vendor's unit, whatever it renders
+  // inside (on AMP pages that is an iframe; the type attribute names the vendor).
+  'amp-embed',
   '.ob-smartfeed-wrapper',
   '#_popIn_recommend',
   '.uz-ny',
