@@ -84,6 +84,34 @@ describe('site profiles (utils/sites/*.ts)', () => {
     }
   });
 
+  // A manifest match pattern (Chrome's rules): "*." before a host also matches the host itself;
+  // the path is a glob.
+  const patternMatches = (pattern: string, url: string) => {
+    const [, host, path] = /^https:\/\/([^/]+)(\/.*)$/.exec(pattern)!;
+    const u = new URL(url);
+    const hostOk = host!.startsWith('*.') ? u.hostname === host!.slice(2) || u.hostname.endsWith(host!.slice(1)) : u.hostname === host;
+    return u.protocol === 'https:' && hostOk && new RegExp(`^${path!.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`).test(u.pathname + u.search);
+  };
+
+  it("runs on Yahoo's news, finance, sports, entertainment and lifestyle articles in every region, on every fixture, and not elsewhere on yahoo.com", () => {
+    const urls = [
+      ...FIXTURES.map((f) => f.url),
+      'https://malaysia.news.yahoo.com/story-123456789.html',
+      'https://in.news.yahoo.com/story-123456789.html',
+      'https://ca.news.yahoo.com/story-123456789.html',
+      'https://www.yahoo.com/entertainment/some-star-wins-123456789.html',
+      'https://www.yahoo.com/lifestyle/some-recipe-123456789.html',
+      'https://ca.style.yahoo.com/some-look-123456789.html',
+      'https://au.lifestyle.yahoo.com/some-home-123456789.html',
+      'https://au.finance.yahoo.com/news/some-rate-123456789.html',
+      'https://tw.sports.yahoo.com/news/some-game-123456789.html',
+      'https://hk.style.yahoo.com/some-look-123456789.html',
+    ];
+    for (const url of urls) expect(YAHOO_MATCHES.some((m) => patternMatches(m, url)), url).toBe(true);
+    for (const url of ['https://mail.yahoo.com/d/folders/1', 'https://www.yahoo.com/', 'https://login.yahoo.com/', 'https://search.yahoo.com/search?p=x', 'https://shopping.yahoo.com/x-123456789.html'])
+      expect(YAHOO_MATCHES.some((m) => patternMatches(m, url)), url).toBe(false);
+  });
+
   // A manifest glob over the whole URL: `*` any run of characters, `?` any one (Chrome's rule).
   const globMatches = (glob: string, url: string) =>
     new RegExp(`^${glob.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`).test(url);

@@ -7,6 +7,9 @@ export const YAHOO_MATCHES = [
   'https://*.yahoo.com/news/*', // www.yahoo.com/news, finance.yahoo.com/news, tw.stock.yahoo.com/news
   'https://*.yahoo.com/*/articles/*', // 2025 www.yahoo.com/{news,lifestyle,…}/articles/…
   'https://*.yahoo.com/article/*', // sports/finance /article/…
+  'https://*.yahoo.com/entertainment/*', // www.yahoo.com/entertainment/<slug>-123456789.html
+  'https://*.yahoo.com/lifestyle/*', // www.yahoo.com/lifestyle/<slug>-123456789.html
+  'https://*.lifestyle.yahoo.com/*', // au lifestyle
   'https://*.tv.yahoo.com/*', // tw/hk entertainment
   'https://*.style.yahoo.com/*', // tw/hk lifestyle
   'https://*.sports.yahoo.com/*',
