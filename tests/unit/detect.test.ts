@@ -373,6 +373,27 @@ describe('generic detection on a site nobody profiled', () => {
   });
 });
 
+describe('several articles on one page', () => {
+  it('a second story with its headline and body, appended below the first, is never hidden; a feed of cards titled by h1s is still a feed', async () => {
+    const { JSDOM, VirtualConsole } = await import('jsdom');
+    const url = 'https://example-news.test/city/ferry-fares';
+    const body = (topic: string) => `<p>${topic} went on for a while, and the report says so at some length here.</p>`.repeat(6);
+    const cards = Array.from({ length: 4 }, (_, i) => `<article><h1><a href="/s/other-${i}">Another story with a title of its own ${i}</a></h1><p>A summary of that other story, of a line or so, ${i}.</p><span>Wire · ${i + 1}h ago</span></article>`).join('');
+    const html =
+      `<html><head><title>Ferry fares stay the same next year</title></head><body><main>` +
+      `<article><h1>Ferry fares stay the same next year</h1><div class="body">${body('The ferry story')}</div></article>` +
+      // The next story: a subhead beside an ad label, as a sponsored module would have.
+      `<article class="next"><h1>Tram line approved after a long wait</h1><div class="body">${body('The tram story')}<h2>Sponsored</h2><p><a href="/ad">Ad</a></p>${body('The tram story again')}</div></article>` +
+      `<section><h2>Around the site</h2>${cards}</section></main></body></html>`;
+    const doc = new JSDOM(html, { url, virtualConsole: new VirtualConsole() }).window.document;
+    const d = detectFeed(doc, url, { force: true });
+    const next = doc.querySelector('article.next')!;
+    expect(d.article.others).toEqual([next]);
+    for (const b of d.blocks) expect(b.el.contains(next) || next.contains(b.el), b.heading).toBe(false);
+    expect(d.blocks.map((b) => `${b.kind} ${b.items.length}`)).toEqual(['recommended 4']);
+  });
+});
+
 describe('the stylesheet gate covers a known layout (detection can wait for idle time)', () => {
   // The selectors the stylesheet hides with default settings.
   const HIDES = FEED_KINDS.filter((k) => DEFAULT_SETTINGS.hide[k]);

@@ -346,13 +346,17 @@ export function findArticle(doc: Document, profile: SiteProfile | null): Article
  * that appends the next story below the first (us-sports-mui-continuous-next-article.html) puts
  * a headline, byline and body there like the first one's; its subheads and ad labels would
  * otherwise make it a block. The climb stops below the element that holds the article, so a
- * logo's h1 in the page's header, whose paragraphs are the article's, names nothing.
+ * logo's h1 in the page's header, whose paragraphs are the article's, names nothing; so does an
+ * h1 whose smallest element with paragraphs enough holds other h1s too (a list of cards titled
+ * by h1s, their summaries together as long as a short story).
  */
 function otherArticles(doc: Document, anchors: readonly Element[]): Element[] {
   const found: Element[] = [];
   for (const h of safeQueryAll(doc, 'h1')) {
     if (anchors.some((a) => a === h || a.contains(h)) || found.some((f) => f.contains(h)) || h.closest(`${SITE_CHROME}, ${ASIDE_SELECTOR}`)) continue;
     for (let p = h.parentElement; p && p !== doc.body && !anchors.some((a) => p!.contains(a)); p = p.parentElement) {
+      // Around another headline too: a list of cards titled by h1s, none with a body of its own.
+      if (p.querySelectorAll('h1').length > 1) break;
       if (paragraphText(p) >= MIN_ROOT_SCORE) {
         found.push(p);
         break;
