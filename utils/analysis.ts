@@ -126,6 +126,16 @@ export function stripSiteSuffix(title: string): string {
 }
 
 /** The first non-empty string a JSON-LD object yields for `pick`. */
+/** Characters of two titles compared (sites append their name, or shorten one of them). */
+const TITLE_MATCH_CHARS = 12;
+
+/** Whether two titles name one story: the start of either is in the other, spaces aside. */
+function sameTitle(a: string, b: string): boolean {
+  const x = a.replace(/\s+/g, '');
+  const y = b.replace(/\s+/g, '');
+  return !!x && !!y && (x.includes(y.slice(0, TITLE_MATCH_CHARS)) || y.includes(x.slice(0, TITLE_MATCH_CHARS)));
+}
+
 function ldField(ld: ReadonlyArray<Record<string, unknown>>, pick: (o: Record<string, unknown>) => unknown): string | null {
   for (const o of ld) {
     const v = pick(o);
@@ -240,6 +250,21 @@ export function analyzeDocument(doc: Document, url: string, options: AnalyzeOpti
   const feed = {
     blocks: detection.blocks.map((b) => ({ heading: b.heading, items: Math.max(b.items.length, 1), kind: b.kind })),
   };
+  // With several articles on the page, the page's metadata (og:title, JSON-LD) still describes
+  // the first one; after in-site navigation a page may leave its JSON-LD as it was. Then the
+  // current article's title, author and date are its own headline's and byline's.
+  const headline = detection.article.headline;
+  const several = detection.article.others.length > 0 && !!headline;
+  const ldHeadline = ldField(meta.ld, (o) => o.headline);
+  // Stale: the page's title has moved on to the headline, the JSON-LD has not (a site whose
+  // JSON-LD headline differs from its h1 for search engines keeps the two titles alike).
+  const staleLd = !!headline && !!ldHeadline && sameTitle(meta.docTitle, headline.textContent ?? '') && !sameTitle(ldHeadline, meta.docTitle);
+  const own = several || staleLd
+    ? {
+        title: several ? (headline?.textContent ?? null) : null,
+        published: detection.article.container?.querySelector('time[datetime]')?.getAttribute('datetime') ?? null,
+      }
+    : null;
   for (const b of detection.blocks) b.el.remove();
   // Another article on the page (the next one, appended in place as the reader scrolled on) is
   // not the one the URL and title now name: Readability would take the first of them.
@@ -286,13 +311,15 @@ export function analyzeDocument(doc: Document, url: string, options: AnalyzeOpti
   let total = 0;
   const paragraphs = blocks.paragraphs.filter((p) => (total += p.length) <= MAX_TEXT_CHARS);
   const headings = blocks.headings.filter((i) => i < paragraphs.length);
-  const rawTitle = meta.rawTitle || parsed.title || meta.docTitle || '';
+  const rawTitle = own?.title || meta.rawTitle || parsed.title || meta.docTitle || '';
   let title = stripSiteSuffix(rawTitle.replace(/\s+/g, ' ').trim());
   const text = paragraphs.join('\n');
   // 4. language
   const lang = detectLanguage(`${title}\n${text.slice(0, 5_000)}`, meta.lang);
   const { ld, provider } = meta;
-  const author = ldField(ld, (o) => nameOf(o.author)) || parsed.byline?.trim() || bylineText;
+  // With several articles, the current one's own byline line is the surest; Readability's byline
+  // may be a dateline in the text ("記者王思涵台北24日電").
+  const author = own ? bylineText || parsed.byline?.trim() : ldField(ld, (o) => nameOf(o.author)) || parsed.byline?.trim() || bylineText;
   // Yahoo! JAPAN appends the source: "…政府も補助検討（毎朝経済新聞）".
   for (const source of [author, provider]) {
     if (source && title.endsWith(`（${source}）`)) title = title.slice(0, -(source.length + 2)).trim();
@@ -301,7 +328,7 @@ export function analyzeDocument(doc: Document, url: string, options: AnalyzeOpti
     title,
     byline: author,
     siteName: provider || parsed.siteName || null,
-    published: meta.published || parsed.publishedTime || null,
+    published: (own ? own.published : meta.published) || parsed.publishedTime || null,
     lang,
     text,
     paragraphs,

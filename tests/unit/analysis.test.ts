@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { JSDOM } from 'jsdom';
 import { analyzeDocument, cleanByline, stripSiteSuffix } from '../../utils/analysis';
-import { FIXTURES, loadAfterNavigation, loadFixture } from './fixtures';
+import { FIXTURES, loadAfterNavigation, loadFixture, loadWithScripts } from './fixtures';
 
 const squeeze = (s: string) => s.replace(/\s+/g, '');
 /** Node.DOCUMENT_POSITION_FOLLOWING (no DOM globals in this test file). */
@@ -104,10 +104,27 @@ describe('figure captions in the article text', () => {
   });
 });
 
+/** Pages that append the next article by themselves (a timer after load) and move the URL and
+ * title to it with replaceState: loaded with their scripts, until both articles are there. */
+const CONTINUOUS = ['us-sports-mui-continuous-next-article.html', 'hk-marko-bulma-continuous-next.html', 'jp-elm-next-story-replacestate.html'];
+/** Longest these pages take to append the next article. */
+const APPEND_SETTLE_MS = 4_000;
+
+async function afterAppend(file: string): Promise<{ doc: Document; url: string }> {
+  const { doc } = loadWithScripts(file);
+  const headlines = () => doc.querySelectorAll('[data-fixture="headline"]').length;
+  for (const end = Date.now() + APPEND_SETTLE_MS; headlines() < 2 && Date.now() < end; ) await new Promise((r) => setTimeout(r, 50));
+  expect(headlines()).toBe(2);
+  return { doc, url: doc.location.href };
+}
+
 describe('a page holding more than one article (the next one appended in place)', () => {
-  for (const f of FIXTURES.filter((x) => x.expect.afterNavigation)) {
-    it(`${f.file}: after in-site navigation, the analysis is of the article the URL and title name`, async () => {
-      const { doc, url } = await loadAfterNavigation(f.file);
+  for (const [file, how] of [
+    ...FIXTURES.filter((x) => x.expect.afterNavigation).map((f) => [f.file, 'after in-site navigation'] as const),
+    ...CONTINUOUS.map((f) => [f, 'once the page has appended the next article and moved the URL to it'] as const),
+  ]) {
+    it(`${file}: ${how}, the analysis is of the article the URL and title name`, async () => {
+      const { doc, url } = how.startsWith('once') ? await afterAppend(file) : await loadAfterNavigation(file);
       const headlines = Array.from(doc.querySelectorAll('[data-fixture="headline"]'));
       const current = headlines.find((h) => squeeze(doc.title).includes(squeeze(h.textContent ?? '').slice(0, 20)));
       expect(current, 'a headline the title names').toBeDefined();
@@ -118,6 +135,9 @@ describe('a page holding more than one article (the next one appended in place)'
       const body = Array.from(doc.querySelectorAll('[data-fixture="article"]')).find((b) => current!.compareDocumentPosition(b) & FOLLOWING);
       const ownText = squeeze(body!.textContent ?? '');
       for (const k of a.keyPoints) expect(ownText, k.text).toContain(squeeze(k.text).replace(/…$/u, '').slice(0, 20));
+      // Its author is the one its byline names, not the first article's (the page's metadata).
+      const byline = Array.from(doc.querySelectorAll('[data-fixture="byline"]')).find((b) => current!.compareDocumentPosition(b) & FOLLOWING);
+      if (a.article!.byline) expect(squeeze(byline!.textContent ?? ''), 'author').toContain(squeeze(a.article!.byline).slice(0, 6));
     });
   }
 });

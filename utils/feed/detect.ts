@@ -187,21 +187,28 @@ function lowestCommonAncestor(a: Element, b: Element): Element | null {
   return null;
 }
 
-/** The page's headline: the h1 that best matches og:title / <title> (logos are often h1 too). */
+/**
+ * The page's headline: the h1 that best matches <title>, else og:title (logos are often h1 too).
+ * <title> first: a page that appends the next article and moves to it updates its title, not
+ * its meta tags (us-sports-mui-continuous-next-article.html).
+ */
 function genericHeadline(doc: Document): Element | null {
-  const title = (doc.querySelector('meta[property="og:title"]')?.getAttribute('content') ?? doc.title ?? '').replace(/\s+/g, '');
   const h1s = Array.from(doc.querySelectorAll('h1')).filter((h) => !h.closest(SITE_CHROME));
-  let best: Element | null = h1s[0] ?? null;
-  let bestOverlap = 0;
-  for (const h of h1s) {
-    const t = (h.textContent ?? '').replace(/\s+/g, '');
-    const overlap = t && title.includes(t.slice(0, 12)) ? t.length : 0;
-    if (overlap > bestOverlap) {
-      best = h;
-      bestOverlap = overlap;
+  for (const title of [doc.title, doc.querySelector('meta[property="og:title"]')?.getAttribute('content')]) {
+    const squeezed = squeeze(title);
+    let best: Element | null = null;
+    let bestOverlap = 0;
+    for (const h of h1s) {
+      const t = squeeze(h.textContent);
+      const overlap = t && squeezed.includes(t.slice(0, 12)) ? t.length : 0;
+      if (overlap > bestOverlap) {
+        best = h;
+        bestOverlap = overlap;
+      }
     }
+    if (best) return best;
   }
-  return best;
+  return h1s[0] ?? null;
 }
 
 function depth(el: Element | null): number {
