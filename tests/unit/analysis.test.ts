@@ -27,6 +27,8 @@ describe('analyzeDocument on every Yahoo fixture', () => {
       }
       for (const p of a.article!.paragraphs) expect(p).not.toMatch(/^(廣告|広告|Advertisement)$/);
       expect(a.article!.title).not.toMatch(/Yahoo/);
+      // The headline is the title, not a key point (a headline that is no h1 is still one).
+      for (const k of a.keyPoints) expect(squeeze(k.text), 'a key point that is the headline').not.toBe(squeeze(a.article!.title));
     });
   }
 

@@ -67,6 +67,9 @@ describe('site profiles (utils/sites/*.ts)', () => {
     expect(headingKind('新着ニュース')).toBe('recommended');
     expect(headingKind('ライブ配信中')).toBe('recommended');
     expect(headingKind('主要ニュース')).toBe('trending');
+    // Headings of the twelfth round (2026-11-29, fourth session).
+    for (const t of ['運動熱門', '娛樂熱門', 'Top stories now', '速報', 'ニュース速報', '注目のエキスパート記事']) expect(headingKind(t), t).toBe('trending');
+    for (const t of ['Stories for you', 'For you', '你可能錯過']) expect(headingKind(t), t).toBe('recommended');
     // A qualifier in brackets after the phrase.
     expect(headingKind('アクセスランキング（IT総合）')).toBe('trending');
     expect(headingKind('Most read (24 hours)')).toBe('trending');

@@ -1,4 +1,4 @@
-import { ITEM_SELECTORS, beforeArticle, detectFeed, findItems, gateCovers, headedModule, inComments, openModule, sponsoredCards, touchesArticle, type Detection, type FeedBlock, type UserRule } from '../feed/detect';
+import { HEADLINE_SELECTOR, ITEM_SELECTORS, beforeArticle, detectFeed, findItems, gateCovers, headedModule, inComments, openModule, sponsoredCards, touchesArticle, type Detection, type FeedBlock, type UserRule } from '../feed/detect';
 import { pathLooksLikeArticle, urlLooksLikeArticle } from '../page/classify';
 import { isYahooHost } from '../sites';
 import { FEED_KINDS, type FeedKind } from '../sites/types';
@@ -326,7 +326,7 @@ export class CleanupController {
     if (!this.doc.body || (!this.opts.force && !this.facts().looksArticle)) return this.measure(phase, t0);
     // Before the headline is parsed there is no article to protect: only a feed that does not
     // hold it (one first in the source) is hidden; the detection proper waits for the headline.
-    if (!this.doc.querySelector('h1')) {
+    if (!this.doc.querySelector(HEADLINE_SELECTOR)) {
       this.markBeforeArticle();
       return this.measure(phase, t0);
     }
@@ -497,7 +497,7 @@ export class CleanupController {
     const articleGone = (a.root && !a.root.isConnected) || (a.headline && !a.headline.isConnected);
     // A headline a script adds after load is another article's (the next story appended below
     // the first): the article's anchors, which protect it, are found anew over the whole page.
-    const anotherArticle = this.parsed && this.pending.some((n) => n.tagName === 'H1' || n.querySelector('h1'));
+    const anotherArticle = this.parsed && this.pending.some((n) => n.matches(HEADLINE_SELECTOR) || n.querySelector(HEADLINE_SELECTOR));
     if (href !== this.url || articleGone || anotherArticle || (!a.root && this.pending.some((n) => n.querySelector('p')))) {
       this.fullPass();
       return;

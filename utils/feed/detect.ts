@@ -127,6 +127,9 @@ const MIN_ITEM_CHARS = 10;
 /** Elements that show nothing: no caption, whatever their text. */
 const UNSEEN_TAGS = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT']);
 const HEADING_SELECTOR = 'h2, h3, h4, h5, h6, [role="heading"]';
+/** A page's headline, or another article's: an h1, or an element a script made one for
+ * assistive technology (my-preact-goober-split-body-related-lookalike.html's div). */
+export const HEADLINE_SELECTOR = 'h1, [role="heading"][aria-level="1"]';
 /** How deep a module's heading may sit in its first children (`div > div.header > h2`). */
 const MODULE_HEADING_DEPTH = 2;
 /** How far above added rows their module may begin (`section > ul > li`, or one wrapper more). */
@@ -193,7 +196,7 @@ function lowestCommonAncestor(a: Element, b: Element): Element | null {
  * its meta tags (us-sports-mui-continuous-next-article.html).
  */
 function genericHeadline(doc: Document): Element | null {
-  const h1s = Array.from(doc.querySelectorAll('h1')).filter((h) => !h.closest(SITE_CHROME));
+  const h1s = safeQueryAll(doc, HEADLINE_SELECTOR).filter((h) => !h.closest(SITE_CHROME));
   for (const title of [doc.title, doc.querySelector('meta[property="og:title"]')?.getAttribute('content')]) {
     const squeezed = squeeze(title);
     let best: Element | null = null;
@@ -319,7 +322,7 @@ export function findArticle(doc: Document, profile: SiteProfile | null): Article
   if (!profileRoot) headline ??= genericHeadline(doc);
   const root = profileRoot || genericArticleRoot(doc, headline);
   if (!headline) {
-    const h1s = Array.from(doc.querySelectorAll('h1'));
+    const h1s = safeQueryAll(doc, HEADLINE_SELECTOR);
     // The headline is the last h1 before the body (site logos are often h1 too).
     headline =
       (root &&
@@ -359,11 +362,14 @@ export function findArticle(doc: Document, profile: SiteProfile | null): Article
  */
 function otherArticles(doc: Document, anchors: readonly Element[]): Element[] {
   const found: Element[] = [];
-  for (const h of safeQueryAll(doc, 'h1')) {
+  for (const h of safeQueryAll(doc, HEADLINE_SELECTOR)) {
     if (anchors.some((a) => a === h || a.contains(h)) || found.some((f) => f.contains(h)) || h.closest(`${SITE_CHROME}, ${ASIDE_SELECTOR}`)) continue;
+    // A headline that links elsewhere is a card's title or a logo (us-ent-gatsby-sc-multi-h1-
+    // trending-first.html titles its feed's cards with linked h1s), not an article's own.
+    if (h.querySelector(LINK) || h.closest(LINK)) continue;
     for (let p = h.parentElement; p && p !== doc.body && !anchors.some((a) => p!.contains(a)); p = p.parentElement) {
       // Around another headline too: a list of cards titled by h1s, none with a body of its own.
-      if (p.querySelectorAll('h1').length > 1) break;
+      if (p.querySelectorAll(HEADLINE_SELECTOR).length > 1) break;
       if (paragraphText(p) >= MIN_ROOT_SCORE) {
         found.push(p);
         break;
@@ -408,7 +414,7 @@ function allOfFirst(doc: ParentNode, selectors: readonly string[]): Element[] {
 function ownHeadline(body: Element, bodies: readonly Element[]): Element | null {
   for (let p = body.parentElement; p && p !== body.ownerDocument.body; p = p.parentElement) {
     if (bodies.some((b) => b !== body && p.contains(b))) return null;
-    const h = p.querySelector('h1');
+    const h = p.querySelector(HEADLINE_SELECTOR);
     if (h) return h;
   }
   return null;
@@ -1003,7 +1009,8 @@ function isCard(el: Element): boolean {
  * same tag and a link (an ad card or a video card in a stream of stories), and those of parents
  * at the same depth with the same tag (a third-party feed delivered in chunks, each its own
  * list), and a featured card before the list. Cards found beside the run need a title's worth
- * of text, so a tab or a "more" row is not one; a chunk needs two of them.
+ * of text, so a tab or a "more" row is not one; a chunk needs two of them, each with half the
+ * text of the run's shortest card.
  */
 function cardsBeside(block: Element, run: Element[]): Element[] {
   const parent = run[0]!.parentElement!;
@@ -1015,8 +1022,13 @@ function cardsBeside(block: Element, run: Element[]): Element[] {
   // A featured card above the list (a picture and a title of its own, outside the list).
   for (let lead = parent.previousElementSibling; parent !== block && lead; lead = lead.previousElementSibling)
     if (isCard(lead) && lead.querySelector('img, picture') && lead.querySelector(HEADING_SELECTOR)) out.unshift(lead);
+  // In a chunk elsewhere, a card has at least half the text of the run's shortest: a widget's
+  // header holds two short links of the same tag at the same depth ("Sponsored Links",
+  // "by Taboola" in us-ent-gatsby-sc-multi-h1-trending-first.html).
+  const chunkChars = Math.max(MIN_ITEM_CHARS, Math.min(...run.map(textLen)) / 2);
   for (const p of parents) {
-    const kids = Array.from(p.children).filter((k) => inRun.has(k) || (k.tagName === tag && isCard(k) && textLen(k) >= MIN_ITEM_CHARS));
+    const min = p === parent ? MIN_ITEM_CHARS : chunkChars;
+    const kids = Array.from(p.children).filter((k) => inRun.has(k) || (k.tagName === tag && isCard(k) && textLen(k) >= min));
     if (p === parent || kids.length >= 2) out.push(...kids);
   }
   return out;
@@ -1271,7 +1283,7 @@ export function gateCovers(doc: Document, host: string, gated: string, hides: re
   for (const p of SITE_PROFILES) if (!root && p.hosts.test(host)) root = first(doc, p.articleRoot);
   if (!root) return false;
   const body = root;
-  if (hidden.some((el) => el.contains(body) || body.contains(el) || el.querySelector('h1'))) return false;
+  if (hidden.some((el) => el.contains(body) || body.contains(el) || el.querySelector(HEADLINE_SELECTOR))) return false;
   // A whole-page pass has every gated element in hand; added subtrees may sit in older ones.
   const insideGated = (el: Element) => {
     try {
@@ -1281,7 +1293,7 @@ export function gateCovers(doc: Document, host: string, gated: string, hides: re
     }
   };
   // A headline added inside a gated element parsed earlier (the parser is still inside it).
-  if (roots && within(roots, 'h1').some(insideGated)) return false;
+  if (roots && within(roots, HEADLINE_SELECTOR).some(insideGated)) return false;
   const outside = roots
     ? (el: Element) => !body.contains(el) && !insideGated(el)
     : (el: Element) => !body.contains(el) && !hidden.some((g) => g.contains(el));
@@ -1335,7 +1347,7 @@ export function beforeArticle(doc: Document, url: string, options: Pick<DetectOp
     (b) =>
       b.kind !== 'related' &&
       b.features.headingPhrase &&
-      !b.el.querySelector(`h1, ${ARTICLE_TEXT_SELECTOR}`) &&
+      !b.el.querySelector(`${HEADLINE_SELECTOR}, ${ARTICLE_TEXT_SELECTOR}`) &&
       !b.el.closest(ARTICLE_TEXT_SELECTOR) &&
       linkDensity(b.el) >= LINK_DENSITY_MIN,
   );

@@ -16,12 +16,12 @@ export const HEADING_PHRASES: ReadonlyArray<{ kind: FeedKind; exact: readonly st
   {
     kind: 'recommended',
     exact: [
-      '其他人也在看', '看更多新聞', '看更多新闻', '你可能也喜歡', '你可能會喜歡', '你可能也會喜歡', '大家都在看', '推薦閱讀', '推薦新聞', '更多新聞', '猜你喜歡', '為你推薦', '編輯精選', '编辑精选',
+      '其他人也在看', '看更多新聞', '看更多新闻', '你可能錯過', '你可能错过', '你可能也喜歡', '你可能會喜歡', '你可能也會喜歡', '大家都在看', '推薦閱讀', '推薦新聞', '更多新聞', '猜你喜歡', '為你推薦', '編輯精選', '编辑精选',
       // Editors' picks of other stories (Yahoo HK: 編輯推介).
       '編輯推介', '编辑推介', '編輯推薦', '编辑推荐', '小編推介',
       '为你推荐', '热门推荐', '猜你喜欢', '你可能也喜欢', '推荐阅读', '更多新闻',
       '新着ニュース', '新着記事', 'ライブ配信中', '注目の動画', 'おすすめ', 'あわせて読みたい', 'おすすめ記事', 'こちらもおすすめ', 'あなたへのおすすめ', 'あなたにおすすめ', 'こちらもどうぞ', 'この記事を読んだ人はこんな記事も',
-      'recommended', 'recommended stories', 'recommended for you', 'recommended articles', 'recommended reading',
+      'recommended', 'recommended stories', 'recommended for you', 'recommended articles', 'recommended reading', 'for you', 'stories for you', 'picked for you',
       "editor's picks", 'editors’ picks', "editors' picks", 'you may like', 'you may also like', 'you might like', 'you might also like', 'read next', 'what to read next', 'up next',
       "don't miss", 'don’t miss', 'more from', 'more stories', 'more top stories', 'latest news', 'latest stories', 'stories you may have missed', 'around the web', 'from our partners',
       // 其他人也在看 in English (Yahoo SG/UK/AU and many other sites).
@@ -39,19 +39,21 @@ export const HEADING_PHRASES: ReadonlyArray<{ kind: FeedKind; exact: readonly st
       // (熱門…, 人氣…, 热门…, trending …, …ランキング and …排行榜: see prefixes and suffixes.)
       '即時熱門', '最多人看', '熱搜', 'トピックス', '主要トピックス',
       // A strip of the latest headlines (Yahoo HK's 即時), above or beside the story.
-      '即時', '即時新聞', '即时', '即时新闻',
+      '即時', '即時新聞', '即时', '即时新闻', '速報', 'ニュース速報',
       // Yahoo! JAPAN's editors' list of the day's news, beside or below the story.
       '注目のニュース', '注目ニュース', '注目の記事', '注目の話題', '話題のトピックス', '話題のニュース', '人気の記事', '人気のニュース', '主要ニュース',
-      'trending', 'most popular', 'most read', 'most watched', 'most viewed', 'popular', 'popular now', 'popular stories', 'top stories',
+      'trending', 'most popular', 'most read', 'most watched', 'most viewed', 'popular', 'popular now', 'popular stories', 'top stories', 'top stories now',
       'tendances', 'populaire', 'les plus populaires', 'les plus lus', 'les plus consultés', 'à la une',
     ],
     // "Trending tickers" (Yahoo Finance), "Trending on Yahoo", "Trending in Sports": a heading
     // that opens with the word names a trending rail whatever follows.
     // 熱門圖輯, 熱門影音, 人氣排行: in Chinese the word opens the heading.
-    prefixes: ['trending ', 'tendances ', '熱門', '热门', '人氣', '人气'],
+    // 注目のエキスパート記事, 注目の特集: Yahoo! JAPAN's "featured …", whatever follows.
+    prefixes: ['trending ', 'tendances ', '熱門', '热门', '人氣', '人气', '注目の'],
     // ニュースランキング, コメントランキング, 新聞排行榜: a heading that ends in the word.
     // このカテゴリの人気記事, 人気ニュース: popular stories, in Japanese at the end.
-    suffixes: ['ランキング', '排行榜', '人気記事', '人気ニュース'],
+    // 運動熱門, 娛樂熱門: a section's trending stories, the word after the section's name.
+    suffixes: ['ランキング', '排行榜', '人気記事', '人気ニュース', '熱門', '热门'],
   },
   {
     kind: 'sponsored',
