@@ -255,6 +255,22 @@ describe('feed detection on the fixtures', () => {
     expect(check(doc, url, true).d.blocks.some((b) => b.el.contains(firstCard(doc)))).toBe(false);
   });
 
+  it("while the parser is inside a feed's first card, its title parsed and its time not yet, the card is hidden (hk-widgets-article under a slow CPU)", () => {
+    const html = fixtureHtml('hk-widgets-article.html');
+    const title = html.indexOf('天文台：冷鋒周日');
+    // Cut after the card's title, before its summary and its provider and time.
+    const cut = html.slice(0, html.indexOf('</h3>', title) + '</h3>'.length);
+    const { doc, url } = loadFixture('hk-widgets-article.html', cut);
+    Object.defineProperty(doc, 'readyState', { value: 'loading' });
+    const card = doc.querySelector('#module-ymal-stream [data-fixture="feed-item"]')!;
+    expect(card.querySelector('.sc-time')).toBeNull();
+    for (const quick of [true, false]) expect(detectFeed(doc, url, { quick }).blocks.some((b) => b.el.contains(card)), `quick: ${quick}`).toBe(true);
+    // Once parsed, a lone card without a time is no run.
+    const parsed = loadFixture('hk-widgets-article.html', cut);
+    const lone = parsed.doc.querySelector('#module-ymal-stream [data-fixture="feed-item"]')!;
+    expect(detectFeed(parsed.doc, parsed.url, { quick: true }).blocks.some((b) => b.el.contains(lone))).toBe(false);
+  });
+
   for (const f of FIXTURES.filter((x) => x.expect.afterNavigation)) {
     it(`${f.file} after in-site navigation: every feed item of the page hidden, none of either article; the current one is the one the title names`, async () => {
       const { doc, url } = await loadAfterNavigation(f.file);

@@ -878,15 +878,20 @@ function openChain(doc: Document): Element[] {
  * Whether `el`, an element the parser may still be inside, begins a run of cards that
  * unlabelledRun would take once MIN_CARDS of them are parsed: fewer than MIN_CARDS children,
  * those with links alike and each a card (a few links, not a list), one at least with a
- * relative time; after the article or in an aside, outside the site's chrome and the article.
+ * relative time, or the last still being parsed (its time may be next: the parser can yield
+ * between a card's title and its time, and the browser paint the title, as on
+ * hk-widgets-article.html under a 6× slower CPU); after the article or in an aside, outside
+ * the site's chrome and the article. Decided again with each pass while the page parses.
  */
-function openRun(el: Element, articleStart: Element | null, touches: (el: Element) => boolean): boolean {
+function openRun(el: Element, articleStart: Element | null, touches: (el: Element) => boolean, open: ReadonlySet<Element>): boolean {
   const n = el.childElementCount;
   if (n === 0 || n >= MIN_CARDS) return false;
   const cards = Array.from(el.children).filter(hasLink);
   if (!cards.length || new Set(cards.map(signature)).size > 1) return false;
   if (cards.some((c) => within([c], LINK).length > MAX_CARD_LINKS)) return false;
-  return cards.some(cardTime) && runPlace(el, articleStart, touches) && !inComments(el);
+  const last = el.lastElementChild;
+  const parsing = !!last && open.has(last) && cards.includes(last);
+  return (parsing || cards.some(cardTime)) && runPlace(el, articleStart, touches) && !inComments(el);
 }
 
 /** Every profile's card selectors: a card of one generation can appear in another's page. */
@@ -1322,7 +1327,9 @@ export function gateCovers(doc: Document, host: string, gated: string, hides: re
     : walkCardParents(doc.body, skip);
   if (parents.some((el) => unlabelledRun(el, body, touches))) return false;
   // The first cards of such a run, while the parser is still inside it.
-  return !openChain(doc).some((el) => !insideGated(el) && openRun(el, body, touches));
+  const chain = openChain(doc);
+  const open = new Set(chain);
+  return !chain.some((el) => !insideGated(el) && openRun(el, body, touches, open));
 }
 
 /** What holds an article's text: a block holding one is never hidden before the article. */
@@ -1449,7 +1456,7 @@ export function detectFeed(doc: Document, url: string, options: DetectOptions = 
   // While the page parses, the first cards of such a run, before the rest of it arrives (a
   // network stall mid-feed leaves the page idle, so the full pass can run before the rest too).
   for (const el of open) {
-    if (!candidates.has(el) && openRun(el, article.start, (e) => touchesArticle(e, article))) add(runBlock(el, article, body), null, 'generic', 'openRun');
+    if (!candidates.has(el) && openRun(el, article.start, (e) => touchesArticle(e, article), open)) add(runBlock(el, article, body), null, 'generic', 'openRun');
   }
   for (const rule of options.userRules ?? []) {
     if (rule.kind === 'selector') {
