@@ -430,6 +430,32 @@ describe('cleanup controller', () => {
   });
 });
 
+describe('a web component the parser fills', () => {
+  it('its declarative shadow root is read each frame while the parser is inside the host: its first card is hidden before it paints, with no mutation the page observes', async () => {
+    const file = 'tw-web-components-dsd.html';
+    const html = fixtureHtml(file);
+    // The page cut where the parser has opened the feed's host and not yet its shadow root.
+    const { doc } = loadFixture(file, html.slice(0, html.indexOf('<template', html.indexOf('<ynews-stream'))));
+    await new Promise((r) => doc.defaultView!.addEventListener('load', r, { once: true }));
+    Object.defineProperty(doc, 'readyState', { configurable: true, value: 'loading' });
+    const c = new CleanupController(doc, { force: false });
+    c.start();
+    const host = doc.querySelector('ynews-stream')!;
+    const frame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+    // The parser's last light-DOM node: the host's first text.
+    host.append(doc.createTextNode('\n'));
+    await frame();
+    expect(host.hasAttribute(ATTR.kind)).toBe(false);
+    // The shadow root, then its first card (jsdom does not parse declarative shadow roots).
+    const shadow = host.attachShadow({ mode: 'open' });
+    await frame();
+    shadow.innerHTML = `<div><slot name="heading"></slot></div><ul><li><a href="https://tw.news.yahoo.com/a-1.html">中職兄弟延長賽再見安打 主場湧入兩萬人</a><span>3 小時前</span></li></ul>`;
+    await frame();
+    expect(host.getAttribute(ATTR.kind)).toBe('recommended');
+    c.stop();
+  });
+});
+
 describe('comments a script adds', () => {
   it('are never taken for a feed, in any class mode; a sponsored widget among them is hidden in the frame it arrives', async () => {
     for (const mode of ['original', 'strip'] as const) {

@@ -169,6 +169,32 @@ describe('blocks and their items', () => {
     expect(block?.items.length).toBe(5);
   });
 
+  it("a web component whose shadow root holds a run of dated cards is a feed before its heading arrives (a declarative shadow root comes first in its host), in both passes", () => {
+    const doc = page(`<ynews-stream></ynews-stream>`);
+    const host = doc.querySelector('ynews-stream')!;
+    host.attachShadow({ mode: 'open' }).innerHTML = `<div><slot name="heading"></slot></div><ul>${Array.from({ length: 5 }, (_, i) => card('shadow', i).replace(/article/g, 'li')).join('')}</ul>`;
+    for (const quick of [true, false]) {
+      const blocks = detectFeed(doc, 'https://news.yahoo.com/budget-123456789.html', { force: true, quick }).blocks;
+      expect(blocks.some((b) => b.el === host), `quick: ${quick}`).toBe(true);
+    }
+    // While the parser is still filling it, its first card, before the heading and the rest.
+    const partial = page(`<ynews-stream></ynews-stream>`);
+    const first = partial.querySelector('ynews-stream')!;
+    first.attachShadow({ mode: 'open' }).innerHTML = `<div><slot name="heading"></slot></div><ul>${card('shadow', 0).replace(/article/g, 'li')}</ul>`;
+    first.ownerDocument.body.append(first);
+    expect(detectFeed(partial, 'https://news.yahoo.com/budget-123456789.html', { force: true, quick: true }).blocks.some((b) => b.el === first), 'parsed').toBe(false);
+    Object.defineProperty(partial, 'readyState', { get: () => 'loading' });
+    for (const quick of [true, false]) {
+      const blocks = detectFeed(partial, 'https://news.yahoo.com/budget-123456789.html', { force: true, quick }).blocks;
+      expect(blocks.some((b) => b.el === first), `parsing, quick: ${quick}`).toBe(true);
+    }
+    // Cards without times in a shadow root (a component's own menu) are no feed.
+    const menu = page(`<ynews-menu></ynews-menu>`);
+    const other = menu.querySelector('ynews-menu')!;
+    other.attachShadow({ mode: 'open' }).innerHTML = `<ul>${[1, 2, 3, 4].map((i) => `<li><a href="/section/${i}">Section number ${i}</a></li>`).join('')}</ul>`;
+    expect(detect(menu).some((b) => b.el === other)).toBe(false);
+  });
+
   it("a feed heading whose module the article's column holds (its pictures count as the article's) is no block: hidden alone it would leave its list captionless", () => {
     const teaser = (i: number) => `<div class="teaser"><a href="/video/${i}"><img alt="clip ${i}"></a><h2><a href="/video/${i}">Video story number ${i} of the day</a></h2></div>`;
     const doc = new DOMParser().parseFromString(

@@ -1,4 +1,4 @@
-import { HEADLINE_SELECTOR, ITEM_SELECTORS, beforeArticle, detectFeed, findItems, gateCovers, headedModule, inComments, openModule, sponsoredCards, touchesArticle, type Detection, type FeedBlock, type UserRule } from '../feed/detect';
+import { HEADLINE_SELECTOR, ITEM_SELECTORS, beforeArticle, detectFeed, findItems, gateCovers, headedModule, inComments, openModule, shadowHostParsing, sponsoredCards, touchesArticle, type Detection, type FeedBlock, type UserRule } from '../feed/detect';
 import { pathLooksLikeArticle, urlLooksLikeArticle } from '../page/classify';
 import { isYahooHost } from '../sites';
 import { FEED_KINDS, type FeedKind } from '../sites/types';
@@ -65,6 +65,8 @@ export class CleanupController {
   private written = new Map<string, string | null>();
   /** DOMContentLoaded has been handled: from here on, mutations are the page's scripts. */
   private parsed = false;
+  /** The frame that looks at a shadow host the parser is filling (watchShadowHost). */
+  private shadowWatch = 0;
   /** Subtrees added after load that the stylesheet hides by itself: evaluated at idle time. */
   private deferred: Element[] = [];
   /** The last check found the gate hiding all there was to hide (see gateSuffices). */
@@ -156,6 +158,8 @@ export class CleanupController {
   stop(): void {
     this.observer?.disconnect();
     cancelAnimationFrame(this.frame);
+    cancelAnimationFrame(this.shadowWatch);
+    this.shadowWatch = 0;
     this.cancelIdle();
     this.clearMarks();
     for (const el of Array.from(this.doc.querySelectorAll(`[${ATTR.revealed}]`))) el.removeAttribute(ATTR.revealed);
@@ -484,6 +488,40 @@ export class CleanupController {
    * Counting the items that arrived waits for idle time. */
   private flush(): void {
     this.frame = 0;
+    this.flushFrame();
+    if (!this.parsed) this.watchShadowHost();
+  }
+
+  /**
+   * While the parser fills a shadow host (a web component's declarative shadow root): each
+   * frame, before it paints, looks at how far the shadow root has got, and reads the host when
+   * it has grown. Its cards arrive with no mutation the page's observer sees, and
+   * tw-web-components-dsd.html painted its feed before the next light-DOM node under a slow
+   * CPU. Stops once the parser has left the host.
+   */
+  private watchShadowHost(): void {
+    if (this.shadowWatch) return;
+    const host = shadowHostParsing(this.doc);
+    if (!host) return;
+    let seen: Element | null = null;
+    const poll = () => {
+      this.shadowWatch = 0;
+      if (this.parsed || shadowHostParsing(this.doc) !== host) return;
+      let deepest = host.shadowRoot?.lastElementChild ?? null;
+      while (deepest?.lastElementChild) deepest = deepest.lastElementChild;
+      if (deepest !== seen) {
+        seen = deepest;
+        this.pending.push(host);
+        if (this.frame) cancelAnimationFrame(this.frame);
+        this.frame = 0;
+        this.flushFrame();
+      }
+      this.shadowWatch = requestAnimationFrame(poll);
+    };
+    this.shadowWatch = requestAnimationFrame(poll);
+  }
+
+  private flushFrame(): void {
     if (!this.detection) {
       if (this.gateWaiting()) this.gateBatch();
       else this.parsePass();

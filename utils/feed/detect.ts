@@ -660,12 +660,13 @@ function signature(el: Element): string {
 
 /** Elements with MIN_CARDS or more children, in document order, not descending into skipped
  * subtrees (nor into a card run's own cards). */
-function walkCardParents(body: Element, skip: (el: Element) => boolean): Element[] {
+function walkCardParents(body: Element, skip: (el: Element) => boolean, hosts?: Element[]): Element[] {
   const out: Element[] = [];
   const stack: Element[] = [body];
   while (stack.length) {
     const el = stack.pop()!;
     if (el !== body && skip(el)) continue;
+    if (hosts && el.shadowRoot) hosts.push(el);
     const kids = el.children;
     if (kids.length >= MIN_CARDS) out.push(el);
     for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]!);
@@ -675,9 +676,32 @@ function walkCardParents(body: Element, skip: (el: Element) => boolean): Element
 
 /** Card parents within added subtrees (a whole module appended, its list inside it) and their
  * parents (a card appended to a list already there). */
-function cardParentsWithin(roots: readonly Element[], skip: (el: Element) => boolean): Element[] {
+function cardParentsWithin(roots: readonly Element[], skip: (el: Element) => boolean, hosts?: Element[]): Element[] {
   // A root that is a block already (a widget appended whole) is not read inside.
-  return [...new Set(roots.flatMap((r) => [...(skip(r) ? [] : walkCardParents(r, skip)), ...(r.parentElement ? [r.parentElement] : [])]))];
+  return [...new Set(roots.flatMap((r) => [...(skip(r) ? [] : walkCardParents(r, skip, hosts)), ...(r.parentElement ? [r.parentElement] : [])]))];
+}
+
+/**
+ * Whether a shadow host's open shadow root holds a run of cards with times: a web component's
+ * feed, its cards parsed (a declarative shadow root comes first in the host) before the heading
+ * it slots in from the light DOM (tw-web-components-dsd.html under a slow CPU).
+ */
+function shadowFeed(host: Element, parsing: boolean): boolean {
+  const shadow = host.shadowRoot;
+  if (!shadow) return false;
+  for (const top of Array.from(shadow.children)) {
+    for (const p of walkCardParents(top, () => false)) {
+      const run = cardRun(p);
+      if (run && run.some(cardTime)) return true;
+    }
+  }
+  if (!parsing) return false;
+  // The parser inside it: the first cards of such a run, as openRun reads them in the light DOM
+  // (the host's place was tested by the caller).
+  const chain: Element[] = [];
+  for (let el = shadow.lastElementChild; el; el = el.lastElementChild) chain.push(el);
+  const open = new Set(chain);
+  return chain.some((el) => openCards(el, open));
 }
 
 /** The elements of a list that no other element of it contains. */
@@ -875,6 +899,17 @@ function openChain(doc: Document): Element[] {
 }
 
 /**
+ * While the document parses: the shadow host the parser may be filling, if it is in one (a
+ * custom element, whose declarative shadow root may not be attached yet). A declarative shadow
+ * root is parsed into the host before its light children, and nothing a document's
+ * MutationObserver sees changes meanwhile.
+ */
+export function shadowHostParsing(doc: Document): Element | null {
+  const last = openChain(doc).at(-1);
+  return last && (last.shadowRoot || last.tagName.includes('-')) ? last : null;
+}
+
+/**
  * Whether `el`, an element the parser may still be inside, begins a run of cards that
  * unlabelledRun would take once MIN_CARDS of them are parsed: fewer than MIN_CARDS children,
  * those with links alike and each a card (a few links, not a list), one at least with a
@@ -884,6 +919,11 @@ function openChain(doc: Document): Element[] {
  * the site's chrome and the article. Decided again with each pass while the page parses.
  */
 function openRun(el: Element, articleStart: Element | null, touches: (el: Element) => boolean, open: ReadonlySet<Element>): boolean {
+  return openCards(el, open) && runPlace(el, articleStart, touches) && !inComments(el);
+}
+
+/** The cards part of openRun: wherever `el` stands. */
+function openCards(el: Element, open: ReadonlySet<Element>): boolean {
   const n = el.childElementCount;
   if (n === 0 || n >= MIN_CARDS) return false;
   const cards = Array.from(el.children).filter(hasLink);
@@ -891,7 +931,7 @@ function openRun(el: Element, articleStart: Element | null, touches: (el: Elemen
   if (cards.some((c) => within([c], LINK).length > MAX_CARD_LINKS)) return false;
   const last = el.lastElementChild;
   const parsing = !!last && open.has(last) && cards.includes(last);
-  return (parsing || cards.some(cardTime)) && runPlace(el, articleStart, touches) && !inComments(el);
+  return parsing || cards.some(cardTime);
 }
 
 /** Every profile's card selectors: a card of one generation can appear in another's page. */
@@ -1437,9 +1477,15 @@ export function detectFeed(doc: Document, url: string, options: DetectOptions = 
   // already found, the site's chrome — so the cost stays small and linear. The quick pass takes
   // it too: a labelled block elsewhere on the page says nothing about an unlabelled feed.
   const skipWalk = (el: Element) => candidates.has(el) || el === article.container || el === article.root || (isChrome(el) && siteChrome(el, article.start));
+  const hosts: Element[] = [];
   const cardParents = options.scope
-    ? cardParentsWithin(options.scope.roots, skipWalk)
-    : walkCardParents(body, skipWalk);
+    ? cardParentsWithin(options.scope.roots, skipWalk, hosts)
+    : walkCardParents(body, skipWalk, hosts);
+  for (const host of hosts) {
+    if (candidates.has(host) || !runPlace(host, article.start, (e) => touchesArticle(e, article))) continue;
+    if (shadowFeed(host, false)) add(host, null, 'generic');
+    else if (open.has(host) && shadowFeed(host, true)) add(host, null, 'generic', 'openRun');
+  }
   for (const el of cardParents) {
     if (candidates.has(el)) continue;
     const cards = placedRun(el, article.start, (e) => touchesArticle(e, article));
