@@ -135,6 +135,24 @@ describe('blocks and their items', () => {
     expect(blocks.some((b) => b.el.contains(rail[0]!) && b.kind !== 'related')).toBe(false);
   });
 
+  it('while the page parses, a whole module in a rail the parser is still filling is the block, not the rail: the modules after it arrive beside it', () => {
+    const doc = page(
+      `<aside><section><h2>相關股票</h2><table><tbody>${[1, 2, 3].map((i) => `<tr><td><a href="/quote/${i}.HK">${i}.HK 騰訊控股 ${i}00.2 +1.2%</a></td></tr>`).join('')}</tbody></table></section><div class="next"></div></aside>`,
+    );
+    // The parser has closed the first module and opened the next one's element.
+    Object.defineProperty(doc, 'readyState', { get: () => 'loading' });
+    for (const quick of [true, false]) {
+      const blocks = detectFeed(doc, 'https://hk.finance.yahoo.com/news/x-123456789.html', { force: true, quick }).blocks;
+      expect(blocks.map((b) => b.el.tagName), `quick: ${quick}`).toEqual(['SECTION']);
+    }
+    // The parser in the first module's first row: the module, led by its heading, is no card of
+    // a run the rail would be.
+    const early = page(`<aside><section><h2>相關股票</h2><table><tbody><tr><td><a href="/quote/1.HK">1.HK 騰訊控股 100.2 +1.2%</a></td></tr></tbody></table></section></aside>`);
+    Object.defineProperty(early, 'readyState', { get: () => 'loading' });
+    const blocks = detectFeed(early, 'https://hk.finance.yahoo.com/news/x-123456789.html', { force: true, quick: true }).blocks;
+    expect(blocks.some((b) => b.el.tagName === 'ASIDE')).toBe(false);
+  });
+
   it('after load, a rail box still empty (a script fills it later) is a block of its own, not the whole rail; a header above cards that each carry a label is not', () => {
     const rows = (name: string, n: number) => `<ul>${Array.from({ length: n }, (_, i) => `<li><a href="/${name}/${i}.html">${name} headline number ${i}</a></li>`).join('')}</ul>`;
     const doc = page(`<aside><div class="box"><h2>Most Read</h2>${rows('read', 6)}</div><div class="box"><div class="hd"><h3>Editor's picks</h3></div><ul></ul></div></aside>`);

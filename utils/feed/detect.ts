@@ -787,13 +787,19 @@ function runBlock(run: Element, a: ArticleAnchors, stop: Element): Element {
     if (!parent || parent === stop || parent === stop.ownerDocument.documentElement || isChrome(parent) || touchesArticle(parent, a)) return el;
     let chars = 0;
     let links = 0;
+    let heading = false;
     for (const sib of Array.from(parent.children)) {
       if (sib === el || UNSEEN_TAGS.has(sib.tagName) || sib.hasAttribute('hidden')) continue;
       chars += (sib.textContent ?? '').trim().length;
       links += within([sib], LINK).length;
       if (chars > RUN_CAPTION_MAX_CHARS || links > RUN_CAPTION_MAX_LINKS) return el;
+      heading ||= sib.matches(HEADING_SELECTOR) || !!sib.querySelector(HEADING_SELECTOR);
     }
     el = parent;
+    // Its heading taken in, the module is whole: what holds it and nothing else yet may be a
+    // rail the parser is still filling (hk-finance-article.html's, whose first module's first
+    // row made the whole rail the block, and the modules parsed after it unseen).
+    if (heading) return el;
   }
 }
 
@@ -930,7 +936,8 @@ function openCards(el: Element, open: ReadonlySet<Element>): boolean {
   if (!cards.length || new Set(cards.map(signature)).size > 1) return false;
   if (cards.some((c) => within([c], LINK).length > MAX_CARD_LINKS)) return false;
   const last = el.lastElementChild;
-  const parsing = !!last && open.has(last) && cards.includes(last);
+  // Not a module led by a heading of its own (a rail's first box, its rows still arriving).
+  const parsing = !!last && open.has(last) && cards.includes(last) && !leadsWithHeading(last);
   return parsing || cards.some(cardTime);
 }
 
@@ -1153,6 +1160,10 @@ function climbFromHeading(h: Element, a: ArticleAnchors, stop: Element, open: Re
     // of it will arrive inside, so it is the block; climbing on would take its neighbours
     // (hk-finance-article.html's rail, whose first box is related reading).
     if (el !== h && open.has(el)) return el;
+    // A whole module (its list parsed) in a container the parser is still filling: the next
+    // modules will arrive beside it, so the climb stops at it (hk-finance-article.html's rail,
+    // whose first box, related reading, took in the market tables parsed after it, shown).
+    if (el !== h && open.has(parent) && safeQueryAll(el, LINK).length >= MIN_BLOCK_LINKS) return el;
     // A module with no stories yet (a script fills it after load; at most a "more" link) beside
     // other headed modules, filled or showing placeholder rows, is a block of its own: climbing
     // on to find links would take its neighbours, the whole rail (jp-htmx-next-article.html's
