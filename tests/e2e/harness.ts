@@ -44,6 +44,7 @@ export const MAPPED_HOSTS = [
   'malaysia.news.yahoo.com',
   'tw.sports.yahoo.com',
   'hk.style.yahoo.com',
+  'ca.news.yahoo.com',
   'nz.news.yahoo.com',
   'news.yahoo.co.jp',
   'tw.yahoo.com',
