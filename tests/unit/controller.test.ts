@@ -1,4 +1,4 @@
-import { describe, expect, it, onTestFinished } from 'vitest';
+import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import { CleanupController } from '../../utils/cleanup/controller';
 import { ATTR } from '../../utils/cleanup/style';
 import { DEFAULT_SETTINGS, type Settings } from '../../utils/settings';
@@ -601,6 +601,23 @@ describe('pages whose scripts change them after load, the scripts running', () =
       c.stop();
     });
   }
+
+  it('after load, a headline a script adds makes a whole-page pass; a card titled by a linked h1 does not (lazily loaded cards would each cost one)', async () => {
+    const { doc, c } = await seedAfterIdle();
+    const full = vi.spyOn(c, 'fullPass');
+    const stream = doc.querySelector('[data-fixture-kind="recommended"]')!;
+    const card = doc.createElement('div');
+    card.innerHTML = '<h1><a href="https://tw.news.yahoo.com/x-1.html">另一則新聞的標題，連到別處</a></h1><p>摘要一行。</p>';
+    stream.parentElement!.append(card);
+    await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+    expect(full).not.toHaveBeenCalled();
+    const next = doc.createElement('article');
+    next.innerHTML = `<h1>下一則新聞的標題</h1><div>${'<p>下一則新聞的內文，有好幾段，每段都有足夠的長度可以算是文章的內容。</p>'.repeat(6)}</div>`;
+    stream.parentElement!.append(next);
+    await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+    expect(full).toHaveBeenCalled();
+    c.stop();
+  });
 
   it.concurrent('a next article appended below the first with the URL left as it was: its headline, body and pictures stay, its feed goes (us-sports-mui-continuous-next-article)', async () => {
     const { doc, c } = await settled('us-sports-mui-continuous-next-article.html', (win) => {

@@ -1,4 +1,4 @@
-import { HEADLINE_SELECTOR, ITEM_SELECTORS, beforeArticle, detectFeed, findItems, gateCovers, headedModule, inComments, openModule, shadowHostParsing, sponsoredCards, touchesArticle, type Detection, type FeedBlock, type UserRule } from '../feed/detect';
+import { HEADLINE_SELECTOR, ITEM_SELECTORS, beforeArticle, detectFeed, findItems, gateCovers, headedModule, holdsHeadline, inComments, openModule, shadowHostParsing, sponsoredCards, touchesArticle, type Detection, type FeedBlock, type UserRule } from '../feed/detect';
 import { pathLooksLikeArticle, urlLooksLikeArticle } from '../page/classify';
 import { isYahooHost } from '../sites';
 import { FEED_KINDS, type FeedKind } from '../sites/types';
@@ -535,7 +535,9 @@ export class CleanupController {
     const articleGone = (a.root && !a.root.isConnected) || (a.headline && !a.headline.isConnected);
     // A headline a script adds after load is another article's (the next story appended below
     // the first): the article's anchors, which protect it, are found anew over the whole page.
-    const anotherArticle = this.parsed && this.pending.some((n) => n.matches(HEADLINE_SELECTOR) || n.querySelector(HEADLINE_SELECTOR));
+    // Not a card's linked title (cards titled by h1s, loaded lazily, would cost a whole-page
+    // pass each batch).
+    const anotherArticle = this.parsed && this.pending.some(holdsHeadline);
     if (href !== this.url || articleGone || anotherArticle || (!a.root && this.pending.some((n) => n.querySelector('p')))) {
       this.fullPass();
       return;

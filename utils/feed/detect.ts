@@ -364,9 +364,7 @@ function otherArticles(doc: Document, anchors: readonly Element[]): Element[] {
   const found: Element[] = [];
   for (const h of safeQueryAll(doc, HEADLINE_SELECTOR)) {
     if (anchors.some((a) => a === h || a.contains(h)) || found.some((f) => f.contains(h)) || h.closest(`${SITE_CHROME}, ${ASIDE_SELECTOR}`)) continue;
-    // A headline that links elsewhere is a card's title or a logo (us-ent-gatsby-sc-multi-h1-
-    // trending-first.html titles its feed's cards with linked h1s), not an article's own.
-    if (h.querySelector(LINK) || h.closest(LINK)) continue;
+    if (!ownHeadlineElement(h)) continue;
     for (let p = h.parentElement; p && p !== doc.body && !anchors.some((a) => p!.contains(a)); p = p.parentElement) {
       // Around another headline too: a list of cards titled by h1s, none with a body of its own.
       if (p.querySelectorAll(HEADLINE_SELECTOR).length > 1) break;
@@ -377,6 +375,20 @@ function otherArticles(doc: Document, anchors: readonly Element[]): Element[] {
     }
   }
   return found;
+}
+
+/**
+ * Whether a headline element may be an article's own: not one that links elsewhere, a card's
+ * title or a logo (us-ent-gatsby-sc-multi-h1-trending-first.html titles its feed's cards with
+ * linked h1s).
+ */
+function ownHeadlineElement(h: Element): boolean {
+  return !h.querySelector(LINK) && !h.closest(LINK);
+}
+
+/** Whether a subtree a script added holds an article's headline (see ownHeadlineElement). */
+export function holdsHeadline(el: Element): boolean {
+  return (el.matches(HEADLINE_SELECTOR) && ownHeadlineElement(el)) || safeQueryAll(el, HEADLINE_SELECTOR).some(ownHeadlineElement);
 }
 
 /** The text of an element's paragraphs long enough to be an article's. */
