@@ -1,6 +1,6 @@
 import { Readability, isProbablyReaderable } from '@mozilla/readability';
 import { classifyPage, jsonLdObjects, metaContent, type PageClass } from './page/classify';
-import { HEADLINE_SELECTOR, detectFeed } from './feed/detect';
+import { HEADLINE_SELECTOR, detectFeed, squeeze } from './feed/detect';
 import type { FeedKind } from './sites/types';
 import { isYahooHost } from './sites';
 import { detectLanguage, isCjk, type Lang } from './text/lang';
@@ -131,8 +131,8 @@ const TITLE_MATCH_CHARS = 12;
 
 /** Whether two titles name one story: the start of either is in the other, spaces aside. */
 function sameTitle(a: string, b: string): boolean {
-  const x = a.replace(/\s+/g, '');
-  const y = b.replace(/\s+/g, '');
+  const x = squeeze(a);
+  const y = squeeze(b);
   return !!x && !!y && (x.includes(y.slice(0, TITLE_MATCH_CHARS)) || y.includes(x.slice(0, TITLE_MATCH_CHARS)));
 }
 

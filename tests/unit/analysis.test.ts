@@ -121,12 +121,12 @@ async function afterAppend(file: string): Promise<{ doc: Document; url: string }
 }
 
 describe('a page holding more than one article (the next one appended in place)', () => {
-  for (const [file, how] of [
-    ...FIXTURES.filter((x) => x.expect.afterNavigation).map((f) => [f.file, 'after in-site navigation'] as const),
-    ...CONTINUOUS.map((f) => [f, 'once the page has appended the next article and moved the URL to it'] as const),
+  for (const [file, how, load] of [
+    ...FIXTURES.filter((x) => x.expect.afterNavigation).map((f) => [f.file, 'after in-site navigation', loadAfterNavigation] as const),
+    ...CONTINUOUS.map((f) => [f, 'once the page has appended the next article and moved the URL to it', afterAppend] as const),
   ]) {
     it(`${file}: ${how}, the analysis is of the article the URL and title name`, async () => {
-      const { doc, url } = how.startsWith('once') ? await afterAppend(file) : await loadAfterNavigation(file);
+      const { doc, url } = await load(file);
       const headlines = Array.from(doc.querySelectorAll('[data-fixture="headline"]'));
       const current = headlines.find((h) => squeeze(doc.title).includes(squeeze(h.textContent ?? '').slice(0, 20)));
       expect(current, 'a headline the title names').toBeDefined();

@@ -195,6 +195,9 @@ function lowestCommonAncestor(a: Element, b: Element): Element | null {
  * <title> first: a page that appends the next article and moves to it updates its title, not
  * its meta tags (us-sports-mui-continuous-next-article.html).
  */
+/** Characters of an h1 looked for in a page's title (sites shorten or append to it). */
+const HEADLINE_MATCH_CHARS = 12;
+
 function genericHeadline(doc: Document): Element | null {
   const h1s = safeQueryAll(doc, HEADLINE_SELECTOR).filter((h) => !h.closest(SITE_CHROME));
   for (const title of [doc.title, doc.querySelector('meta[property="og:title"]')?.getAttribute('content')]) {
@@ -203,7 +206,7 @@ function genericHeadline(doc: Document): Element | null {
     let bestOverlap = 0;
     for (const h of h1s) {
       const t = squeeze(h.textContent);
-      const overlap = t && squeezed.includes(t.slice(0, 12)) ? t.length : 0;
+      const overlap = t && squeezed.includes(t.slice(0, HEADLINE_MATCH_CHARS)) ? t.length : 0;
       if (overlap > bestOverlap) {
         best = h;
         bestOverlap = overlap;
@@ -434,7 +437,8 @@ function ownHeadline(body: Element, bodies: readonly Element[]): Element | null 
 
 /** Characters of a headline compared with the page's title (sites append their name to it). */
 const TITLE_MATCH_CHARS = 24;
-const squeeze = (t: string | null | undefined) => (t ?? '').replace(/\s+/g, '');
+/** A title's text without its spaces, for comparing titles. */
+export const squeeze = (t: string | null | undefined) => (t ?? '').replace(/\s+/g, '');
 
 /**
  * Several article bodies of one profile on a page: the site appended the next article in place
@@ -694,26 +698,25 @@ function cardParentsWithin(roots: readonly Element[], skip: (el: Element) => boo
 }
 
 /**
- * Whether a shadow host's open shadow root holds a run of cards with times: a web component's
- * feed, its cards parsed (a declarative shadow root comes first in the host) before the heading
- * it slots in from the light DOM (tw-web-components-dsd.html under a slow CPU).
+ * What a shadow host's open shadow root holds of a web component's feed, its cards parsed (a
+ * declarative shadow root comes first in the host) before the heading it slots in from the
+ * light DOM (tw-web-components-dsd.html under a slow CPU): 'run', a run of cards with times;
+ * 'open', while the parser is inside the host (`parsing`), the first cards of such a run, as
+ * openRun reads them in the light DOM (the host's place is the caller's to test); else null.
  */
-function shadowFeed(host: Element, parsing: boolean): boolean {
+function shadowFeed(host: Element, parsing: boolean): 'run' | 'open' | null {
   const shadow = host.shadowRoot;
-  if (!shadow) return false;
+  if (!shadow) return null;
   for (const top of Array.from(shadow.children)) {
     for (const p of walkCardParents(top, () => false)) {
       const run = cardRun(p);
-      if (run && run.some(cardTime)) return true;
+      if (run && timedRun(p, run)) return 'run';
     }
   }
-  if (!parsing) return false;
-  // The parser inside it: the first cards of such a run, as openRun reads them in the light DOM
-  // (the host's place was tested by the caller).
-  const chain: Element[] = [];
-  for (let el = shadow.lastElementChild; el; el = el.lastElementChild) chain.push(el);
+  if (!parsing) return null;
+  const chain = lastChildChain(shadow);
   const open = new Set(chain);
-  return chain.some((el) => openCards(el, open));
+  return chain.some((el) => openCards(el, open)) ? 'open' : null;
 }
 
 /** The elements of a list that no other element of it contains. */
@@ -910,9 +913,13 @@ export function headedModule(el: Element): Element | null {
  * children from <body> down). Empty once it has finished.
  */
 function openChain(doc: Document): Element[] {
+  return doc.readyState === 'loading' && doc.body ? lastChildChain(doc.body) : [];
+}
+
+/** The chain of last element children below `root` (where a parser adds the next node). */
+function lastChildChain(root: ParentNode): Element[] {
   const out: Element[] = [];
-  if (doc.readyState !== 'loading') return out;
-  for (let el = doc.body?.lastElementChild ?? null; el; el = el.lastElementChild) out.push(el);
+  for (let el = root.lastElementChild; el; el = el.lastElementChild) out.push(el);
   return out;
 }
 
@@ -1506,8 +1513,9 @@ export function detectFeed(doc: Document, url: string, options: DetectOptions = 
     : walkCardParents(body, skipWalk, hosts);
   for (const host of hosts) {
     if (candidates.has(host) || !runPlace(host, article.start, (e) => touchesArticle(e, article))) continue;
-    if (shadowFeed(host, false)) add(host, null, 'generic');
-    else if (open.has(host) && shadowFeed(host, true)) add(host, null, 'generic', 'openRun');
+    const feed = shadowFeed(host, open.has(host));
+    if (feed === 'run') add(host, null, 'generic');
+    else if (feed === 'open') add(host, null, 'generic', 'openRun');
   }
   for (const el of cardParents) {
     if (candidates.has(el)) continue;
