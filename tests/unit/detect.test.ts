@@ -433,6 +433,34 @@ describe('generic detection on a site nobody profiled', () => {
   });
 });
 
+describe('ads in the page’s own markup', () => {
+  const url = 'https://example-news.test/city/ferry-fares';
+  const page = (body: string, after: string, before = '') =>
+    `<html><head><title>Ferry fares stay the same next year</title></head><body><header><nav><a href="/">Home</a><a href="/news">News</a></nav></header>${before}<main><article><h1>Ferry fares stay the same next year</h1>${'<p>The operator said the fares for the crossing would not change, and the new boats would run from March.</p>'.repeat(8)}${body}</article>${after}</main></body></html>`;
+  const blocks = async (html: string) => {
+    const { JSDOM, VirtualConsole } = await import('jsdom');
+    const doc = new JSDOM(html, { url, virtualConsole: new VirtualConsole() }).window.document;
+    return detectFeed(doc, url, { force: true }).blocks.map((b) => `${b.kind} ${b.items.length} ${b.el.tagName.toLowerCase()}`);
+  };
+  const ads = (label: string) =>
+    `<div class="row">${[1, 2].map((i) => `<div class="col"><a rel="sponsored noopener" href="https://ads.example/c?${i}">${label ? `<span class="chip"><span>${label}</span></span>` : ''}<span>Advertiser ${i}</span><div>An offer of some kind, for a limited time ${i}</div></a></div>`).join('')}</div>`;
+
+  it('a pair of paid-for links that each carry an ad label, under no heading, is one sponsored block; without labels, or in the article, nothing is hidden', async () => {
+    expect(await blocks(page('', ads('PR')))).toEqual(['sponsored 2 div']);
+    expect(await blocks(page('', ads('広告')))).toEqual(['sponsored 2 div']);
+    // rel="sponsored" alone is an affiliate's mark too (a shop's link after the story).
+    expect(await blocks(page('', ads('')))).toEqual([]);
+    // In the article (a book's shop link with its own label) it is the story's.
+    expect(await blocks(page(ads('PR'), ''))).toEqual([]);
+  });
+
+  it('a navigation landmark named as a trending list, outside the site’s header, is a block; the header’s own is the site’s', async () => {
+    const strip = `<div role="navigation" aria-label="熱搜">${['颱風', '股市', '油價', '演唱會'].map((t) => `<a href="/search?p=${t}">${t}</a>`).join('')}</div>`;
+    expect(await blocks(page('', '', strip))).toEqual(['trending 4 div']);
+    expect(await blocks(page('', '').replace('<nav>', `<nav>${strip}`))).toEqual([]);
+  });
+});
+
 describe('several articles on one page', () => {
   it('a second story with its headline and body, appended below the first, is never hidden; a feed of cards titled by h1s is still a feed', async () => {
     const { JSDOM, VirtualConsole } = await import('jsdom');
@@ -480,6 +508,19 @@ describe('the stylesheet gate covers a known layout (detection can wait for idle
     expect(gateCovers(doc, HOST, GATED, HIDES)).toBe(false);
     // Named for what the settings keep visible, it is no doubt.
     box.setAttribute('aria-label', '相關新聞');
+    expect(gateCovers(doc, HOST, GATED, HIDES)).toBe(true);
+  });
+
+  it('does not cover an ad card in the page’s own markup outside the gate (a paid-for link with an ad label)', () => {
+    const doc = seed();
+    const pair = doc.createElement('div');
+    pair.innerHTML = [1, 2].map((i) => `<div><a rel="sponsored noopener" href="https://ads.example/${i}"><span>PR</span><b>廣告主 ${i}</b><p>限時優惠的廣告文案 ${i}</p></a></div>`).join('');
+    doc.body.append(pair);
+    expect(gateCovers(doc, HOST, GATED, HIDES)).toBe(false);
+    // With sponsored blocks kept visible, it is no doubt.
+    expect(gateCovers(doc, HOST, GATED, HIDES.filter((k) => k !== 'sponsored'))).toBe(true);
+    // A paid-for link with no ad label (a shop's link, an affiliate's) is no ad card.
+    for (const label of Array.from(pair.querySelectorAll('span'))) label.remove();
     expect(gateCovers(doc, HOST, GATED, HIDES)).toBe(true);
   });
 

@@ -158,6 +158,63 @@ function siteChrome(el: Element, articleStart: Element | null): boolean {
   return !(nav && articleStart && isAfter(c, articleStart) && !c.parentElement?.closest(CHROME_SELECTOR));
 }
 
+/**
+ * Whether a named module is in the site's chrome. A navigation landmark that is itself the
+ * module, outside the site's other chrome, is not: its name says it is a list of trending
+ * terms, not the site's sections (hk-framework7-media-list-page-stack.html's 熱搜 chip strip,
+ * a `role="navigation"` above the headline).
+ */
+function inChrome(el: Element): boolean {
+  const c = el.closest(CHROME_SELECTOR);
+  if (!c) return false;
+  const landmark = c === el && (el.tagName === 'NAV' || el.getAttribute('role') === 'navigation');
+  return !landmark || !!el.parentElement?.closest(CHROME_SELECTOR);
+}
+
+/** A link marked as paid for: the standard mark of an ad, or of an affiliate link. */
+const AD_LINK = 'a[rel~="sponsored" i]';
+/** An ad's label is this short at most ("PR", "廣告", "Sponsored"). */
+const AD_LABEL_MAX_CHARS = 12;
+/** A link beside ads with this much text at most is their "ⓘ" (ad information), not a story. */
+const AD_INFO_MAX_CHARS = 2;
+
+/**
+ * Whether a paid-for link is an ad's card: it holds a label of its own, an element whose whole
+ * text names a sponsored block ("PR", "廣告"). An affiliate link in a story (a book's shop) has
+ * none, and is in the article anyway.
+ */
+function labelledAd(link: Element): boolean {
+  for (const el of Array.from(link.getElementsByTagName('*'))) {
+    if (el.firstElementChild) continue;
+    const text = normaliseHeading(el.textContent ?? '');
+    if (text && text.length <= AD_LABEL_MAX_CHARS && headingKind(text) === 'sponsored') return true;
+  }
+  return false;
+}
+
+/**
+ * The block of a labelled ad: from its link up while what holds it holds ads only (every link
+ * an ad's or its "ⓘ") with at most a caption's text beside them, outside the site's chrome and
+ * the article. A pair of "PR" cards under no heading (jp-inertia-vuetify-headless-pr-pair-deferred-next.html)
+ * or a card headed by a `div` saying 贊助內容 (hk-framework7-media-list-page-stack.html).
+ */
+function adBlock(link: Element, a: ArticleAnchors, stop: Element): Element {
+  let el = link;
+  for (;;) {
+    const parent = el.parentElement;
+    if (!parent || parent === stop || parent === stop.ownerDocument.documentElement || isChrome(parent) || touchesArticle(parent, a)) return el;
+    // Counted without white space: a template's indentation is no caption.
+    let adText = 0;
+    for (const l of Array.from(parent.getElementsByTagName('a'))) {
+      const text = squeeze(l.textContent).length;
+      if (l.matches(AD_LINK)) adText += text;
+      else if (text > AD_INFO_MAX_CHARS) return el;
+    }
+    if (squeeze(parent.textContent).length - adText > RUN_CAPTION_MAX_CHARS) return el;
+    el = parent;
+  }
+}
+
 /** Text length; whitespace included (it is cheap, and only ratios and floors use it). */
 function textLen(el: Element | null): number {
   return el ? (el.textContent ?? '').length : 0;
@@ -558,7 +615,7 @@ function namedKind(el: Element): FeedKind | null {
  */
 function namedModule(el: Element): FeedKind | null {
   const kind = namedKind(el);
-  if (!kind || el.closest(CHROME_SELECTOR) || placesLinked(el, MIN_CARDS) < MIN_CARDS) return null;
+  if (!kind || inChrome(el) || placesLinked(el, MIN_CARDS) < MIN_CARDS) return null;
   if (safeQueryAll(el, HEADING_SELECTOR).some((h) => moduleKind(h).kind) || safeQueryAll(el, NAMED_MODULE).some(namedKind)) return null;
   return kind;
 }
@@ -664,7 +721,11 @@ function cardTitle(h: Element, el: Element): boolean {
       if (c.tagName === n.tagName && (c.matches(HEADING_SELECTOR) || c.querySelector(HEADING_SELECTOR)) && ++titled >= MIN_CARDS) return true;
     }
   }
-  const link = h.closest('a[href]') ?? h.querySelector('a[href]');
+  // A heading inside a link of the block is that link's title: a card's (an ad that is one link,
+  // sg-en-block-link-cards.html's, marked as a block of its own).
+  const around = h.closest('a[href]');
+  if (around && el.contains(around)) return true;
+  const link = around ?? h.querySelector('a[href]');
   const href = link?.getAttribute('href');
   return !!href && safeQueryAll(el, 'a[href]').some((a) => a !== link && a.getAttribute('href') === href);
 }
@@ -1386,6 +1447,8 @@ export function gateCovers(doc: Document, host: string, gated: string, hides: re
     if (kind && hides.includes(kind)) return false;
   }
   if (hides.includes('sponsored') && within(scope, WIDGET_SELECTORS).some(outside)) return false;
+  // An ad in the page's own markup, a paid-for link with a label ("PR"): see adBlock.
+  if (hides.includes('sponsored') && within(scope, AD_LINK).some((l) => outside(l) && !siteChrome(l, root) && labelledAd(l))) return false;
   // A run of cards with no heading the detection knows (a module renamed and relabelled at
   // once, sg-en-modern.html): the detection would hide it as recommended stories.
   if (!hides.includes('recommended')) return true;
@@ -1472,6 +1535,10 @@ export function detectFeed(doc: Document, url: string, options: DetectOptions = 
   }
   const widgets = within(roots, WIDGET_SELECTORS);
   for (const el of widgets) add(el, 'sponsored', 'generic');
+  for (const link of within(roots, AD_LINK)) {
+    if (touchesArticle(link, article) || siteChrome(link, article.start) || !labelledAd(link)) continue;
+    add(adBlock(link, article, body), 'sponsored', 'generic', 'adCards');
+  }
   for (const h of within(roots, HEADING_SELECTOR)) {
     const { kind, labelled } = moduleKind(h);
     const rail = !kind && railHeading(h);

@@ -117,6 +117,9 @@ export const WEIGHTS = {
   headingPhrase: 0.55,
   /** Taboola/Outbrain/popIn: third-party widgets are never article text. */
   widget: 0.9,
+  /** Links marked as paid for (rel="sponsored"), each carrying an ad's label ("PR", "廣告"),
+   * and nothing else but a caption: ads in the page's own markup, with no widget's. */
+  adCards: 0.6,
   /** Known site-profile selector (data file) matched. */
   profileSelector: 0.7,
   /** class/id words such as "recommend", "trending", "recirc". */
