@@ -454,6 +454,25 @@ describe('ads in the page’s own markup', () => {
     expect(await blocks(page(ads('PR'), ''))).toEqual([]);
   });
 
+  it('paid-for links between the parts of a story are the story’s own (a shop box, a “Buy” button with its “Ad” badge); a list of deals after it, each card with text beside its button, is one block under its heading', async () => {
+    const part = (n: number) => `<div class="part">${`<p>Part ${n} of the review goes on about drying racks, their wattage and what they cost to run.</p>`.repeat(4)}</div>`;
+    const split = (between: string, after = '') =>
+      `<html><head><title>The best heated airers</title></head><body><main><article><h1>The best heated airers</h1>${part(1)}${between}${part(2)}</article>${after}</main></body></html>`;
+    expect(await blocks(split(ads('PR')))).toEqual([]);
+    const buy = `<div class="buy"><span>£49.99</span><span>Ad</span><a rel="sponsored noopener" href="https://shop.example/airer">Buy now</a></div>`;
+    expect(await blocks(split(buy))).toEqual([]);
+    const deal = (i: number) => `<li><img src="x.png" alt=""><span>Ad</span><b>Up to ${i}0% off selected lines at a retailer</b><p>Offer ends Sunday, while stocks last, terms apply ${i}.</p><a rel="sponsored noopener" href="https://retailer.example/${i}">Shop now</a></li>`;
+    const deals = `<section><h2>Shop the deals</h2><ul>${[1, 2, 3, 4].map(deal).join('')}</ul></section>`;
+    expect(await blocks(split('', deals))).toEqual(['sponsored 4 section']);
+  });
+
+  it('an ad card among a stream’s stories, with its “Why this ad?” link, is a sponsored block of its own inside the stream', async () => {
+    const story = (i: number) => `<li><h3><a href="/s/story-${i}">Another story with a title of its own ${i}</a></h3><p>Wire · ${i + 1}h ago</p></li>`;
+    const ad = `<li><p><span>Ad</span><span>An advertiser</span></p><h3><a rel="sponsored nofollow" href="https://ads.example/c">Five questions to ask before you retire</a></h3><p><a href="https://legal.example/adinfo">Why this ad?</a></p></li>`;
+    const stream = `<section><h2>More from Yahoo Life</h2><ul>${story(1)}${story(2)}${ad}${story(3)}${story(4)}</ul></section>`;
+    expect(await blocks(page('', stream))).toEqual(['recommended 4 section', 'sponsored 1 li']);
+  });
+
   it('a navigation landmark named as a trending list, outside the site’s header, is a block; the header’s own is the site’s', async () => {
     const strip = `<div role="navigation" aria-label="熱搜">${['颱風', '股市', '油價', '演唱會'].map((t) => `<a href="/search?p=${t}">${t}</a>`).join('')}</div>`;
     expect(await blocks(page('', '', strip))).toEqual(['trending 4 div']);

@@ -16,10 +16,19 @@ export function loadFixture(file: string, html?: string): { doc: Document; url: 
 }
 
 /** A fixture with its own scripts running (timers, lazy loading), as the browser runs it. */
+/**
+ * A fixture's HTML for jsdom with its scripts run. jsdom runs no module scripts; a page's own
+ * (inline, importing nothing) runs as a classic script instead. A browser runs it once the
+ * document has parsed; a classic one at the end of the body runs at nearly the same point.
+ */
+function runnableHtml(file: string): string {
+  return readFileSync(join(FIXTURE_DIR, file), 'utf8').replace(/<script type="module"/g, '<script data-module');
+}
+
 export function loadWithScripts(file: string): { doc: Document; url: string; entry: FixtureEntry } {
   const entry = FIXTURES.find((f) => f.file === file);
   if (!entry) throw new Error(`unknown fixture ${file}`);
-  const dom = new JSDOM(readFileSync(join(FIXTURE_DIR, file), 'utf8'), { url: entry.url, runScripts: 'dangerously', pretendToBeVisual: true, virtualConsole: new VirtualConsole() });
+  const dom = new JSDOM(runnableHtml(file), { url: entry.url, runScripts: 'dangerously', pretendToBeVisual: true, virtualConsole: new VirtualConsole() });
   return { doc: dom.window.document, url: entry.url, entry };
 }
 
@@ -40,7 +49,7 @@ export async function loadAfterNavigation(file: string): Promise<{ doc: Document
   const entry = FIXTURES.find((f) => f.file === file);
   const nav = entry?.expect.afterNavigation;
   if (!entry || !nav) throw new Error(`fixture ${file} has no in-site navigation`);
-  const dom = new JSDOM(readFileSync(join(FIXTURE_DIR, file), 'utf8'), { url: entry.url, runScripts: 'dangerously', pretendToBeVisual: true, virtualConsole: new VirtualConsole() });
+  const dom = new JSDOM(runnableHtml(file), { url: entry.url, runScripts: 'dangerously', pretendToBeVisual: true, virtualConsole: new VirtualConsole() });
   const doc = dom.window.document;
   const items = () => doc.querySelectorAll('[data-fixture="feed-item"]').length;
   const until = async (done: () => boolean) => {

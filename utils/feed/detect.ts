@@ -177,14 +177,16 @@ const AD_LINK = 'a[rel~="sponsored" i]';
 const AD_LABEL_MAX_CHARS = 12;
 /** A link beside ads with this much text at most is their "ⓘ" (ad information), not a story. */
 const AD_INFO_MAX_CHARS = 2;
+/** Or it says what it is: "Why this ad?", "AdChoices", "廣告資訊", "広告について". */
+const AD_INFO_TEXT = /^.{0,16}(\bads?\b|adchoices|廣告|广告|広告).{0,16}$/iu;
 
 /**
- * Whether a paid-for link is an ad's card: it holds a label of its own, an element whose whole
- * text names a sponsored block ("PR", "廣告"). An affiliate link in a story (a book's shop) has
- * none, and is in the article anyway.
+ * Whether a block of paid-for links holds an ad's label: an element whose whole text names a
+ * sponsored block ("PR", "廣告", "Ad"), inside a card or beside its link. An affiliate's link
+ * with no such label (a shop's, after a review) is no ad.
  */
-function labelledAd(link: Element): boolean {
-  for (const el of Array.from(link.getElementsByTagName('*'))) {
+function labelledAd(block: Element): boolean {
+  for (const el of Array.from(block.getElementsByTagName('*'))) {
     if (el.firstElementChild) continue;
     const text = normaliseHeading(el.textContent ?? '');
     if (text && text.length <= AD_LABEL_MAX_CHARS && headingKind(text) === 'sponsored') return true;
@@ -193,26 +195,66 @@ function labelledAd(link: Element): boolean {
 }
 
 /**
- * The block of a labelled ad: from its link up while what holds it holds ads only (every link
- * an ad's or its "ⓘ") with at most a caption's text beside them, outside the site's chrome and
- * the article. A pair of "PR" cards under no heading (jp-inertia-vuetify-headless-pr-pair-deferred-next.html)
- * or a card headed by a `div` saying 贊助內容 (hk-framework7-media-list-page-stack.html).
+ * The block of a paid-for link: from the link up while what holds it holds ads only (every
+ * link an ad's or its "ⓘ") with at most a caption's text beside them, below `stopAt` (the
+ * article, the page). A pair of "PR" cards under no heading
+ * (jp-inertia-vuetify-headless-pr-pair-deferred-next.html), a card headed by a `div` saying
+ * 贊助內容 (hk-framework7-media-list-page-stack.html), a deal whose "Ad" badge sits beside its
+ * button (uk-style-rr7-tailwind-split-product-sections.html).
  */
-function adBlock(link: Element, a: ArticleAnchors, stop: Element): Element {
+function adBlock(link: Element, stopAt: (el: Element) => boolean, stop: Element): Element {
   let el = link;
   for (;;) {
     const parent = el.parentElement;
-    if (!parent || parent === stop || parent === stop.ownerDocument.documentElement || isChrome(parent) || touchesArticle(parent, a)) return el;
+    if (!parent || parent === stop || parent === stop.ownerDocument.documentElement || isChrome(parent) || stopAt(parent)) return el;
     // Counted without white space: a template's indentation is no caption.
     let adText = 0;
     for (const l of Array.from(parent.getElementsByTagName('a'))) {
       const text = squeeze(l.textContent).length;
       if (l.matches(AD_LINK)) adText += text;
-      else if (text > AD_INFO_MAX_CHARS) return el;
+      else if (text > AD_INFO_MAX_CHARS && !AD_INFO_TEXT.test(normaliseHeading(l.textContent ?? ''))) return el;
     }
     if (squeeze(parent.textContent).length - adText > RUN_CAPTION_MAX_CHARS) return el;
     el = parent;
   }
+}
+
+/**
+ * Ad cards that are every card of one list (each with text of its own beside its link, so
+ * none reached the others): the list is the block, with its caption (runBlock), not each card
+ * under a heading left standing (uk-style-rr7-tailwind-split-product-sections.html's "Shop the
+ * deals"). Others stay as they are.
+ */
+function adCardLists(blocks: readonly Element[], a: ArticleAnchors, stop: Element): Element[] {
+  const byParent = new Map<Element, Element[]>();
+  for (const b of blocks) if (b.parentElement) pushTo(byParent, b.parentElement, b);
+  const out = new Set<Element>();
+  for (const b of blocks) {
+    const list = b.parentElement;
+    const cards = list ? byParent.get(list)! : [];
+    const whole = !!list && cards.length >= 2 && Array.from(list.children).every((c) => UNSEEN_TAGS.has(c.tagName) || cards.includes(c));
+    out.add(whole && !touchesArticle(list, a) ? runBlock(list, a, stop) : b);
+  }
+  return [...out];
+}
+
+/**
+ * Whether the story goes on after `el`, inside the article's column: prose (a paragraph not in
+ * a link) follows it there. Paid-for links between a story's parts are the story's own, a shop
+ * box or a product's "Buy" button with its "PR" or "Ad" label
+ * (jp-stencil-scoped-pr-showcase-split-body.html, uk-style-rr7-tailwind-split-product-sections.html).
+ */
+function storyGoesOn(el: Element, a: ArticleAnchors): boolean {
+  const column = a.container;
+  if (!column || !column.contains(el)) return false;
+  for (let n: Element = el; n !== column && n.parentElement; n = n.parentElement) {
+    for (let sib = n.nextElementSibling; sib; sib = sib.nextElementSibling) {
+      for (const p of sib.matches('p') ? [sib] : Array.from(sib.getElementsByTagName('p'))) {
+        if (!p.closest('a') && squeeze(p.textContent).length >= MIN_PARAGRAPH_CHARS) return true;
+      }
+    }
+  }
+  return false;
 }
 
 /** Text length; whitespace included (it is cheap, and only ratios and floors use it). */
@@ -1448,7 +1490,8 @@ export function gateCovers(doc: Document, host: string, gated: string, hides: re
   }
   if (hides.includes('sponsored') && within(scope, WIDGET_SELECTORS).some(outside)) return false;
   // An ad in the page's own markup, a paid-for link with a label ("PR"): see adBlock.
-  if (hides.includes('sponsored') && within(scope, AD_LINK).some((l) => outside(l) && !siteChrome(l, root) && labelledAd(l))) return false;
+  const inBody = (el: Element) => el.contains(body) || body.contains(el);
+  if (hides.includes('sponsored') && within(scope, AD_LINK).some((l) => outside(l) && !siteChrome(l, root) && labelledAd(adBlock(l, inBody, doc.body!)))) return false;
   // A run of cards with no heading the detection knows (a module renamed and relabelled at
   // once, sg-en-modern.html): the detection would hide it as recommended stories.
   if (!hides.includes('recommended')) return true;
@@ -1535,9 +1578,13 @@ export function detectFeed(doc: Document, url: string, options: DetectOptions = 
   }
   const widgets = within(roots, WIDGET_SELECTORS);
   for (const el of widgets) add(el, 'sponsored', 'generic');
+  const adBlocks: Element[] = [];
   for (const link of within(roots, AD_LINK)) {
-    if (touchesArticle(link, article) || siteChrome(link, article.start) || !labelledAd(link)) continue;
-    add(adBlock(link, article, body), 'sponsored', 'generic', 'adCards');
+    if (adBlocks.some((b) => b.contains(link)) || touchesArticle(link, article) || siteChrome(link, article.start)) continue;
+    adBlocks.push(adBlock(link, (el) => touchesArticle(el, article), body));
+  }
+  for (const block of adCardLists(adBlocks, article, body)) {
+    if (labelledAd(block) && !storyGoesOn(block, article)) add(block, 'sponsored', 'generic', 'adCards');
   }
   for (const h of within(roots, HEADING_SELECTOR)) {
     const { kind, labelled } = moduleKind(h);
