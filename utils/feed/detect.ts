@@ -1490,12 +1490,11 @@ export function gateCovers(doc: Document, host: string, gated: string, hides: re
   }
   if (hides.includes('sponsored') && within(scope, WIDGET_SELECTORS).some(outside)) return false;
   // An ad in the page's own markup, a paid-for link with a label ("PR"): see adBlock.
-  const inBody = (el: Element) => el.contains(body) || body.contains(el);
-  if (hides.includes('sponsored') && within(scope, AD_LINK).some((l) => outside(l) && !siteChrome(l, root) && labelledAd(adBlock(l, inBody, doc.body!)))) return false;
+  const touches = (el: Element) => el.contains(body) || body.contains(el);
+  if (hides.includes('sponsored') && within(scope, AD_LINK).some((l) => outside(l) && !siteChrome(l, root) && labelledAd(adBlock(l, touches, doc.body!)))) return false;
   // A run of cards with no heading the detection knows (a module renamed and relabelled at
   // once, sg-en-modern.html): the detection would hide it as recommended stories.
   if (!hides.includes('recommended')) return true;
-  const touches = (el: Element) => el.contains(body) || body.contains(el);
   const gatedSet = new Set(hidden);
   const skip = (el: Element) => el === body || gatedSet.has(el) || isChrome(el);
   const parents = roots
