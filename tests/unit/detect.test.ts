@@ -87,6 +87,12 @@ describe('the article root on pages no profile knows', () => {
     expect(findArticle(doc, null).root?.id).not.toBe('deals');
   });
 
+  it('paragraphs each in a wrapper of their own (a CMS’s blocks) are a body: the element around the wrappers', () => {
+    const blocks = Array.from({ length: 8 }, (_, i) => `<div class="block-paragraph"><p>The council said the new tram line would open in stage ${i}, and the cost was within the budget set last year.</p></div>`).join('');
+    const doc = new DOMParser().parseFromString(`<!doctype html><html><body><main><article><h1>Tram line approved</h1><div id="stream">${blocks}</div></article></main></body></html>`, 'text/html');
+    expect(findArticle(doc, null).root?.id).toBe('stream');
+  });
+
   it('timestamped posts are a live blog: their common parent is the body', () => {
     const doc = page(`<div id="live">${[1, 2, 3, 4, 5, 6].map((i) => card(i, `<time datetime="2026-11-29T0${i}:00">0${i}:00</time>`)).join('')}</div>`);
     expect(findArticle(doc, null).root?.id).toBe('live');
@@ -473,9 +479,17 @@ describe('ads in the page’s own markup', () => {
     expect(await blocks(page('', stream))).toEqual(['recommended 4 section', 'sponsored 1 li']);
   });
 
+  it('a “Shop this story” box in the story’s own element, after its body, each product with an “Ad” badge, is the story’s', async () => {
+    const product = (i: number) => `<div class="card"><h3>Ceramic tower heater model ${i}</h3><span>Ad</span><span>$4${i}.99</span><a rel="sponsored noopener" href="https://shop.example/${i}">Buy at a store</a></div>`;
+    const html = page('', '').replace('</article>', '</div><section class="shop"><h2>Shop this story</h2>' + [1, 2, 3].map(product).join('') + '</section></article>').replace('<h1>', '<div class="col"><h1>');
+    expect(await blocks(html)).toEqual([]);
+  });
+
   it('a navigation landmark named as a trending list, outside the site’s header, is a block; the header’s own is the site’s', async () => {
     const strip = `<div role="navigation" aria-label="熱搜">${['颱風', '股市', '油價', '演唱會'].map((t) => `<a href="/search?p=${t}">${t}</a>`).join('')}</div>`;
     expect(await blocks(page('', '', strip))).toEqual(['trending 4 div']);
+    const keywords = `<nav aria-label="話題のキーワード"><ul>${['箱根駅伝', 'ボーナス', '紅白歌合戦', '年末ジャンボ'].map((t) => `<li><a href="/search?p=${t}">#${t}</a></li>`).join('')}</ul></nav>`;
+    expect(await blocks(page('', '', keywords))).toEqual(['trending 4 nav']);
     expect(await blocks(page('', '').replace('<nav>', `<nav>${strip}`))).toEqual([]);
   });
 });

@@ -239,6 +239,17 @@ function adCardLists(blocks: readonly Element[], a: ArticleAnchors, stop: Elemen
 }
 
 /**
+ * Whether an ad's label inside the story's own element (the `<article>` around its headline and
+ * body) marks a product the story sells, not an ad beside it: a "Shop this story" box after the
+ * body, each product with its "Ad" badge and "Buy" button
+ * (us-leptos-daisy-shop-this-story-lazy-feed.html).
+ */
+function storysOwn(el: Element, a: ArticleAnchors): boolean {
+  const own = a.container?.closest('article');
+  return !!own && own.contains(el);
+}
+
+/**
  * Whether the story goes on after `el`, inside the article's column: prose (a paragraph not in
  * a link) follows it there. Paid-for links between a story's parts are the story's own, a shop
  * box or a product's "Buy" button with its "PR" or "Ad" label
@@ -349,7 +360,24 @@ function genericArticleRoot(doc: Document, headline: Element | null): Element | 
     if (grand && grand !== doc.body && grand !== doc.documentElement) posts.set(grand, (posts.get(grand) ?? 0) + score);
   }
   for (const [el] of posts) if (!livePosts(el)) posts.delete(el);
-  return overLead(bestRoot(posts, headline, MIN_ROOT_SCORE) ?? photoBody(doc, headline), scores, headline) ?? brBody(doc, headline);
+  // Last, paragraphs each in a wrapper of their own: a run of one-line cards looks the same.
+  return overLead(bestRoot(posts, headline, MIN_ROOT_SCORE) ?? photoBody(doc, headline), scores, headline) ?? brBody(doc, headline) ?? wrappedParagraphs(scores, headline);
+}
+
+/**
+ * A body whose every paragraph has a wrapper of its own (a CMS's blocks: Wagtail's
+ * `div.block-paragraph > p`, jp-django-pico-sticky-keywords-ranking-pr.html): the paragraphs
+ * count for the element around the wrappers. A wrapper is one that holds its paragraph alone.
+ */
+function wrappedParagraphs(scores: ReadonlyMap<Element, number>, headline: Element | null): Element | null {
+  const outer = new Map<Element, number>();
+  for (const [wrapper, score] of scores) {
+    const grand = wrapper.parentElement;
+    if (!grand || wrapper.childElementCount !== 1 || !wrapper.firstElementChild!.matches('p')) continue;
+    if (squeeze(wrapper.textContent).length !== squeeze(wrapper.firstElementChild!.textContent).length) continue;
+    outer.set(grand, (outer.get(grand) ?? 0) + score);
+  }
+  return bestRoot(outer, headline, MIN_ROOT_SCORE);
 }
 
 /**
@@ -629,7 +657,7 @@ function railHeading(h: Element): boolean {
  * visually hidden label, a logo, a title drawn by CSS): jp-liveview-attributify-hidden-labels.html,
  * tw-fresh-img-heading-rolelink-cards.html. Not controls, whose labels name an action.
  */
-const NAMED_MODULE = ['section', 'aside', 'div', 'ul', 'ol', 'dialog', '[role="region"]', '[role="complementary"]', '[role="dialog"]']
+const NAMED_MODULE = ['section', 'aside', 'div', 'ul', 'ol', 'dialog', 'nav', '[role="region"]', '[role="complementary"]', '[role="dialog"]']
   .flatMap((m) => [`${m}[aria-label]`, `${m}[aria-labelledby]`])
   .join(', ');
 
@@ -1583,7 +1611,7 @@ export function detectFeed(doc: Document, url: string, options: DetectOptions = 
     adBlocks.push(adBlock(link, (el) => touchesArticle(el, article), body));
   }
   for (const block of adCardLists(adBlocks, article, body)) {
-    if (labelledAd(block) && !storyGoesOn(block, article)) add(block, 'sponsored', 'generic', 'adCards');
+    if (labelledAd(block) && !storyGoesOn(block, article) && !storysOwn(block, article)) add(block, 'sponsored', 'generic', 'adCards');
   }
   for (const h of within(roots, HEADING_SELECTOR)) {
     const { kind, labelled } = moduleKind(h);
@@ -1603,7 +1631,9 @@ export function detectFeed(doc: Document, url: string, options: DetectOptions = 
       if (open.has(el) && hasLink(el)) add(el, 'trending', 'generic', 'openRun');
     }
     // A label beside the heading names the kind where the heading's own words do not.
-    else if (labelled) add(el, kind, 'generic', 'headingPhrase');
+    else if (labelled) {
+      if (kind !== 'sponsored' || !storysOwn(el, article)) add(el, kind, 'generic', 'headingPhrase');
+    }
     else add(el, null, 'generic');
   }
   // Modules named only for assistive technology: the name is the heading (blockHeading). Over

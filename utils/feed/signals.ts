@@ -42,6 +42,8 @@ export const HEADING_PHRASES: ReadonlyArray<{ kind: FeedKind; exact: readonly st
       '即時', '即時新聞', '即时', '即时新闻', '速報', 'ニュース速報',
       // Yahoo! JAPAN's editors' list of the day's news, beside or below the story.
       '注目のニュース', '注目ニュース', '注目の記事', '注目の話題', '話題のトピックス', '話題のニュース', '人気の記事', '人気のニュース', '主要ニュース',
+      // A strip of search terms: 話題のキーワード, 急上昇ワード; 热搜 in Simplified Chinese.
+      '話題のキーワード', '急上昇ワード', '急上昇キーワード', 'トレンドキーワード', '热搜', '熱搜榜', '热搜榜',
       'trending', 'most popular', 'most read', 'most watched', 'most viewed', 'popular', 'popular now', 'popular stories', 'top stories', 'top stories now',
       'tendances', 'populaire', 'les plus populaires', 'les plus lus', 'les plus consultés', 'à la une',
     ],
