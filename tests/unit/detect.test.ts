@@ -483,6 +483,9 @@ describe('ads in the page’s own markup', () => {
     const product = (i: number) => `<div class="card"><h3>Ceramic tower heater model ${i}</h3><span>Ad</span><span>$4${i}.99</span><a rel="sponsored noopener" href="https://shop.example/${i}">Buy at a store</a></div>`;
     const html = page('', '').replace('</article>', '</div><section class="shop"><h2>Shop this story</h2>' + [1, 2, 3].map(product).join('') + '</section></article>').replace('<h1>', '<div class="col"><h1>');
     expect(await blocks(html)).toEqual([]);
+    // The headline far from the body (in the page's header): the body's <article> is the story's.
+    const apart = page('', '').replace('<main><article><h1>Ferry fares stay the same next year</h1>', '<div class="hero"><h1>Ferry fares stay the same next year</h1></div><main><article><div class="text">').replace('</article>', '</div><section class="shop"><h2>Shop this story</h2>' + [1, 2, 3].map(product).join('') + '</section></article>');
+    expect(await blocks(apart)).toEqual([]);
   });
 
   it('a navigation landmark named as a trending list, outside the site’s header, is a block; the header’s own is the site’s', async () => {

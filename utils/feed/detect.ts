@@ -245,7 +245,8 @@ function adCardLists(blocks: readonly Element[], a: ArticleAnchors, stop: Elemen
  * (us-leptos-daisy-shop-this-story-lazy-feed.html).
  */
 function storysOwn(el: Element, a: ArticleAnchors): boolean {
-  const own = a.container?.closest('article');
+  // The column when it is known; else the body (a headline far from it, in the page's header).
+  const own = (a.container ?? a.root)?.closest('article');
   return !!own && own.contains(el);
 }
 
