@@ -497,6 +497,23 @@ describe('ads in the page’s own markup', () => {
   });
 });
 
+describe('pictures of cards are no article pictures', () => {
+  it('a strip of story cards inside the article element, each a `div` with its linked picture, is hidden whole, not as its heading alone', async () => {
+    const { JSDOM, VirtualConsole } = await import('jsdom');
+    const url = 'https://example-news.test/city/mine-shaft';
+    const card = (i: number) => `<div class="card"><a class="image" href="/s/other-${i}"><img src="x${i}.png" alt=""></a><div class="content"><a href="/s/other-${i}">Another story with a title of its own ${i}</a><span>${i + 1}h ago</span></div></div>`;
+    const html =
+      `<html><head><title>Mine shaft found under the street</title></head><body><main><article><h1>Mine shaft found under the street</h1><figure><img src="hero.png" alt=""></figure>` +
+      `<div class="body">${'<p>Workers found an old shaft under the street while laying drains, and the council closed the road.</p>'.repeat(8)}</div>` +
+      `<section class="strip"><h2>Recommended for you</h2><div class="cards">${[1, 2, 3, 4].map(card).join('')}</div></section></article></main></body></html>`;
+    const doc = new JSDOM(html, { url, virtualConsole: new VirtualConsole() }).window.document;
+    const d = detectFeed(doc, url, { force: true });
+    expect(d.blocks.map((b) => `${b.kind} ${b.items.length} ${b.el.tagName.toLowerCase()}`)).toEqual(['recommended 4 section']);
+    // The story's own picture stays one of its pictures.
+    expect(d.article.images.some((i) => i.matches('figure, img[src="hero.png"]'))).toBe(true);
+  });
+});
+
 describe('several articles on one page', () => {
   it('a second story with its headline and body, appended below the first, is never hidden; a feed of cards titled by h1s is still a feed', async () => {
     const { JSDOM, VirtualConsole } = await import('jsdom');

@@ -535,12 +535,28 @@ function paragraphText(el: Element): number {
 /** Whether `img` is a card's picture: inside a link, in an item of a list of MIN_CARDS or more
  * linked items. `lists` keeps each list's answer (a playlist has a picture per row). */
 function cardThumbnail(img: Element, lists: Map<Element, boolean>): boolean {
-  const item = img.closest('a[href]')?.closest('li');
+  const link = img.closest('a[href]');
+  if (!link) return false;
+  const item = link.closest('li');
   const list = item?.parentElement;
-  if (!list || (list.tagName !== 'UL' && list.tagName !== 'OL')) return false;
-  let cards = lists.get(list);
-  if (cards === undefined) lists.set(list, (cards = Array.from(list.children).filter(hasLink).length >= MIN_CARDS));
-  return cards;
+  if (list && (list.tagName === 'UL' || list.tagName === 'OL')) {
+    let cards = lists.get(list);
+    if (cards === undefined) lists.set(list, (cards = Array.from(list.children).filter(hasLink).length >= MIN_CARDS));
+    return cards;
+  }
+  // Cards that are no list items: the link, or an element just around it, is one of MIN_CARDS
+  // or more like siblings, each with a link (Fomantic's `div.ui.cards > div.card`, a strip of
+  // stories inside the article element, au-aurelia-fomantic-continue-reading-strip.html).
+  for (let n: Element | null = link, i = 0; n?.parentElement && i < MODULE_CLIMB; n = n.parentElement, i++) {
+    const row = n.parentElement;
+    let cards = lists.get(row);
+    if (cards === undefined) {
+      const sig = signature(n);
+      lists.set(row, (cards = Array.from(row.children).filter((c) => signature(c) === sig && hasLink(c)).length >= MIN_CARDS));
+    }
+    if (cards) return true;
+  }
+  return false;
 }
 
 /** Every match of the first selector that matches anything (the selectors are alternatives,
