@@ -430,6 +430,29 @@ describe('cleanup controller', () => {
   });
 });
 
+describe('a caption before its list', () => {
+  it('a caption outside its block (Framework7’s div.block-title before its list) is hidden with the block and shown with it', async () => {
+    const { doc } = loadFixture('hk-framework7-media-list-page-stack.html');
+    const c = new CleanupController(doc, { force: false });
+    c.start();
+    await afterIdle();
+    const css = doc.defaultView!;
+    const captions = Array.from(doc.querySelectorAll('.block-title')).filter((el) => el.textContent?.trim() === '其他人也在看');
+    expect(captions.length).toBe(1);
+    const caption = captions[0]!;
+    expect(hiddenOnPage(css, caption)).toBe(true);
+    // Related reading's caption stays, as its list does.
+    const related = Array.from(doc.querySelectorAll('.block-title')).find((el) => el.textContent?.trim() === '相關新聞')!;
+    expect(hiddenOnPage(css, related)).toBe(false);
+    // Cleanup off: the caption is back with its stories.
+    c.setSettings({ ...DEFAULT_SETTINGS, enabled: false });
+    expect(hiddenOnPage(css, caption)).toBe(false);
+    c.setSettings({ ...DEFAULT_SETTINGS });
+    expect(hiddenOnPage(css, caption)).toBe(true);
+    c.stop();
+  });
+});
+
 describe('a web component the parser fills', () => {
   it('its declarative shadow root is read each frame while the parser is inside the host: its first card is hidden before it paints, with no mutation the page observes', async () => {
     const file = 'tw-web-components-dsd.html';

@@ -276,7 +276,8 @@ export class CleanupController {
         btn.setAttribute('aria-expanded', String(open));
       };
       btn.addEventListener('click', () => {
-        el.toggleAttribute(ATTR.revealed);
+        const open = el.toggleAttribute(ATTR.revealed);
+        b.caption?.toggleAttribute(ATTR.revealed, open);
         render();
       });
       render();
@@ -301,7 +302,10 @@ export class CleanupController {
   }
 
   private clearMarks(): void {
-    for (const el of this.blocks.keys()) el.removeAttribute(ATTR.kind);
+    for (const [el, b] of this.blocks) {
+      el.removeAttribute(ATTR.kind);
+      b.caption?.removeAttribute(ATTR.kind);
+    }
     for (const bar of this.bars.values()) bar.remove();
     this.bars.clear();
     for (const el of this.kept) el.removeAttribute(ATTR.keep);
@@ -313,6 +317,7 @@ export class CleanupController {
     for (const b of blocks) {
       this.blocks.set(b.el, b);
       b.el.setAttribute(ATTR.kind, b.kind);
+      b.caption?.setAttribute(ATTR.kind, b.kind);
     }
     if (blocks.length && this.settings.mode === 'collapse') this.syncBars();
   }
@@ -711,8 +716,13 @@ export class CleanupController {
       return false;
     }
     const kindChanged = full.kind !== b.kind;
+    // A scoped pass may not see the caption before the block: the one it had stays with it.
+    full.caption ??= b.caption;
     this.blocks.set(b.el, full);
-    if (kindChanged) b.el.setAttribute(ATTR.kind, full.kind);
+    if (kindChanged) {
+      b.el.setAttribute(ATTR.kind, full.kind);
+      full.caption?.setAttribute(ATTR.kind, full.kind);
+    }
     return kindChanged;
   }
 

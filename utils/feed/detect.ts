@@ -28,6 +28,9 @@ export interface FeedBlock {
   score: number;
   features: Partial<Record<FeatureName, number>>;
   source: 'profile' | 'generic' | 'user';
+  /** A caption before the block, outside it, that names it (Framework7's `div.block-title`
+   * before its list): hidden and shown with it, so it does not stand over the space. */
+  caption?: Element;
 }
 
 export interface ArticleAnchors {
@@ -248,6 +251,23 @@ function storysOwn(el: Element, a: ArticleAnchors): boolean {
   // The column when it is known; else the body (a headline far from it, in the page's header).
   const own = (a.container ?? a.root)?.closest('article');
   return !!own && own.contains(el);
+}
+
+/**
+ * The caption of a block that stands just before it, outside it: a short line with no link whose
+ * words name the block's own kind (hk-framework7-media-list-page-stack.html's `div.block-title`
+ * 其他人也在看 before its `div.list`). It becomes the block's caption, and its heading if the block
+ * has none. Not the article's, nor another block's.
+ */
+function captionBefore(b: FeedBlock, a: ArticleAnchors, blocks: readonly FeedBlock[]): void {
+  let prev = b.el.previousElementSibling;
+  while (prev && UNSEEN_TAGS.has(prev.tagName)) prev = prev.previousElementSibling;
+  if (!prev || prev.matches('a') || prev.querySelector('a, img') || touchesArticle(prev, a)) return;
+  if (blocks.some((o) => o.el === prev || o.el.contains(prev) || prev.contains(o.el))) return;
+  const text = normaliseHeading(prev.textContent ?? '');
+  if (!text || text.length > MAX_HEADING_CHARS || headingKind(text) !== b.kind) return;
+  b.caption = prev;
+  if (!b.heading) b.heading = text;
 }
 
 /**
@@ -1720,5 +1740,6 @@ export function detectFeed(doc: Document, url: string, options: DetectOptions = 
   // a block of another kind, which the settings may treat apart.
   const outer = kept.filter((b) => !kept.some((o) => o !== b && o.el.contains(b.el)));
   const blocks = inDocumentOrder([...outer, ...nestedSponsored(scored, outer)], (b) => b.el);
+  for (const b of blocks) captionBefore(b, article, blocks);
   return { page, article, blocks, refused };
 }
