@@ -15,21 +15,21 @@ export function loadFixture(file: string, html?: string): { doc: Document; url: 
   return { doc: dom.window.document, url: entry.url, entry };
 }
 
-/** A fixture with its own scripts running (timers, lazy loading), as the browser runs it. */
 /**
- * A fixture's HTML for jsdom with its scripts run. jsdom runs no module scripts; a page's own
+ * A fixture in jsdom with its scripts running. jsdom runs no module scripts; a page's own
  * (inline, importing nothing) runs as a classic script instead. A browser runs it once the
  * document has parsed; a classic one at the end of the body runs at nearly the same point.
  */
-function runnableHtml(file: string): string {
-  return readFileSync(join(FIXTURE_DIR, file), 'utf8').replace(/<script type="module"/g, '<script data-module');
+function scriptedDocument(file: string, url: string): Document {
+  const html = readFileSync(join(FIXTURE_DIR, file), 'utf8').replace(/<script type="module"/g, '<script data-module');
+  return new JSDOM(html, { url, runScripts: 'dangerously', pretendToBeVisual: true, virtualConsole: new VirtualConsole() }).window.document;
 }
 
+/** A fixture with its own scripts running (timers, lazy loading), as the browser runs it. */
 export function loadWithScripts(file: string): { doc: Document; url: string; entry: FixtureEntry } {
   const entry = FIXTURES.find((f) => f.file === file);
   if (!entry) throw new Error(`unknown fixture ${file}`);
-  const dom = new JSDOM(runnableHtml(file), { url: entry.url, runScripts: 'dangerously', pretendToBeVisual: true, virtualConsole: new VirtualConsole() });
-  return { doc: dom.window.document, url: entry.url, entry };
+  return { doc: scriptedDocument(file, entry.url), url: entry.url, entry };
 }
 
 /**
@@ -49,14 +49,13 @@ export async function loadAfterNavigation(file: string): Promise<{ doc: Document
   const entry = FIXTURES.find((f) => f.file === file);
   const nav = entry?.expect.afterNavigation;
   if (!entry || !nav) throw new Error(`fixture ${file} has no in-site navigation`);
-  const dom = new JSDOM(runnableHtml(file), { url: entry.url, runScripts: 'dangerously', pretendToBeVisual: true, virtualConsole: new VirtualConsole() });
-  const doc = dom.window.document;
+  const doc = scriptedDocument(file, entry.url);
   const items = () => doc.querySelectorAll('[data-fixture="feed-item"]').length;
   const until = async (done: () => boolean) => {
     for (const end = Date.now() + NAVIGATION_SETTLE_MS; !done() && Date.now() < end; ) await new Promise((r) => setTimeout(r, 50));
   };
   // As a reader (and the browser tests) would: after the page has loaded and its feed come.
-  await new Promise<void>((r) => (doc.readyState === 'complete' ? r() : dom.window.addEventListener('load', () => r(), { once: true })));
+  await new Promise<void>((r) => (doc.readyState === 'complete' ? r() : doc.defaultView!.addEventListener('load', () => r(), { once: true })));
   await until(() => items() === (entry.expect.maxFeedItems ?? entry.expect.feedItems));
   const link = doc.querySelector<HTMLElement>(nav.click);
   if (!link) throw new Error(`${file}: nothing matches ${nav.click}`);

@@ -157,8 +157,13 @@ const SITE_CHROME = 'nav, footer, form, [role="navigation"], [role="banner"], [r
 function siteChrome(el: Element, articleStart: Element | null): boolean {
   const c = el.closest(CHROME_SELECTOR);
   if (!c) return false;
-  const nav = c.tagName === 'NAV' || c.getAttribute('role') === 'navigation';
-  return !(nav && articleStart && isAfter(c, articleStart) && !c.parentElement?.closest(CHROME_SELECTOR));
+  return !(freeNav(c) && articleStart && isAfter(c, articleStart));
+}
+
+/** A navigation landmark outside the site's other chrome (its header, its footer): it may be a
+ * module of stories or of trending terms rather than the site's sections. */
+function freeNav(c: Element): boolean {
+  return (c.tagName === 'NAV' || c.getAttribute('role') === 'navigation') && !c.parentElement?.closest(CHROME_SELECTOR);
 }
 
 /**
@@ -169,9 +174,7 @@ function siteChrome(el: Element, articleStart: Element | null): boolean {
  */
 function inChrome(el: Element): boolean {
   const c = el.closest(CHROME_SELECTOR);
-  if (!c) return false;
-  const landmark = c === el && (el.tagName === 'NAV' || el.getAttribute('role') === 'navigation');
-  return !landmark || !!el.parentElement?.closest(CHROME_SELECTOR);
+  return !!c && !(c === el && freeNav(c));
 }
 
 /** A link marked as paid for: the standard mark of an ad, or of an affiliate link. */
@@ -229,16 +232,15 @@ function adBlock(link: Element, stopAt: (el: Element) => boolean, stop: Element)
  * deals"). Others stay as they are.
  */
 function adCardLists(blocks: readonly Element[], a: ArticleAnchors, stop: Element): Element[] {
-  const byParent = new Map<Element, Element[]>();
-  for (const b of blocks) if (b.parentElement) pushTo(byParent, b.parentElement, b);
-  const out = new Set<Element>();
-  for (const b of blocks) {
-    const list = b.parentElement;
-    const cards = list ? byParent.get(list)! : [];
+  const byParent = new Map<Element | null, Element[]>();
+  for (const b of blocks) pushTo(byParent, b.parentElement, b);
+  const out: Element[] = [];
+  for (const [list, cards] of byParent) {
     const whole = !!list && cards.length >= 2 && Array.from(list.children).every((c) => UNSEEN_TAGS.has(c.tagName) || cards.includes(c));
-    out.add(whole && !touchesArticle(list, a) ? runBlock(list, a, stop) : b);
+    if (whole && !touchesArticle(list, a)) out.push(runBlock(list, a, stop));
+    else out.push(...cards);
   }
-  return [...out];
+  return out;
 }
 
 /**
@@ -321,14 +323,14 @@ function lowestCommonAncestor(a: Element, b: Element): Element | null {
   return null;
 }
 
+/** Characters of an h1 looked for in a page's title (sites shorten or append to it). */
+const HEADLINE_MATCH_CHARS = 12;
+
 /**
  * The page's headline: the h1 that best matches <title>, else og:title (logos are often h1 too).
  * <title> first: a page that appends the next article and moves to it updates its title, not
  * its meta tags (us-sports-mui-continuous-next-article.html).
  */
-/** Characters of an h1 looked for in a page's title (sites shorten or append to it). */
-const HEADLINE_MATCH_CHARS = 12;
-
 function genericHeadline(doc: Document): Element | null {
   const h1s = safeQueryAll(doc, HEADLINE_SELECTOR).filter((h) => !h.closest(SITE_CHROME));
   for (const title of [doc.title, doc.querySelector('meta[property="og:title"]')?.getAttribute('content')]) {
@@ -601,7 +603,7 @@ function ownHeadline(body: Element, bodies: readonly Element[]): Element | null 
 
 /** Characters of a headline compared with the page's title (sites append their name to it). */
 const TITLE_MATCH_CHARS = 24;
-/** A title's text without its spaces, for comparing titles. */
+/** Text without its white space: for comparing titles, and for counting what a reader sees. */
 export const squeeze = (t: string | null | undefined) => (t ?? '').replace(/\s+/g, '');
 
 /**
