@@ -13,13 +13,15 @@
  * its run was parsed, in 1–5 of 100 loads; the first contentful paint came 50–150 ms later.)
  *
  * `window.__yndFlash`: the painted items' texts (none on a good run); `__yndObserved`: how many
- * items the probe watched.
+ * of the items in the page now the probe watched.
  */
 export const FLASH_PROBE = `(() => {
   const shown = new Map();
   const intervals = [];
-  const observed = new WeakSet();
-  window.__yndObserved = 0;
+  const observed = new Set();
+  // Items a page script replaced (an island re-rendered with fresh nodes) were watched while
+  // they were there; the count is of those still in the page, each of which must be watched.
+  Object.defineProperty(window, '__yndObserved', { get: () => [...observed].filter((el) => el.isConnected).length });
   const label = (el) => (el.textContent || '').trim().slice(0, 40);
   const io = new IntersectionObserver((entries) => {
     for (const e of entries) {
@@ -59,7 +61,7 @@ export const FLASH_PROBE = `(() => {
     if (!(root instanceof Element)) return;
     const list = root.matches('[data-fixture="feed-item"]') ? [root] : [];
     list.push(...root.querySelectorAll('[data-fixture="feed-item"]'));
-    for (const el of list) if (!observed.has(el)) { observed.add(el); io.observe(el); window.__yndObserved++; }
+    for (const el of list) if (!observed.has(el)) { observed.add(el); io.observe(el); }
     if (root.shadowRoot) watch(root.shadowRoot);
     for (const el of root.querySelectorAll('*')) if (el.shadowRoot) watch(el.shadowRoot);
   };

@@ -27,6 +27,7 @@ export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 export const MAPPED_HOSTS = [
   'tw.news.yahoo.com',
   'hk.news.yahoo.com',
+  'in.news.yahoo.com',
   'sg.news.yahoo.com',
   'news.yahoo.com',
   'www.yahoo.com',
