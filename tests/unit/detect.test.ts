@@ -460,6 +460,16 @@ describe('ads in the page’s own markup', () => {
     expect(await blocks(page(ads('PR'), ''))).toEqual([]);
   });
 
+  it('labelled ads under a heading that names a recommended kind ("Around the web", "From our partners") are sponsored: the setting for sponsored blocks decides them', async () => {
+    expect(await blocks(page('', `<section><h2>Around the web</h2>${ads('Sponsored')}</section>`))).toEqual(['sponsored 2 section']);
+    for (const file of ['in-astro-islands-io-river-idle-rerender-rail.html', 'ca-unpoly-uikit-story-stack-parked-next.html']) {
+      const { doc, url } = loadFixture(file);
+      const d = detectFeed(doc, url, {});
+      const annotated = doc.querySelector('[data-fixture-kind="sponsored"] [data-fixture="feed-item"]')!;
+      expect(d.blocks.find((b) => b.el.contains(annotated))?.kind, file).toBe('sponsored');
+    }
+  });
+
   it('paid-for links between the parts of a story are the story’s own (a shop box, a “Buy” button with its “Ad” badge); a list of deals after it, each card with text beside its button, is one block under its heading', async () => {
     const part = (n: number) => `<div class="part">${`<p>Part ${n} of the review goes on about drying racks, their wattage and what they cost to run.</p>`.repeat(4)}</div>`;
     const split = (between: string, after = '') =>

@@ -1402,6 +1402,10 @@ function scoreCandidate(
     // cards among its stories stays what it is; the cards are marked apart (nestedSponsored).
     if (inner.includes(el) || widgetShare(el, inner) >= WIDGET_DOMINANCE) kind = 'sponsored';
   }
+  // Every link of it a labelled paid-for one (adBlock climbs no further): ads, whatever its
+  // heading calls them ("Around the web" over three "Sponsored" cards,
+  // in-astro-islands-io-river-idle-rerender-rail.html).
+  if (f.adCards) kind = 'sponsored';
   // Quick pass, cheapest evidence first: once a candidate is decided, the rest (items, the
   // related-reading test) waits for the full pass.
   const decided = () => quick && (c.source === 'user' || sum() >= HIDE_CONFIDENCE);
