@@ -405,24 +405,6 @@ describe('cleanup controller', () => {
     c.stop();
   });
 
-  it('the batch path, run once at idle time so that later batches meet compiled code, reads the page only: no mark, no attribute, no report', async () => {
-    const reports: number[] = [];
-    const { doc } = loadFixture('tw-modern-seed.html');
-    const c = new CleanupController(doc, { force: false, onStatus: (s) => reports.push(s.hiddenItems) });
-    c.start();
-    await afterIdle();
-    const before = doc.documentElement.outerHTML;
-    const reported = reports.length;
-    // Private: the warm-up has no effect a user could see, which is what this test holds.
-    const warm = c as unknown as { warmBatchPath(): void; detectIn(...args: unknown[]): unknown };
-    const detectIn = vi.spyOn(warm, 'detectIn');
-    warm.warmBatchPath();
-    expect(detectIn).toHaveBeenCalledTimes(1);
-    expect(doc.documentElement.outerHTML).toBe(before);
-    expect(reports.length).toBe(reported);
-    c.stop();
-  });
-
   it('blocks a page script adds after load are counted as the detection counts them (jp-2025-lazy: a ranking, then a recommendation list)', async () => {
     const { doc } = loadWithScripts('jp-2025-lazy.html');
     const c = new CleanupController(doc, { force: false });

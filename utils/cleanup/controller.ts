@@ -38,8 +38,6 @@ const OWN_NODES = `#${STYLE_ID}, [${ATTR.bar}]`;
 const INERT_TAGS = new Set(['SCRIPT', 'STYLE', 'LINK', 'META', 'NOSCRIPT', 'TEMPLATE']);
 /** The full detection runs within this long of the page going idle, even on a busy page. */
 const IDLE_TIMEOUT_MS = 500;
-/** Blocks the idle-time warm-up reads (warmBatchPath): enough to reach each kind of module. */
-const WARM_BLOCKS = 3;
 
 /**
  * The page side of cleanup: one stylesheet, attributes on <html> and on blocks, a batched
@@ -447,29 +445,8 @@ export class CleanupController {
       // while the page is idle, not in the first batch.
       const gated = this.gateSelector();
       if (gated) this.html.matches(gated);
-      this.warmBatchPath();
       this.measure('ynd:idle', t0);
     }, IDLE_TIMEOUT_MS);
-  }
-
-  /**
-   * The batch path run once, its answers thrown away, while the page is idle: a script's first
-   * lazily loaded cards then meet compiled code. Run cold, the first after-load batch cost
-   * 1.5–2.5 ms where the same batch run again cost 0.2–0.9 (tests/.cache/prof/warmtest.ts).
-   * Reads only: no mark, no attribute, no report.
-   */
-  private warmBatchPath(): void {
-    const d = this.detection;
-    if (!this.observer || !d || !(d.page.isArticle || this.opts.force)) return;
-    const sample = [...this.blocks.keys()].filter((el) => el.isConnected).slice(0, WARM_BLOCKS);
-    if (!sample.length) return;
-    for (const el of sample) {
-      if (el.parentElement) inComments(el.parentElement);
-      headedModule(el);
-      touchesArticle(el, d.article);
-    }
-    this.detectIn(d, sample, true);
-    sponsoredCards(sample);
   }
 
   private cancelIdle(): void {
