@@ -30,6 +30,9 @@ export function StatusLine(props: {
   const host = safeHost(status.url);
   const siteOn = status.active || status.pageRevealed;
   const parts: string[] = [];
+  // Hidden blocks with no stories to count: a feed in an iframe or a closed web component the
+  // page script cannot read into, or a module still empty. Hidden all the same, so said.
+  const uncounted = status.blocks.filter((b) => b.hidden && b.kind !== 'related' && b.items === 0).length;
   if (!status.active) parts.push(t('statusOff'));
   else if (status.hiddenItems > 0) {
     const k = status.hiddenByKind;
@@ -39,7 +42,8 @@ export function StatusLine(props: {
       k.sponsored ? t('statusSponsored', { n: k.sponsored }) : '',
     ].filter(Boolean);
     parts.push(t('statusDetail', { total: t('statusHidden', { items: status.hiddenItems }), detail: detail.join(t('listSeparator')) }));
-  }
+    if (uncounted) parts.push(t('statusUncounted', { n: uncounted }));
+  } else if (uncounted) parts.push(t('statusModules', { n: uncounted }));
   else parts.push(t('statusNone'));
   if (status.active && status.keptRelated > 0) parts.push(t('statusKept', { n: status.keptRelated }));
   return (

@@ -29,6 +29,8 @@ const en = {
   listSeparator: ', ',
   statusKept: 'kept {n} related blocks',
   statusNone: 'No feed found on this page',
+  statusModules: 'Hid {n} feed modules',
+  statusUncounted: 'plus {n} modules with no stories to count',
   statusOff: 'Cleanup is off on this page',
   showFeedHere: 'Hide the feed on this page',
   cleanThisSite: 'Clean up {site}',
@@ -134,6 +136,8 @@ const zhTW: Record<MessageKey, string> = {
   listSeparator: '、',
   statusKept: '保留 {n} 個相關區塊',
   statusNone: '這個頁面沒有推薦串流',
+  statusModules: '已隱藏 {n} 個推薦區塊',
+  statusUncounted: '另有 {n} 個無法計數的區塊',
   statusOff: '這個頁面的清理已關閉',
   showFeedHere: '在這個頁面隱藏推薦串流',
   cleanThisSite: '清理 {site}',
@@ -223,6 +227,8 @@ export function resolveUiLang(setting: 'auto' | UiLang, browserLang: string): Ui
 const EN_ONE: Partial<Record<MessageKey, string>> = {
   statusHidden: 'Hid 1 story',
   statusKept: 'kept 1 related block',
+  statusModules: 'Hid 1 feed module',
+  statusUncounted: 'plus 1 module with no stories to count',
   mentionsOf: '1 mention',
   barText: '1 story hidden',
 };

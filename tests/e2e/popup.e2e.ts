@@ -72,6 +72,14 @@ describe.skipIf(!hasChromium)('popup (繁體中文 browser)', () => {
     await page.close();
   });
 
+  it('says so when it hid modules whose stories it cannot count (a feed in an iframe, a rail in a closed shadow root)', async () => {
+    const { page, popup } = await openWithPopup(s, fixtureByFile('hk-lit-shoelace-iframe-foryou-closed-shadow-rail.html').url);
+    // The ten light-DOM stories are counted; the iframe's cards and the closed rail's rows are not.
+    await expect.poll(() => popup.locator('.status-text').textContent()).toBe('已隱藏 10 則：推薦新聞 10 則 · 另有 2 個無法計數的區塊 · 保留 1 個相關區塊');
+    await popup.close();
+    await page.close();
+  });
+
   it('after in-site navigation to an article appended below the first, the popup is about the new one', async () => {
     const f = fixtureByFile('uk-next-article.html');
     const { page, popup: before } = await openWithPopup(s, f.url);

@@ -128,6 +128,19 @@ describe('StatusLine', () => {
     const zhEl = mount(<StatusLine status={status()} t={zh} onRevealToggle={noop} onSiteToggle={noop} />);
     expect(zhEl.querySelector('.status-text')?.textContent).toBe('已隱藏 28 則：推薦新聞 20 則、熱門 8 則 · 保留 1 個相關區塊');
   });
+  it('counts hidden modules with no stories to count (a feed in an iframe, a closed web component) instead of saying nothing was found', () => {
+    const frame = { kind: 'recommended' as const, heading: '為你推薦', items: 0, hidden: true };
+    const rail = { kind: 'trending' as const, heading: '熱門新聞', items: 0, hidden: true };
+    const stream = { kind: 'recommended' as const, heading: '其他人也在看', items: 16, hidden: true };
+    const only = status({ blocks: [frame], hiddenItems: 0, hiddenByKind: { recommended: 0, trending: 0, sponsored: 0, related: 0 }, keptRelated: 0 });
+    expect(mount(<StatusLine status={only} t={en} onRevealToggle={noop} onSiteToggle={noop} />).querySelector('.status-text')?.textContent).toBe('Hid 1 feed module');
+    expect(mount(<StatusLine status={only} t={zh} onRevealToggle={noop} onSiteToggle={noop} />).querySelector('.status-text')?.textContent).toBe('已隱藏 1 個推薦區塊');
+    const mixed = status({ blocks: [frame, rail, stream], hiddenItems: 16, hiddenByKind: { recommended: 16, trending: 0, sponsored: 0, related: 0 }, keptRelated: 0 });
+    expect(mount(<StatusLine status={mixed} t={en} onRevealToggle={noop} onSiteToggle={noop} />).querySelector('.status-text')?.textContent).toBe('Hid 16 stories: 16 recommended · plus 2 modules with no stories to count');
+    expect(mount(<StatusLine status={mixed} t={zh} onRevealToggle={noop} onSiteToggle={noop} />).querySelector('.status-text')?.textContent).toBe('已隱藏 16 則：推薦新聞 16 則 · 另有 2 個無法計數的區塊');
+    // Shown (the user revealed the feed on this page): nothing is said to be hidden.
+    expect(mount(<StatusLine status={{ ...only, active: false, pageRevealed: true }} t={en} onRevealToggle={noop} onSiteToggle={noop} />).querySelector('.status-text')?.textContent).toBe('Cleanup is off on this page');
+  });
   it('says when cleanup is off, with the page switch unchecked', () => {
     const el = mount(<StatusLine status={status({ active: false, pageRevealed: true })} t={en} onRevealToggle={noop} onSiteToggle={noop} />);
     expect(el.querySelector('.status-text')?.textContent).toBe('Cleanup is off on this page');
