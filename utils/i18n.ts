@@ -3,6 +3,10 @@
  * at run time, and the options page lets the user override it, so the UI reads from these
  * tables; the manifest's own name and description live in public/_locales.
  */
+import { PAGE_EN_ONE, PAGE_STRINGS, lookup, type UiLang, type Vars } from './i18n-core';
+
+export { resolveUiLang, type UiLang } from './i18n-core';
+
 const en = {
   appName: 'Yahoo News Declutter',
   analysing: 'Analysing the article…',
@@ -61,10 +65,7 @@ const en = {
   mode: 'How to hide',
   modeHide: 'Hide completely',
   modeCollapse: 'Collapse to a one-line bar with a “show” button',
-  barText: '{n} stories hidden',
-  barTextNone: 'Stories hidden',
-  barShow: 'Show',
-  barHide: 'Hide',
+  ...PAGE_STRINGS.en,
   secSites: 'Sites',
   disabledSites: 'Sites where cleanup is off',
   addSite: 'Add',
@@ -167,10 +168,7 @@ const zhTW: Record<MessageKey, string> = {
   mode: '隱藏方式',
   modeHide: '完全隱藏',
   modeCollapse: '收合成一行，可按「顯示」展開',
-  barText: '已隱藏 {n} 則新聞',
-  barTextNone: '已隱藏新聞',
-  barShow: '顯示',
-  barHide: '隱藏',
+  ...PAGE_STRINGS['zh-TW'],
   secSites: '網站',
   disabledSites: '不清理的網站',
   addSite: '新增',
@@ -214,14 +212,7 @@ const zhTW: Record<MessageKey, string> = {
   'import.too-large': '檔案太大',
 };
 
-export type UiLang = 'en' | 'zh-TW';
 const TABLES: Record<UiLang, Record<MessageKey, string>> = { en, 'zh-TW': zhTW };
-
-/** The UI language: the user's choice, else the browser's (any Chinese → 繁體中文). */
-export function resolveUiLang(setting: 'auto' | UiLang, browserLang: string): UiLang {
-  if (setting !== 'auto') return setting;
-  return /^zh/i.test(browserLang) ? 'zh-TW' : 'en';
-}
 
 /** English strings for a count of one ("1 story", not "1 stories"); Chinese has no plural. */
 const EN_ONE: Partial<Record<MessageKey, string>> = {
@@ -230,16 +221,14 @@ const EN_ONE: Partial<Record<MessageKey, string>> = {
   statusModules: 'Hid 1 feed module',
   statusUncounted: 'plus 1 module with no stories to count',
   mentionsOf: '1 mention',
-  barText: '1 story hidden',
+  ...PAGE_EN_ONE,
 };
 
-export function t(lang: UiLang, key: MessageKey, vars: Record<string, string | number> = {}): string {
-  const one = lang === 'en' && (vars.n ?? vars.items) === 1 ? EN_ONE[key] : undefined;
-  const s = one ?? TABLES[lang][key] ?? en[key];
-  return s.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m));
+export function t(lang: UiLang, key: MessageKey, vars: Vars = {}): string {
+  return lookup(TABLES, EN_ONE, lang, key, vars);
 }
 
-export type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string;
+export type Translate = (key: MessageKey, vars?: Vars) => string;
 export const translator =
   (lang: UiLang): Translate =>
   (key, vars) =>

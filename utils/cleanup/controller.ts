@@ -6,7 +6,7 @@ import { DEFAULT_SETTINGS, cleanupEnabledFor, type Settings } from '../settings'
 import { ATTR, STYLE_ID, buildStylesheet, earlySelector, hiddenKindsAttr } from './style';
 import { recordMeasure, type Measure } from './t0';
 import { whenIdle } from './idle';
-import { resolveUiLang, t } from '../i18n';
+import { pageT, resolveUiLang } from '../i18n-core';
 
 /** What the popup and the badge show about the cleanup of one page. */
 export interface CleanupStatus {
@@ -271,8 +271,8 @@ export class CleanupController {
       btn.type = 'button';
       const render = () => {
         const open = el.hasAttribute(ATTR.revealed);
-        label.textContent = `${b.heading ? `${b.heading} — ` : ''}${b.items.length ? t(lang, 'barText', { n: b.items.length }) : t(lang, 'barTextNone')}`;
-        btn.textContent = t(lang, open ? 'barHide' : 'barShow');
+        label.textContent = `${b.heading ? `${b.heading} — ` : ''}${b.items.length ? pageT(lang, 'barText', { n: b.items.length }) : pageT(lang, 'barTextNone')}`;
+        btn.textContent = pageT(lang, open ? 'barHide' : 'barShow');
         btn.setAttribute('aria-expanded', String(open));
       };
       btn.addEventListener('click', () => {
