@@ -129,6 +129,16 @@ describe('blocks and their items', () => {
   const module = (name: string, n: number) => `<section class="component"><h2>${name}</h2><div class="wrap">${Array.from({ length: n }, (_, i) => card(name, i)).join('')}</div></section>`;
   const detect = (doc: Document) => detectFeed(doc, 'https://news.yahoo.com/budget-123456789.html', { force: true }).blocks;
 
+  it('a heading written to be hard to read (a zero-width space or soft hyphen inside its words, a picture of its words) still names its kind', () => {
+    const named = (heading: string) => {
+      const doc = page(`<section class="component"><h2>${heading}</h2><div class="wrap">${Array.from({ length: 4 }, (_, i) => card('x', i)).join('')}</div></section>`);
+      return detect(doc).map((b) => `${b.kind} ${b.heading} ${b.features.headingPhrase ?? 0}`);
+    };
+    expect(named('<span>其</span><span>他</span>\u200b<span>人</span><span>也</span>\u00ad<span>在</span><span>看</span>')).toEqual(['recommended 其他人也在看 0.55']);
+    expect(named('<img alt="為你推薦" src="data:,">')).toEqual(['recommended 為你推薦 0.55']);
+    expect(named('<svg role="img" aria-label="Trending now"></svg>')).toEqual(['trending Trending now 0.55']);
+  });
+
   it('while the page parses, a module whose heading has arrived and whose list has not is the block: the climb stops at it, not at the rail around it', () => {
     const doc = page(
       `<aside><section><h2>相關股票</h2><table><tbody>${[1, 2, 3].map((i) => `<tr><td><a href="/quote/${i}.HK">${i}.HK 騰訊控股 ${i}00.2 +1.2%</a></td></tr>`).join('')}</tbody></table></section><section><h2>熱門股票</h2></section></aside>`,

@@ -653,7 +653,7 @@ const HEADING_PARTS = 3;
  * own text and its first few parts are tried too; the text is the part that names the kind.
  */
 function headingOf(h: Element): { text: string; kind: FeedKind | null } {
-  const text = normaliseHeading(h.textContent ?? '');
+  const text = normaliseHeading(h.textContent ?? '') || imageWords(h);
   const kind = headingKind(text);
   if (kind || !h.firstElementChild) return { text, kind };
   let own = '';
@@ -665,6 +665,12 @@ function headingOf(h: Element): { text: string; kind: FeedKind | null } {
     if (k) return { text: t, kind: k };
   }
   return { text, kind };
+}
+
+/** A heading drawn as a picture of its words (tw-datastar-openprops-split-glyph-headings.html's
+ * 為你推薦): the words its pictures give for themselves. */
+function imageWords(h: Element): string {
+  return normaliseHeading(safeQueryAll(h, 'img[alt], [role="img"][aria-label], svg[aria-label]').map((i) => i.getAttribute('alt') ?? i.getAttribute('aria-label') ?? '').join(' '));
 }
 
 /** Siblings of a heading read for a label that makes its module an ad. */

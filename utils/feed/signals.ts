@@ -193,6 +193,9 @@ function commentsPhrase(lower: string): boolean {
 
 export function normaliseHeading(text: string): string {
   return text
+    // Invisible format characters a page puts inside its words (a zero-width space between
+    // 其他 and 人也在看, a soft hyphen; tw-datastar-openprops-split-glyph-headings.html).
+    .replace(/\p{Cf}+/gu, '')
     .replace(/[\s\u3000]+/g, ' ')
     .replace(/[:：>›»▶︎→…\-–—|｜]+\s*$/u, '')
     .trim();
