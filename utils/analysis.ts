@@ -121,8 +121,11 @@ function providerName(doc: Document, ld: ReadonlyArray<Record<string, unknown>>)
   return ldField(ld, (o) => nameOf(o.provider) ?? nameOf(o.publisher)) || metaContent(doc, 'og:site_name');
 }
 
+/** A label in brackets naming Yahoo's own series after a title: "…（Yahoo!ニュース オリジナル 特集）". */
+const YAHOO_LABEL_SUFFIX = /\s*[（(][^（）()]*Yahoo[^（）()]*[）)]\s*$/i;
+
 export function stripSiteSuffix(title: string): string {
-  return title.replace(TITLE_SUFFIX, '').trim();
+  return title.replace(TITLE_SUFFIX, '').replace(YAHOO_LABEL_SUFFIX, '').trim();
 }
 
 /** The first non-empty string a JSON-LD object yields for `pick`. */

@@ -63,6 +63,9 @@ describe('analyzeDocument on every Yahoo fixture', () => {
     expect(stripSiteSuffix('千問恐慌！阿里巴巴的AI野心如何撼動矽谷 - Yahoo奇摩新聞')).toBe('千問恐慌！阿里巴巴的AI野心如何撼動矽谷');
     expect(stripSiteSuffix('Fed holds rates steady - Yahoo News')).toBe('Fed holds rates steady');
     expect(stripSiteSuffix('熊本に新工場 - Yahoo!ニュース')).toBe('熊本に新工場');
+    // Yahoo's own series label in brackets (a Yahoo!ニュース オリジナル feature); not a source's.
+    expect(stripSiteSuffix('峰越線を支える人たち（Yahoo!ニュース オリジナル 特集） - Yahoo!ニュース')).toBe('峰越線を支える人たち');
+    expect(stripSiteSuffix('首相が会見（毎朝経済新聞）')).toBe('首相が会見（毎朝経済新聞）');
     const { doc, url } = loadFixture('jp-article.html');
     expect(analyzeDocument(doc, url).article?.title).not.toMatch(/（.*）$/);
   });

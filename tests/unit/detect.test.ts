@@ -87,6 +87,16 @@ describe('the article root on pages no profile knows', () => {
     expect(findArticle(doc, null).root?.id).not.toBe('deals');
   });
 
+  it('a body in chapters (lead paragraphs, then sections each with a heading and paragraphs) is the element around them all, not its longest chapter', () => {
+    const para = (topic: string, n: number) => `<p>The line's ${topic} crew said the timetable of twenty-two trains a day held for the ${n}th winter running.</p>`;
+    const chapter = (i: number, n: number) => `<section id="chapter-${i}"><h2>Chapter ${i}</h2>${Array.from({ length: n }, (_, k) => para(`chapter ${i}`, k)).join('')}</section>`;
+    const doc = new DOMParser().parseFromString(
+      `<!doctype html><html><body><main><article><h1>Seven drivers keep a mountain line running</h1><div id="feature-body">${para('lead', 1)}${para('lead', 2)}${chapter(1, 3)}${chapter(2, 5)}${chapter(3, 3)}</div></article><section><h2>Recommended for you</h2></section></main></body></html>`,
+      'text/html',
+    );
+    expect(findArticle(doc, null).root?.id).toBe('feature-body');
+  });
+
   it('paragraphs each in a wrapper of their own (a CMS’s blocks) are a body: the element around the wrappers', () => {
     const blocks = Array.from({ length: 8 }, (_, i) => `<div class="block-paragraph"><p>The council said the new tram line would open in stage ${i}, and the cost was within the budget set last year.</p></div>`).join('');
     const doc = new DOMParser().parseFromString(`<!doctype html><html><body><main><article><h1>Tram line approved</h1><div id="stream">${blocks}</div></article></main></body></html>`, 'text/html');

@@ -372,7 +372,7 @@ function genericArticleRoot(doc: Document, headline: Element | null): Element | 
     scores.set(parent, (scores.get(parent) ?? 0) + len);
   }
   const root = bestRoot(scores, headline, MIN_ROOT_SCORE);
-  if (root) return root;
+  if (root) return chapters(root, scores, headline);
   // A live blog: its text is spread over timestamped posts, none with paragraphs enough of its
   // own (tw-live-updates.html). Their common parent is the body, and so is the parent around it
   // that holds the lead paragraphs (short of the headline's own parent). Only timestamped posts:
@@ -418,6 +418,20 @@ function brBody(doc: Document, headline: Element | null): Element | null {
     scores.set(parent, own);
   }
   return bestRoot(scores, headline, MIN_ROOT_SCORE);
+}
+
+/**
+ * A body in chapters: lead paragraphs of its own, then sections of paragraphs, each under its
+ * heading (jp-feature-vike-vanilla-extract-radix-series-gallery.html, whose longest chapter had
+ * been taken for the whole). The element around the lead and the chapters, when `root` is one of
+ * two or more such sections. Not without lead paragraphs: a body beside an author's box with a
+ * paragraph of its own would take in the page around both.
+ */
+function chapters(root: Element, scores: Map<Element, number>, headline: Element | null): Element {
+  const parent = root.parentElement;
+  if (!parent || !scores.has(parent) || (headline && parent.contains(headline))) return root;
+  const sections = Array.from(parent.children).filter((c) => scores.has(c));
+  return sections.length >= 2 ? (overLead(root, scores, headline) ?? root) : root;
 }
 
 /** A body, widened over the parents that hold its lead paragraphs (short of the headline's own). */
