@@ -95,6 +95,15 @@ describe('the article root on pages no profile knows', () => {
       'text/html',
     );
     expect(findArticle(doc, null).root?.id).toBe('feature-body');
+    // With no lead paragraphs, chapters that each open with their heading.
+    doc.querySelectorAll('#feature-body > p').forEach((p) => p.remove());
+    expect(findArticle(doc, null).root?.id).toBe('feature-body');
+    // A body that opens with no heading, beside a box with a paragraph of its own: the body.
+    const beside = new DOMParser().parseFromString(
+      `<!doctype html><html><body><main><h1>Seven drivers keep a mountain line running</h1><div id="story">${Array.from({ length: 6 }, (_, k) => para('story', k)).join('')}</div><div id="author"><h3>About the author</h3>${para('author', 1)}${para('author', 2)}</div><section><h2>Recommended for you</h2></section></main></body></html>`,
+      'text/html',
+    );
+    expect(findArticle(beside, null).root?.id).toBe('story');
   });
 
   it('paragraphs each in a wrapper of their own (a CMS’s blocks) are a body: the element around the wrappers', () => {

@@ -420,18 +420,28 @@ function brBody(doc: Document, headline: Element | null): Element | null {
   return bestRoot(scores, headline, MIN_ROOT_SCORE);
 }
 
+/** What opens a chapter of a body: its own heading. */
+const CHAPTER_HEADING = 'h2, h3, h4';
+/** Paragraphs a chapter holds, at least, of its own. */
+const MIN_CHAPTER_PARAGRAPHS = 2;
+
 /**
- * A body in chapters: lead paragraphs of its own, then sections of paragraphs, each under its
- * heading (jp-feature-vike-vanilla-extract-radix-series-gallery.html, whose longest chapter had
- * been taken for the whole). The element around the lead and the chapters, when `root` is one of
- * two or more such sections. Not without lead paragraphs: a body beside an author's box with a
- * paragraph of its own would take in the page around both.
+ * A body in chapters, sections of paragraphs each under its heading
+ * (jp-feature-vike-vanilla-extract-radix-series-gallery.html, whose longest chapter had been taken
+ * for the whole): the element around the chapters (and over the lead paragraphs around them),
+ * when `root` is one of two or more paragraph sections there and that element has lead
+ * paragraphs of its own, or when `root` and another are chapters that open with their heading.
+ * Not a body beside a box with a paragraph of its own (an author's): the body opens with no
+ * heading.
  */
 function chapters(root: Element, scores: Map<Element, number>, headline: Element | null): Element {
   const parent = root.parentElement;
-  if (!parent || !scores.has(parent) || (headline && parent.contains(headline))) return root;
+  if (!parent || (headline && parent.contains(headline))) return root;
   const sections = Array.from(parent.children).filter((c) => scores.has(c));
-  return sections.length >= 2 ? (overLead(root, scores, headline) ?? root) : root;
+  if (sections.length < 2) return root;
+  const chapter = (c: Element) => !!c.firstElementChild?.matches(CHAPTER_HEADING) && Array.from(c.children).filter((k) => k.tagName === 'P').length >= MIN_CHAPTER_PARAGRAPHS;
+  if (scores.has(parent)) return overLead(root, scores, headline) ?? root;
+  return chapter(root) && sections.filter(chapter).length >= 2 ? (overLead(parent, scores, headline) ?? parent) : root;
 }
 
 /** A body, widened over the parents that hold its lead paragraphs (short of the headline's own). */
