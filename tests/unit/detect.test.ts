@@ -148,6 +148,19 @@ describe('blocks and their items', () => {
   const module = (name: string, n: number) => `<section class="component"><h2>${name}</h2><div class="wrap">${Array.from({ length: n }, (_, i) => card(name, i)).join('')}</div></section>`;
   const detect = (doc: Document) => detectFeed(doc, 'https://news.yahoo.com/budget-123456789.html', { force: true }).blocks;
 
+  it('a ribbon of stories in the site header, each with its time, is a module; the header\'s menus and a strip of search terms are not', () => {
+    const header = (rows: string) =>
+      new DOMParser().parseFromString(
+        `<!doctype html><html><body><header><nav><a href="/">Home</a><a href="/news">News</a><a href="/sport">Sport</a></nav><section aria-label="Latest news"><h2>Latest</h2><ul>${rows}</ul></section></header><main><article><h1>Mangrove boardwalk to link two parks</h1>${'<p>The boardwalk will run four kilometres through the mangroves and open in stages from next year, the agency said.</p>'.repeat(8)}</article></main></body></html>`,
+        'text/html',
+      );
+    const timed = [1, 2, 3, 4].map((i) => `<li><a href="/story-${i}-123456789.html"><time>${i} min ago</time> Another story about something else, number ${i}</a></li>`).join('');
+    const terms = ['budget', 'weather', 'MRT', 'COE'].map((t) => `<li><a href="/search?p=${t}">${t}</a></li>`).join('');
+    const found = (doc: Document) => detectFeed(doc, 'https://sg.news.yahoo.com/mangrove-123456789.html', {}).blocks.map((b) => `${b.heading} ${b.items.length}`);
+    expect(found(header(timed))).toEqual(['Latest news 4']);
+    expect(found(header(terms))).toEqual([]);
+  });
+
   it('a heading written to be hard to read (a zero-width space or soft hyphen inside its words, a picture of its words) still names its kind', () => {
     const named = (heading: string) => {
       const doc = page(`<section class="component"><h2>${heading}</h2><div class="wrap">${Array.from({ length: 4 }, (_, i) => card('x', i)).join('')}</div></section>`);

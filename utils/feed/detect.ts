@@ -177,6 +177,25 @@ function inChrome(el: Element): boolean {
   return !!c && !(c === el && freeNav(c));
 }
 
+/** Chrome a ribbon of stories may sit in: the page's header, not its menus, footer or forms. */
+const HEADER_CHROME = 'header, [role="banner"]';
+
+/**
+ * A ribbon of other stories in the site's header ("Latest news", each headline with its time:
+ * sg-endless-fixi-beercss-ticker-ribbon.html) is a module, though in chrome: MIN_CARDS or more
+ * linked rows in it (or around its heading `el`) carry a time, which menus and trending search
+ * terms never do. The header it sits in (where a climb from its heading stops), else null.
+ */
+function headerTicker(el: Element): Element | null {
+  const c = el.closest(CHROME_SELECTOR);
+  if (!c?.matches(HEADER_CHROME) || c === el) return null;
+  for (let x: Element | null = el.matches(HEADING_SELECTOR) ? el.parentElement : el; x && x !== c; x = x.parentElement) {
+    const timed = safeQueryAll(x, 'li, article').filter((r) => hasLink(r) && (r.querySelector('time') || RELATIVE_TIME.test(r.textContent ?? '')));
+    if (timed.length >= MIN_CARDS) return c;
+  }
+  return null;
+}
+
 /** A link marked as paid for: the standard mark of an ad, or of an affiliate link. */
 const AD_LINK = 'a[rel~="sponsored" i]';
 /** An ad's label is this short at most ("PR", "廣告", "Sponsored"). */
@@ -750,11 +769,11 @@ function namedKind(el: Element): FeedKind | null {
  * holds stories (at least MIN_CARDS places linked: not a region a script has still to fill,
  * hk-lazy.html's rail), and nothing inside it has a heading or name of its own that says what
  * it is (a named region of such modules, the seed page's rail named 更多新聞: they are blocks of
- * their own). Not in the site's chrome.
+ * their own). Not in the site's chrome, but for a ribbon of stories in its header (headerTicker).
  */
 function namedModule(el: Element): FeedKind | null {
   const kind = namedKind(el);
-  if (!kind || inChrome(el) || placesLinked(el, MIN_CARDS) < MIN_CARDS) return null;
+  if (!kind || (inChrome(el) && !headerTicker(el)) || placesLinked(el, MIN_CARDS) < MIN_CARDS) return null;
   if (safeQueryAll(el, HEADING_SELECTOR).some((h) => moduleKind(h).kind) || safeQueryAll(el, NAMED_MODULE).some(namedKind)) return null;
   return kind;
 }
@@ -1582,7 +1601,7 @@ export function gateCovers(doc: Document, host: string, gated: string, hides: re
     // A rail's module with a heading of its own is hidden as trending (railModule): one outside
     // the gate is left to the detection, which weighs it.
     const kind = moduleKind(h).kind ?? (railHeading(h) ? 'trending' : null);
-    if (kind && hides.includes(kind) && !h.closest(CHROME_SELECTOR)) return false;
+    if (kind && hides.includes(kind) && (!h.closest(CHROME_SELECTOR) || headerTicker(h))) return false;
   }
   // A module named for assistive technology only.
   for (const el of within(scope, NAMED_MODULE)) {
@@ -1689,9 +1708,11 @@ export function detectFeed(doc: Document, url: string, options: DetectOptions = 
   for (const h of within(roots, HEADING_SELECTOR)) {
     const { kind, labelled } = moduleKind(h);
     const rail = !kind && railHeading(h);
-    if ((!kind && !rail) || siteChrome(h, article.start)) continue;
+    // In the site's chrome, only a ribbon of stories that names itself a feed (headerTicker).
+    const ticker = kind && siteChrome(h, article.start) ? headerTicker(h) : null;
+    if ((!kind && !rail) || (siteChrome(h, article.start) && !ticker)) continue;
     if (touchesArticle(h, article)) continue;
-    const el = climbFromHeading(h, article, body, open);
+    const el = climbFromHeading(h, article, ticker ?? body, open);
     // A heading the climb could not leave (its module is inside the article's column, whose
     // pictures it holds) is no block: hidden alone, it would leave its list standing captionless
     // (ctvnews' "Don't Miss", moneycontrol's "most popular").
