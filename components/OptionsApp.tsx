@@ -11,7 +11,8 @@ import {
   type Settings,
 } from '../utils/settings';
 import { saveSettings } from '../utils/settings-store';
-import { resolveUiLang, translator, type MessageKey } from '../utils/i18n';
+import { translator, type MessageKey } from '../utils/i18n';
+import { resolveUiLang } from '../utils/i18n-core';
 import { FEED_KINDS, type FeedKind } from '../utils/sites/types';
 import { applyTheme } from './theme';
 import type { UserRule } from '../utils/feed/detect';

@@ -5,8 +5,6 @@
  */
 import { PAGE_EN_ONE, PAGE_STRINGS, lookup, type UiLang, type Vars } from './i18n-core';
 
-export { resolveUiLang, type UiLang } from './i18n-core';
-
 const en = {
   appName: 'Yahoo News Declutter',
   analysing: 'Analysing the article…',
