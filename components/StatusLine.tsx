@@ -30,8 +30,8 @@ export function StatusLine(props: {
   const host = safeHost(status.url);
   const siteOn = status.active || status.pageRevealed;
   const parts: string[] = [];
-  // Hidden blocks with no stories to count: a feed in an iframe or a closed web component the
-  // page script cannot read into, or a module still empty. Hidden all the same, so said.
+  // Hidden blocks with no stories to count: a feed in an iframe or in a closed web component,
+  // which the content script cannot read into, or a module still empty. Hidden all the same.
   const uncounted = status.blocks.filter((b) => b.hidden && b.kind !== 'related' && b.items === 0).length;
   if (!status.active) parts.push(t('statusOff'));
   else if (status.hiddenItems > 0) {

@@ -1708,9 +1708,11 @@ export function detectFeed(doc: Document, url: string, options: DetectOptions = 
   for (const h of within(roots, HEADING_SELECTOR)) {
     const { kind, labelled } = moduleKind(h);
     const rail = !kind && railHeading(h);
+    if (!kind && !rail) continue;
     // In the site's chrome, only a ribbon of stories that names itself a feed (headerTicker).
-    const ticker = kind && siteChrome(h, article.start) ? headerTicker(h) : null;
-    if ((!kind && !rail) || (siteChrome(h, article.start) && !ticker)) continue;
+    const chrome = siteChrome(h, article.start);
+    const ticker = chrome && kind ? headerTicker(h) : null;
+    if (chrome && !ticker) continue;
     if (touchesArticle(h, article)) continue;
     const el = climbFromHeading(h, article, ticker ?? body, open);
     // A heading the climb could not leave (its module is inside the article's column, whose
