@@ -189,9 +189,11 @@ const HEADER_CHROME = 'header, [role="banner"]';
 function headerTicker(el: Element): Element | null {
   const c = el.closest(CHROME_SELECTOR);
   if (!c?.matches(HEADER_CHROME) || c === el) return null;
+  // The header's timed rows, read once; then how many lie around the heading at each level.
+  const timed = safeQueryAll(c, 'li, article').filter((r) => hasLink(r) && cardTime(r));
+  if (timed.length < MIN_CARDS) return null;
   for (let x: Element | null = el.matches(HEADING_SELECTOR) ? el.parentElement : el; x && x !== c; x = x.parentElement) {
-    const timed = safeQueryAll(x, 'li, article').filter((r) => hasLink(r) && (r.querySelector('time') || RELATIVE_TIME.test(r.textContent ?? '')));
-    if (timed.length >= MIN_CARDS) return c;
+    if (timed.filter((r) => x!.contains(r)).length >= MIN_CARDS) return c;
   }
   return null;
 }
@@ -458,8 +460,8 @@ function chapters(root: Element, scores: Map<Element, number>, headline: Element
   if (!parent || (headline && parent.contains(headline))) return root;
   const sections = Array.from(parent.children).filter((c) => scores.has(c));
   if (sections.length < 2) return root;
-  const chapter = (c: Element) => !!c.firstElementChild?.matches(CHAPTER_HEADING) && Array.from(c.children).filter((k) => k.tagName === 'P').length >= MIN_CHAPTER_PARAGRAPHS;
   if (scores.has(parent)) return overLead(root, scores, headline) ?? root;
+  const chapter = (c: Element) => !!c.firstElementChild?.matches(CHAPTER_HEADING) && Array.from(c.children).filter((k) => k.tagName === 'P').length >= MIN_CHAPTER_PARAGRAPHS;
   return chapter(root) && sections.filter(chapter).length >= 2 ? (overLead(parent, scores, headline) ?? parent) : root;
 }
 
@@ -489,7 +491,7 @@ function photoBody(doc: Document, headline: Element | null): Element | null {
 function livePosts(el: Element): boolean {
   const posts = Array.from(el.children).filter((c) => c.querySelector('p'));
   if (posts.length < MIN_CARDS) return false;
-  const timed = posts.filter((c) => c.querySelector('time') || RELATIVE_TIME.test(c.textContent ?? ''));
+  const timed = posts.filter(cardTime);
   return timed.length * 2 >= posts.length;
 }
 
@@ -537,8 +539,8 @@ export function findArticle(doc: Document, profile: SiteProfile | null): Article
   const imgScope = container ?? root;
   // Outside the body, a picture in a linked row of a list (a video playlist's thumbnails beside
   // the story's own video, sg-en-block-link-cards.html) is a card's, not the article's.
-  const lists = new Map<Element, boolean>();
-  const images = imgScope ? safeQueryAll(imgScope, 'figure, img, picture').filter((img) => !!root?.contains(img) || !cardThumbnail(img, lists)) : [];
+  const seen: CardRows = { lists: new Map(), rows: new Map() };
+  const images = imgScope ? safeQueryAll(imgScope, 'figure, img, picture').filter((img) => !!root?.contains(img) || !cardThumbnail(img, seen)) : [];
   const anchors = [root, headline].filter((e): e is Element => !!e);
   const all = [...others, ...otherArticles(doc, anchors).filter((o) => !others.some((x) => x.contains(o)))];
   // Feeds follow the first of the page's articles, whichever one is being read.
@@ -597,9 +599,17 @@ function paragraphText(el: Element): number {
   return sum;
 }
 
+/** What cardThumbnail found out, kept for the next picture (a playlist has a picture per row):
+ * each list's answer to the list-item rule, each row's to the like-siblings rule, apart, since a
+ * list may be reached by both and they ask different questions. */
+interface CardRows {
+  lists: Map<Element, boolean>;
+  rows: Map<Element, boolean>;
+}
+
 /** Whether `img` is a card's picture: inside a link, in an item of a list of MIN_CARDS or more
- * linked items. `lists` keeps each list's answer (a playlist has a picture per row). */
-function cardThumbnail(img: Element, lists: Map<Element, boolean>): boolean {
+ * linked items, or in one of MIN_CARDS or more like linked siblings. */
+function cardThumbnail(img: Element, { lists, rows }: CardRows): boolean {
   const link = img.closest('a[href]');
   if (!link) return false;
   const item = link.closest('li');
@@ -614,10 +624,10 @@ function cardThumbnail(img: Element, lists: Map<Element, boolean>): boolean {
   // stories inside the article element, au-aurelia-fomantic-continue-reading-strip.html).
   for (let n: Element | null = link, i = 0; n?.parentElement && i < MODULE_CLIMB; n = n.parentElement, i++) {
     const row = n.parentElement;
-    let cards = lists.get(row);
+    let cards = rows.get(row);
     if (cards === undefined) {
       const sig = signature(n);
-      lists.set(row, (cards = Array.from(row.children).filter((c) => signature(c) === sig && hasLink(c)).length >= MIN_CARDS));
+      rows.set(row, (cards = Array.from(row.children).filter((c) => signature(c) === sig && hasLink(c)).length >= MIN_CARDS));
     }
     if (cards) return true;
   }
