@@ -502,6 +502,18 @@ describe('ads in the page’s own markup', () => {
     expect(await blocks(page(ads('PR'), ''))).toEqual([]);
   });
 
+  it('other ad labels (推廣, プロモーション, "Paid post") mark paid-for links as ads; a paid-for link through Yahoo\'s ad server is an ad with any label or none', async () => {
+    expect(await blocks(page('', ads('推廣')))).toEqual(['sponsored 2 div']);
+    expect(await blocks(page('', ads('プロモーション')))).toEqual(['sponsored 2 div']);
+    expect(await blocks(page('', ads('Paid post')))).toEqual(['sponsored 2 div']);
+    // Yahoo's native ads: a label no list knows, or no label at all.
+    const gemini = (label: string) => ads(label).replaceAll('href="https://ads.example/c?', 'href="https://beap.gemini.yahoo.com/mbclk?bv=1.0.0&amp;es=');
+    expect(await blocks(page('', gemini('品牌夥伴')))).toEqual(['sponsored 2 div']);
+    expect(await blocks(page('', gemini('')))).toEqual(['sponsored 2 div']);
+    // In the article it is still the story's.
+    expect(await blocks(page(gemini(''), ''))).toEqual([]);
+  });
+
   it('labelled ads under a heading that names a recommended kind ("Around the web", "From our partners") are sponsored: the setting for sponsored blocks decides them', async () => {
     expect(await blocks(page('', `<section><h2>Around the web</h2>${ads('Sponsored')}</section>`))).toEqual(['sponsored 2 section']);
     for (const file of ['in-astro-islands-io-river-idle-rerender-rail.html', 'ca-unpoly-uikit-story-stack-parked-next.html']) {

@@ -200,6 +200,8 @@ function headerTicker(el: Element): Element | null {
 
 /** A link marked as paid for: the standard mark of an ad, or of an affiliate link. */
 const AD_LINK = 'a[rel~="sponsored" i]';
+/** A click through Yahoo's own ad server (its native ads in streams and rails). */
+const YAHOO_AD_CLICK = 'a[href*="beap.gemini.yahoo.com/"]';
 /** An ad's label is this short at most ("PR", "廣告", "Sponsored"). */
 const AD_LABEL_MAX_CHARS = 12;
 /** A link beside ads with this much text at most is their "ⓘ" (ad information), not a story. */
@@ -213,6 +215,11 @@ const AD_INFO_TEXT = /^.{0,16}(\bads?\b|adchoices|廣告|广告|広告).{0,16}$/
  * with no such label (a shop's, after a review) is no ad.
  */
 function labelledAd(block: Element): boolean {
+  // A paid-for link through Yahoo's ad server is an ad, never an affiliate's: it needs no
+  // label (tw-synonyms-umi-antd-list-copy-changes.html's say 推廣, beside a heading no list
+  // knows). Only paid-for links start a block (AD_LINK): Yahoo's stream cards that link to its
+  // ad server with no such mark are found with their stream, where each is a whole card.
+  if (block.matches(YAHOO_AD_CLICK) || block.querySelector(YAHOO_AD_CLICK)) return true;
   for (const el of Array.from(block.getElementsByTagName('*'))) {
     if (el.firstElementChild) continue;
     const text = normaliseHeading(el.textContent ?? '');

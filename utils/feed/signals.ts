@@ -61,6 +61,9 @@ export const HEADING_PHRASES: ReadonlyArray<{ kind: FeedKind; exact: readonly st
     kind: 'sponsored',
     exact: [
       '贊助', '贊助內容', '廣告', '広告', 'スポンサーリンク', 'sponsored', 'sponsored content', 'sponsored stories', 'promoted', 'promoted stories', 'pr', 'ad', 'advertisement',
+      // Other labels of paid-for content: 推廣 ("promotion") beside a native ad, in Simplified
+      // Chinese too; Japanese プロモーション; "paid post", "partner content" in English.
+      '推廣', '推广', '广告', '赞助', '赞助内容', '贊助商', '赞助商', 'プロモーション', 'paid content', 'paid post', 'paid partnership', 'partner content',
       'commandité', 'contenu commandité', 'liens commandités', 'contenu sponsorisé', 'publicité',
     ],
   },
