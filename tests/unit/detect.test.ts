@@ -552,6 +552,15 @@ describe('ads in the page’s own markup', () => {
     expect(await blocks(apart)).toEqual([]);
   });
 
+  it('a module’s own <header> (its heading and an “About these” link) is no site chrome: the module is one block under its heading; the page’s banner stays chrome', async () => {
+    const story = (i: number) => `<li><h3><a href="/s/story-${i}">Another story with a title of its own ${i}</a></h3><span>Wire</span></li>`;
+    const module = (tag: string) => `<${tag}><header><h2>Trending now</h2><a href="/help/trending">About these stories</a></header><ul>${[1, 2, 3, 4, 5].map(story).join('')}</ul></${tag}>`;
+    expect(await blocks(page('', module('section')))).toEqual(['trending 5 section']);
+    expect(await blocks(page('', module('aside')))).toEqual(['trending 5 aside']);
+    // The page's banner, outside every section, is the site's.
+    expect(await blocks(page('', '', `<header><h2>Trending now</h2><a href="/help/trending">About</a></header>`))).toEqual([]);
+  });
+
   it('a navigation landmark named as a trending list, outside the site’s header, is a block; the header’s own is the site’s', async () => {
     const strip = `<div role="navigation" aria-label="熱搜">${['颱風', '股市', '油價', '演唱會'].map((t) => `<a href="/search?p=${t}">${t}</a>`).join('')}</div>`;
     expect(await blocks(page('', '', strip))).toEqual(['trending 4 div']);

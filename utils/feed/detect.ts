@@ -150,12 +150,29 @@ const ASIDE_SELECTOR = 'aside, [role="complementary"]';
 /** The site's own chrome (an article's <header> holding its h1 is not chrome). */
 const SITE_CHROME = 'nav, footer, form, [role="navigation"], [role="banner"], [role="contentinfo"], body > header';
 
+/** Elements whose <header> is their own heading row, not the page's banner (HTML-AAM maps a
+ * <header> to the banner landmark only outside these). */
+const SECTIONING = 'article, aside, main, nav, section';
+
+/**
+ * The chrome `el` is in, if any: its closest chrome element, but for a module's own <header>
+ * (a section's "Sponsored" heading row with its "Why am I seeing this?" link,
+ * uk-navapi-viewtransition-popover-rail.html), which holds the module's heading, not the
+ * site's.
+ */
+function chromeAround(el: Element): Element | null {
+  for (let c = el.closest(CHROME_SELECTOR); c; c = c.parentElement?.closest(CHROME_SELECTOR) ?? null) {
+    if (c.tagName !== 'HEADER' || c.hasAttribute('role') || !c.parentElement?.closest(SECTIONING)) return c;
+  }
+  return null;
+}
+
 /**
  * Whether `el` is in the site's chrome. Not a <nav> after the story outside the page's header
  * and footer: a module of stories may be one (Bulma's "panel", hk-marko-bulma-continuous-next.html).
  */
 function siteChrome(el: Element, articleStart: Element | null): boolean {
-  const c = el.closest(CHROME_SELECTOR);
+  const c = chromeAround(el);
   if (!c) return false;
   return !(freeNav(c) && articleStart && isAfter(c, articleStart));
 }
@@ -173,7 +190,7 @@ function freeNav(c: Element): boolean {
  * a `role="navigation"` above the headline).
  */
 function inChrome(el: Element): boolean {
-  const c = el.closest(CHROME_SELECTOR);
+  const c = chromeAround(el);
   return !!c && !(c === el && freeNav(c));
 }
 
@@ -187,7 +204,7 @@ const HEADER_CHROME = 'header, [role="banner"]';
  * terms never do. The header it sits in (where a climb from its heading stops), else null.
  */
 function headerTicker(el: Element): Element | null {
-  const c = el.closest(CHROME_SELECTOR);
+  const c = chromeAround(el);
   if (!c?.matches(HEADER_CHROME) || c === el) return null;
   // The header's timed rows, read once; then how many lie around the heading at each level.
   const timed = safeQueryAll(c, 'li, article').filter((r) => hasLink(r) && cardTime(r));
@@ -1618,7 +1635,7 @@ export function gateCovers(doc: Document, host: string, gated: string, hides: re
     // A rail's module with a heading of its own is hidden as trending (railModule): one outside
     // the gate is left to the detection, which weighs it.
     const kind = moduleKind(h).kind ?? (railHeading(h) ? 'trending' : null);
-    if (kind && hides.includes(kind) && (!h.closest(CHROME_SELECTOR) || headerTicker(h))) return false;
+    if (kind && hides.includes(kind) && (!chromeAround(h) || headerTicker(h))) return false;
   }
   // A module named for assistive technology only.
   for (const el of within(scope, NAMED_MODULE)) {
