@@ -125,7 +125,7 @@ async function afterAppend(file: string): Promise<{ doc: Document; url: string }
 
 describe('a page holding more than one article (the next one appended in place)', () => {
   for (const [file, how, load] of [
-    ...FIXTURES.filter((x) => x.expect.afterNavigation).map((f) => [f.file, 'after in-site navigation', loadAfterNavigation] as const),
+    ...FIXTURES.filter((x) => x.expect.afterNavigation && x.expect.isArticle).map((f) => [f.file, 'after in-site navigation', loadAfterNavigation] as const),
     ...CONTINUOUS.map((f) => [f, 'once the page has appended the next article and moved the URL to it', afterAppend] as const),
   ]) {
     it(`${file}: ${how}, the analysis is of the article the URL and title name`, async () => {
