@@ -562,6 +562,19 @@ describe('ads in the page’s own markup', () => {
     expect(await blocks(apart)).toEqual([]);
   });
 
+  it('a heading with furigana, a decorative icon, an icon\'s <title>, a subtitle after a <br> or a row of tabs is read for its name; its tabs are no stories of the module', async () => {
+    const story = (i: number) => `<li><a href="/s/story-${i}">Another story with a title of its own ${i}</a><span>Wire</span></li>`;
+    const list = `<ul>${[1, 2, 3, 4, 5].map(story).join('')}</ul>`;
+    const headed = (heading: string) => page('', `<section><div class="hd"><div role="heading" aria-level="2">${heading}</div></div>${list}</section>`);
+    const named = async (heading: string) => {
+      const { JSDOM, VirtualConsole } = await import('jsdom');
+      const doc = new JSDOM(headed(heading), { url, virtualConsole: new VirtualConsole() }).window.document;
+      return detectFeed(doc, url, { force: true }).blocks.map((b) => `${b.kind} ${b.items.length} ${b.el.tagName.toLowerCase()} ${b.heading}`);
+    };
+    expect(await named('<span aria-hidden="true">▶</span>あわせて<ruby>読<rp>（</rp><rt>よ</rt><rp>）</rp></ruby>みたい<br><span>この記事を読んだ人はこんな記事も読んでいます</span>')).toEqual(['recommended 5 section あわせて読みたい']);
+    expect(await named('<svg role="img"><title>王冠</title></svg>ｱｸｾｽﾗﾝｷﾝｸﾞ<span>1/3</span><br><span><a href="/r/all">総合</a>｜<a href="/r/dom">国内</a>｜<a href="/r/world">国際</a></span>')).toEqual(['trending 5 section ｱｸｾｽﾗﾝｷﾝｸﾞ']);
+  });
+
   it('a module’s own <header> (its heading and an “About these” link) is no site chrome: the module is one block under its heading; the page’s banner stays chrome', async () => {
     const story = (i: number) => `<li><h3><a href="/s/story-${i}">Another story with a title of its own ${i}</a></h3><span>Wire</span></li>`;
     const module = (tag: string) => `<${tag}><header><h2>Trending now</h2><a href="/help/trending">About these stories</a></header><ul>${[1, 2, 3, 4, 5].map(story).join('')}</ul></${tag}>`;

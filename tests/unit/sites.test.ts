@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { SITE_PROFILES, FEED_KINDS } from '../../utils/sites';
 import { ARTICLE_URL_GLOBS, NON_ARTICLE_URL_GLOBS, YAHOO_MATCHES } from '../../utils/sites/matches';
 import { pathLooksLikeArticle } from '../../utils/page/classify';
-import { HEADING_PHRASES, WIDGET_SELECTORS, headingKind } from '../../utils/feed/signals';
+import { HEADING_PHRASES, WIDGET_SELECTORS, headingKind, headingName } from '../../utils/feed/signals';
 import { FIXTURE_DIR, FIXTURES } from './fixtures';
 
 /** Site knowledge is data: these checks keep it well-formed, like Dark Reader's site configs. */
@@ -77,6 +77,22 @@ describe('site profiles (utils/sites/*.ts)', () => {
     // The page's comments are no trending rail for the 熱門 in their heading.
     for (const t of ['熱門評論', '热门评论', '熱門留言 (12)', 'Top comments']) expect(headingKind(t), t).toBeNull();
     expect(headingKind('這是一段很長的文章內文，不是任何區塊的標題，所以不應該被當成推薦新聞的標題而被隱藏起來')).toBeNull();
+  });
+
+  it('headings in compatibility forms, with an icon before them, a pager after them or a screen reader\'s label before a colon, are read for their words (round 20)', () => {
+    expect(headingKind('ｱｸｾｽﾗﾝｷﾝｸﾞ')).toBe('trending');
+    expect(headingKind('ＰＲ')).toBe('sponsored');
+    expect(headingKind('アクセスランキング 1/3')).toBe('trending');
+    for (const t of ['🔥 注目のニュース', '▶あわせて読みたい', '■ 其他人也在看', '★ Trending']) expect(headingKind(t), t).not.toBeNull();
+    expect(headingKind('セクション：関連記事')).toBe('related');
+    expect(headingKind('Section: Most read')).toBe('trending');
+    // Shown as the page shows it, without the pager or the label.
+    expect(headingName('セクション：ｱｸｾｽﾗﾝｷﾝｸﾞ 1/3')).toBe('ｱｸｾｽﾗﾝｷﾝｸﾞ');
+    expect(headingName('アクセスランキング（IT総合）')).toBe('アクセスランキング（IT総合）');
+    // A long text before the colon is a story's title, not a label.
+    expect(headingKind('The council has decided on the matter: Trending')).toBeNull();
+    // Other ad labels (round 20).
+    for (const t of ['推廣', '推广', 'プロモーション', 'Paid post', 'Partner content']) expect(headingKind(t), t).toBe('sponsored');
   });
 
   it('content-script matches stay on Yahoo news hosts, https only', () => {

@@ -17,6 +17,7 @@ import {
   YAHOO_MODULE_ATTRS,
   headingKind,
   normaliseHeading,
+  headingName,
   type FeatureName,
 } from './signals';
 
@@ -730,9 +731,15 @@ const HEADING_PARTS = 3;
  * own text and its first few parts are tried too; the text is the part that names the kind.
  */
 function headingOf(h: Element): { text: string; kind: FeedKind | null } {
-  const text = normaliseHeading(h.textContent ?? '') || imageWords(h);
+  const lines = h.firstElementChild ? headingLines(h) : [h.textContent ?? ''];
+  const text = normaliseHeading(lines.join(' ')) || imageWords(h);
   const kind = headingKind(text);
-  if (kind || !h.firstElementChild) return { text, kind };
+  if (kind) return { text: headingName(text), kind };
+  if (!h.firstElementChild) return { text, kind };
+  // A heading over lines (its name, then a subtitle or a row of tabs): its first line names it.
+  const first = normaliseHeading(lines.find((l) => normaliseHeading(l)) ?? '');
+  const firstKind = lines.length > 1 ? headingKind(first) : null;
+  if (firstKind) return { text: headingName(first), kind: firstKind };
   let own = '';
   for (const n of Array.from(h.childNodes)) if (n.nodeType === TEXT_NODE) own += n.textContent ?? '';
   const parts = [own, ...Array.from(h.children).slice(0, HEADING_PARTS).map((c) => c.textContent ?? '')];
@@ -742,6 +749,28 @@ function headingOf(h: Element): { text: string; kind: FeedKind | null } {
     if (k) return { text: t, kind: k };
   }
   return { text, kind };
+}
+
+/** Parts of a heading that are no part of its words: ruby readings (furigana: textContent reads
+ * <ruby>関連<rt>かんれん</rt></ruby> as 関連かんれん), an icon's <title>, scripts. */
+const UNREAD_TAGS = new Set(['RT', 'RP', 'svg', 'SVG', 'SCRIPT', 'STYLE', 'TEMPLATE']);
+
+/** A heading's words as it shows them, one string per line (a <br> starts the next), without
+ * its unread parts and what it hides from assistive technology (a decorative ▶ or 🔥). */
+function headingLines(h: Element): string[] {
+  const lines = [''];
+  const walk = (n: Node) => {
+    for (let c = n.firstChild; c; c = c.nextSibling) {
+      if (c.nodeType === TEXT_NODE) lines[lines.length - 1] += c.textContent ?? '';
+      else if (c.nodeType === 1) {
+        const el = c as Element;
+        if (el.tagName === 'BR') lines.push('');
+        else if (!UNREAD_TAGS.has(el.tagName) && el.getAttribute('aria-hidden') !== 'true') walk(el);
+      }
+    }
+  };
+  walk(h);
+  return lines;
 }
 
 /** A heading drawn as a picture of its words (tw-datastar-openprops-split-glyph-headings.html's
@@ -1447,7 +1476,8 @@ function climbFromHeading(h: Element, a: ArticleAnchors, stop: Element, open: Re
       Array.from(parent.children).some((c) => c !== el && leadsWithHeading(c) && (placesLinked(c, MIN_CARDS) >= MIN_CARDS || placeholderRows(c)))
     )
       return el;
-    const links = safeQueryAll(el, LINK).length;
+    // The heading's own links (a row of tabs under its name, a "more ›") are no stories.
+    const links = safeQueryAll(el, LINK).filter((l) => !h.contains(l)).length;
     if (el !== h && links >= MIN_BLOCK_LINKS) {
       if (textLen(parent) > textLen(el) * CLIMB_TEXT_GROWTH) return el;
       // A parent that holds another module's heading holds several modules (a rail of a short

@@ -186,7 +186,7 @@ const TRAILING_COUNT = /[\s(（]*[\d,]+\s*(件|則|条|comments?)?[)）]?$/iu;
 export const COMMENT_WORDS = /(^|[\s_-])comments?($|[\s_-])/i;
 
 export function commentsHeading(text: string): boolean {
-  return commentsPhrase(normaliseHeading(text).toLowerCase());
+  return commentsPhrase(matchForm(text).toLowerCase());
 }
 
 /** commentsHeading for text already normalised and lower-cased. */
@@ -194,22 +194,54 @@ function commentsPhrase(lower: string): boolean {
   return COMMENT_HEADINGS.has(lower.replace(TRAILING_COUNT, ''));
 }
 
+/** Icons and bullets before a heading's words: ▶, ■, ★, 🔥 (with its variation selector). */
+const LEADING_MARKS = /^[\s\p{So}\p{Sk}\p{Mn}•・·]+/u;
+/** Marks after them: a colon, an arrow, an ellipsis ("More stories…", or "..." once NFKC has
+ * spelt it out). */
+const TRAILING_MARKS = /(?:[:：>›»▶︎→…\-–—|｜]|\.{2,})+\s*$/u;
+
+/** A heading's text as it shows: one space between words, no invisible characters, no icon
+ * before it nor arrow after it. */
 export function normaliseHeading(text: string): string {
-  return text
-    // Invisible format characters a page puts inside its words (a zero-width space between
-    // 其他 and 人也在看, a soft hyphen; tw-datastar-openprops-split-glyph-headings.html).
-    .replace(/\p{Cf}+/gu, '')
-    .replace(/[\s\u3000]+/g, ' ')
-    .replace(/[:：>›»▶︎→…\-–—|｜]+\s*$/u, '')
-    .trim();
+  return (
+    text
+      // Invisible format characters a page puts inside its words (a zero-width space between
+      // 其他 and 人也在看, a soft hyphen; tw-datastar-openprops-split-glyph-headings.html).
+      .replace(/\p{Cf}+/gu, '')
+      .replace(/\s+/g, ' ')
+      .replace(LEADING_MARKS, '')
+      .replace(TRAILING_MARKS, '')
+      .trim()
+  );
+}
+
+/** The form headings are matched in: compatibility forms read as their plain letters
+ * (half-width katakana ｱｸｾｽﾗﾝｷﾝｸﾞ, full-width Latin ＰＲ), as they are not shown. */
+function matchForm(text: string): string {
+  return normaliseHeading(text.normalize('NFKC'));
 }
 
 /** A qualifier after a heading's phrase: "アクセスランキング（IT総合）", "Most read (24 hours)". */
 const TRAILING_QUALIFIER = /\s*[(（][^()（）]{1,20}[)）]$/u;
+/** A pager after it: "アクセスランキング 1/3". */
+const TRAILING_PAGER = /\s*[0-9０-９]+\s*[/／]\s*[0-9０-９]+$/u;
+/** A short label before a colon, which a screen reader hears first ("セクション：関連記事", the
+ * first part visually hidden: jp-vue-naive-furigana-button-headings.html). Short, so that a
+ * story's title ("Analysis: …") is not read for its second half. */
+const LABEL_PREFIX = /^[^:：]{1,8}[:：]\s*/u;
+
+/** A heading's name as a reader sees it, without a pager after it or a label a screen reader
+ * hears before it, when the rest names a kind ("セクション：アクセスランキング 1/3" is
+ * アクセスランキング): for the collapse bar and the popup. */
+export function headingName(text: string): string {
+  const t = normaliseHeading(text).replace(TRAILING_PAGER, '');
+  const tail = t.replace(LABEL_PREFIX, '');
+  return tail && tail !== t && headingKind(tail) ? tail : t;
+}
 
 export function headingKind(text: string): FeedKind | null {
-  const t = normaliseHeading(text);
-  const bare = t.replace(TRAILING_QUALIFIER, '');
+  const t = matchForm(text);
+  const bare = t.replace(TRAILING_QUALIFIER, '').replace(TRAILING_PAGER, '');
   if (bare !== t && bare) return headingKind(bare);
   if (!t || t.length > MAX_HEADING_CHARS) return null;
   const lower = t.toLowerCase();
@@ -221,5 +253,6 @@ export function headingKind(text: string): FeedKind | null {
     for (const p of h.prefixes ?? []) if (lower.startsWith(p)) return h.kind;
     for (const x of h.suffixes ?? []) if (lower.endsWith(x)) return h.kind;
   }
-  return null;
+  const tail = t.replace(LABEL_PREFIX, '');
+  return tail !== t && tail ? headingKind(tail) : null;
 }
