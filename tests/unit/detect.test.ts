@@ -524,6 +524,11 @@ describe('ads in the page’s own markup', () => {
     expect(await blocks(page(gemini(''), ''))).toEqual([]);
   });
 
+  it('a module of labelled ads under a heading no list knows is one block with its heading, whatever text a closed toggletip beside the heading holds', async () => {
+    const why = `<div><h2>Messages from brands we work with</h2><button type="button" aria-expanded="false">Why these?</button><span hidden>${'These links are paid for by the companies named on them, and we are paid when you click. '.repeat(3)}</span></div>`;
+    expect(await blocks(page('', `<section>${why}${ads('PR')}</section>`))).toEqual(['sponsored 2 section']);
+  });
+
   it('labelled ads under a heading that names a recommended kind ("Around the web", "From our partners") are sponsored: the setting for sponsored blocks decides them', async () => {
     expect(await blocks(page('', `<section><h2>Around the web</h2>${ads('Sponsored')}</section>`))).toEqual(['sponsored 2 section']);
     for (const file of ['in-astro-islands-io-river-idle-rerender-rail.html', 'ca-unpoly-uikit-story-stack-parked-next.html']) {

@@ -246,6 +246,13 @@ function labelledAd(block: Element): boolean {
   return false;
 }
 
+/** The parts of `el` its `hidden` attribute keeps from showing (the outermost): a closed
+ * toggletip's "These links are paid for…" beside a module's heading
+ * (us-mithril-carbon-copy-changes.html) is no caption text. */
+function unshown(el: Element): Element[] {
+  return el.querySelector('[hidden]') ? outermost(safeQueryAll(el, '[hidden]')) : [];
+}
+
 /**
  * The block of a paid-for link: from the link up while what holds it holds ads only (every
  * link an ad's or its "ⓘ") with at most a caption's text beside them, below `stopAt` (the
@@ -266,7 +273,8 @@ function adBlock(link: Element, stopAt: (el: Element) => boolean, stop: Element)
       if (l.matches(AD_LINK)) adText += text;
       else if (text > AD_INFO_MAX_CHARS && !AD_INFO_TEXT.test(normaliseHeading(l.textContent ?? ''))) return el;
     }
-    if (squeeze(parent.textContent).length - adText > RUN_CAPTION_MAX_CHARS) return el;
+    const shown = squeeze(parent.textContent).length - unshown(parent).reduce((n, h) => n + squeeze(h.textContent).length, 0);
+    if (shown - adText > RUN_CAPTION_MAX_CHARS) return el;
     el = parent;
   }
 }
