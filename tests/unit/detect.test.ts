@@ -347,6 +347,24 @@ describe('feed detection on the fixtures', () => {
     expect(check(doc, url, true).d.blocks.some((b) => b.el.contains(firstCard(doc)))).toBe(false);
   });
 
+  it('while the parser has only begun the third card of an unlabelled feed, the two before it are hidden (us-mithril-carbon-copy-changes under a slow CPU)', () => {
+    const html = fixtureHtml('us-mithril-carbon-copy-changes.html');
+    const list = html.indexOf('id="stay-a-few-list"');
+    let third = list;
+    for (let k = 0; k < 3; k++) third = html.indexOf('<li class="yn-card"', third + 1);
+    // Cut just after the third card's opening tag: the parser is inside it, nothing in it yet.
+    const cut = html.slice(0, html.indexOf('>', third) + 1);
+    const { doc, url } = loadFixture('us-mithril-carbon-copy-changes.html', cut);
+    Object.defineProperty(doc, 'readyState', { value: 'loading' });
+    const cards = Array.from(doc.querySelectorAll('#stay-a-few-list > li'));
+    expect(cards.length).toBe(3);
+    expect(cards[2]!.childElementCount).toBe(0);
+    for (const quick of [true, false]) {
+      const blocks = detectFeed(doc, url, { quick }).blocks;
+      expect(blocks.some((b) => b.el.contains(cards[0]!) && b.el.contains(cards[1]!)), `quick: ${quick}`).toBe(true);
+    }
+  });
+
   it("while the parser is inside a feed's first card, its title parsed and its time not yet, the card is hidden (hk-widgets-article under a slow CPU)", () => {
     const html = fixtureHtml('hk-widgets-article.html');
     const title = html.indexOf('天文台：冷鋒周日');
