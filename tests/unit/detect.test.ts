@@ -365,6 +365,18 @@ describe('feed detection on the fixtures', () => {
     }
   });
 
+  it('while the parser is inside the first row of a rail module (its rank number parsed, its link not yet), the module is hidden', () => {
+    const html = fixtureHtml('us-mithril-carbon-copy-changes.html');
+    const rank = html.indexOf('<span class="yn-buzz__rank"');
+    const cut = html.slice(0, html.indexOf('</span>', rank) + '</span>'.length);
+    const { doc, url } = loadFixture('us-mithril-carbon-copy-changes.html', cut);
+    Object.defineProperty(doc, 'readyState', { value: 'loading' });
+    const row = doc.querySelector('[data-fixture-kind="trending"] [data-fixture="feed-item"]')!;
+    expect(row.querySelector('a')).toBeNull();
+    expect((row.textContent ?? '').trim()).toBe('1');
+    for (const quick of [true, false]) expect(detectFeed(doc, url, { quick }).blocks.some((b) => b.el.contains(row)), `quick: ${quick}`).toBe(true);
+  });
+
   it("while the parser is inside a feed's first card, its title parsed and its time not yet, the card is hidden (hk-widgets-article under a slow CPU)", () => {
     const html = fixtureHtml('hk-widgets-article.html');
     const title = html.indexOf('天文台：冷鋒周日');

@@ -1799,8 +1799,9 @@ export function detectFeed(doc: Document, url: string, options: DetectOptions = 
       add(el, 'trending', 'generic', 'railModule');
       // While the parser is inside it, a rail module with its first card so far stands for the
       // rows to come (us-ap-outbrain's video module painted its featured card under a slow CPU);
-      // decided again once the page has parsed, as an open run is.
-      if (open.has(el) && hasLink(el)) add(el, 'trending', 'generic', 'openRun');
+      // decided again once the page has parsed, as an open run is. So does its first row begun,
+      // before its link (a ranking's number: us-mithril-carbon-copy-changes.html's "1").
+      if (open.has(el) && (hasLink(el) || [...open].some((o) => o.tagName === 'LI' && el.contains(o)))) add(el, 'trending', 'generic', 'openRun');
     }
     // A label beside the heading names the kind where the heading's own words do not.
     else if (labelled) {
