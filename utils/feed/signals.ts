@@ -196,6 +196,12 @@ function commentsPhrase(lower: string): boolean {
 
 /** Icons and bullets before a heading's words: ▶, ■, ★, 🔥 (with its variation selector). */
 const LEADING_MARKS = /^[\s\p{So}\p{Sk}\p{Mn}•・·]+/u;
+/** What a heading opens with when it has no such mark: a letter or digit of the scripts the
+ * phrase lists use. Tested first, as it costs less than LEADING_MARKS (its Unicode classes are
+ * compiled when first used, while the page loads). */
+const PLAIN_START = /^[A-Za-z0-9\u3040-\u30FA\u30FC-\u30FF\u3400-\u9FFF\uAC00-\uD7AF]/;
+/** Compatibility forms NFKC folds: the half-width and full-width block (ｱｸｾｽ, ＰＲ). */
+const WIDTH_FORMS = /[\uFF00-\uFFEF]/;
 /** Marks after them: a colon, an arrow, an ellipsis ("More stories…", or "..." once NFKC has
  * spelt it out). */
 const TRAILING_MARKS = /(?:[:：>›»▶︎→…\-–—|｜]|\.{2,})+\s*$/u;
@@ -203,22 +209,20 @@ const TRAILING_MARKS = /(?:[:：>›»▶︎→…\-–—|｜]|\.{2,})+\s*$/u;
 /** A heading's text as it shows: one space between words, no invisible characters, no icon
  * before it nor arrow after it. */
 export function normaliseHeading(text: string): string {
-  return (
-    text
-      // Invisible format characters a page puts inside its words (a zero-width space between
-      // 其他 and 人也在看, a soft hyphen; tw-datastar-openprops-split-glyph-headings.html).
-      .replace(/\p{Cf}+/gu, '')
-      .replace(/\s+/g, ' ')
-      .replace(LEADING_MARKS, '')
-      .replace(TRAILING_MARKS, '')
-      .trim()
-  );
+  const t = text
+    // Invisible format characters a page puts inside its words (a zero-width space between
+    // 其他 and 人也在看, a soft hyphen; tw-datastar-openprops-split-glyph-headings.html).
+    .replace(/\p{Cf}+/gu, '')
+    .replace(/\s+/g, ' ')
+    .replace(TRAILING_MARKS, '')
+    .trim();
+  return PLAIN_START.test(t) ? t : t.replace(LEADING_MARKS, '').trim();
 }
 
 /** The form headings are matched in: compatibility forms read as their plain letters
  * (half-width katakana ｱｸｾｽﾗﾝｷﾝｸﾞ, full-width Latin ＰＲ), as they are not shown. */
 function matchForm(text: string): string {
-  return normaliseHeading(text.normalize('NFKC'));
+  return normaliseHeading(WIDTH_FORMS.test(text) ? text.normalize('NFKC') : text);
 }
 
 /** A qualifier after a heading's phrase: "アクセスランキング（IT総合）", "Most read (24 hours)". */
