@@ -745,7 +745,7 @@ function headingOf(h: Element): { text: string; kind: FeedKind | null } {
   if (kind) return { text: headingName(text), kind };
   if (!h.firstElementChild) return { text, kind };
   // A heading over lines (its name, then a subtitle or a row of tabs): its first line names it.
-  const first = normaliseHeading(lines.find((l) => normaliseHeading(l)) ?? '');
+  const first = lines.map(normaliseHeading).find(Boolean) ?? '';
   const firstKind = lines.length > 1 ? headingKind(first) : null;
   if (firstKind) return { text: headingName(first), kind: firstKind };
   let own = '';
@@ -760,8 +760,9 @@ function headingOf(h: Element): { text: string; kind: FeedKind | null } {
 }
 
 /** Parts of a heading that are no part of its words: ruby readings (furigana: textContent reads
- * <ruby>関連<rt>かんれん</rt></ruby> as 関連かんれん), an icon's <title>, scripts. */
-const UNREAD_TAGS = new Set(['RT', 'RP', 'svg', 'SVG', 'SCRIPT', 'STYLE', 'TEMPLATE']);
+ * <ruby>関連<rt>かんれん</rt></ruby> as 関連かんれん), an icon's <title> (an inline <svg>, whose
+ * tagName stays lower-case in an HTML document), scripts. */
+const UNREAD_TAGS = new Set(['RT', 'RP', 'svg', 'SCRIPT', 'STYLE', 'TEMPLATE']);
 
 /** A heading's words as it shows them, one string per line (a <br> starts the next), without
  * its unread parts and what it hides from assistive technology (a decorative ▶ or 🔥). */
