@@ -94,10 +94,11 @@ describe.skipIf(!hasChromium)('automatic cleanup in Chromium', () => {
       // Against the page's count at the same moment: a stream may still be growing on its own
       // (sg-endless-fixi-beercss-ticker-ribbon adds 12 cards every 250 ms once scrolled to).
       const badgeAgainstPage = async () => {
-        const [badge, now] = [await badgeText(s, tabId), (await visibility(page, 'feed-item')).total];
-        return { badge, page: now ? String(now) : '' };
+        const badge = await badgeText(s, tabId);
+        const now = (await visibility(page, 'feed-item')).total;
+        return badge === (now ? String(now) : '') ? 'equal' : `badge ${badge}, page ${now}`;
       };
-      await expect.poll(async () => { const b = await badgeAgainstPage(); return b.badge === b.page ? 'equal' : `badge ${b.badge}, page ${b.page}`; }, { timeout: BADGE_WAIT_MS }).toBe('equal');
+      await expect.poll(badgeAgainstPage, { timeout: BADGE_WAIT_MS }).toBe('equal');
       await page.close();
     });
   }

@@ -203,9 +203,9 @@ const HEADER_CHROME = 'header, [role="banner"]';
  * sg-endless-fixi-beercss-ticker-ribbon.html) is a module, though in chrome: MIN_CARDS or more
  * linked rows in it (or around its heading `el`) carry a time, which menus and trending search
  * terms never do. The header it sits in (where a climb from its heading stops), else null.
+ * `c`: the chrome around `el`, when the caller has it.
  */
-function headerTicker(el: Element): Element | null {
-  const c = chromeAround(el);
+function headerTicker(el: Element, c: Element | null = chromeAround(el)): Element | null {
   if (!c?.matches(HEADER_CHROME) || c === el) return null;
   // The header's timed rows, read once; then how many lie around the heading at each level.
   const timed = safeQueryAll(c, 'li, article').filter((r) => hasLink(r) && cardTime(r));
@@ -1678,7 +1678,9 @@ export function gateCovers(doc: Document, host: string, gated: string, hides: re
     // A rail's module with a heading of its own is hidden as trending (railModule): one outside
     // the gate is left to the detection, which weighs it.
     const kind = moduleKind(h).kind ?? (railHeading(h) ? 'trending' : null);
-    if (kind && hides.includes(kind) && (!chromeAround(h) || headerTicker(h))) return false;
+    if (!kind || !hides.includes(kind)) continue;
+    const chrome = chromeAround(h);
+    if (!chrome || headerTicker(h, chrome)) return false;
   }
   // A module named for assistive technology only.
   for (const el of within(scope, NAMED_MODULE)) {
