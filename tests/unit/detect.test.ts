@@ -619,6 +619,18 @@ describe('ads in the page’s own markup', () => {
     expect(await blocks(page('', '', `<header><h2>Trending now</h2><a href="/help/trending">About</a></header>`))).toEqual([]);
   });
 
+  it('a rail of modules stripped of classes: each is named by its heading (its header `div` is no card beside its list `div`); a video ranking\'s rows are its items (a picture cell and a title cell going to one story are one row)', () => {
+    const file = 'tw-fluent-griffel-nonlist-rows.html';
+    const { doc, url } = loadFixture(file, renameClasses(fixtureHtml(file), 'strip'));
+    for (const quick of [false, true]) {
+      const rail = detectFeed(doc, url, { quick }).blocks.filter((b) => b.el.closest('aside'));
+      expect(rail.map((b) => b.heading), `quick: ${quick}`).toEqual(['熱搜排行', '影音熱播']);
+    }
+    const rail = detectFeed(doc, url).blocks.filter((b) => b.el.closest('aside'));
+    expect(rail.map((b) => b.items.length)).toEqual([10, 6]);
+    expect(rail[1]!.items.every((i) => i.tagName === 'TR')).toBe(true);
+  });
+
   it('a navigation landmark named as a trending list, outside the site’s header, is a block; the header’s own is the site’s', async () => {
     const strip = `<div role="navigation" aria-label="熱搜">${['颱風', '股市', '油價', '演唱會'].map((t) => `<a href="/search?p=${t}">${t}</a>`).join('')}</div>`;
     expect(await blocks(page('', '', strip))).toEqual(['trending 4 div']);

@@ -939,15 +939,18 @@ function hasLink(el: Element): boolean {
  */
 function cardTitle(h: Element, el: Element): boolean {
   for (let n: Element | null = h; n && n !== el; n = n.parentElement) {
-    const p = n.parentElement;
+    const p: Element | null = n.parentElement;
     if (!p) break;
     const sig = signature(n);
     let same = 0;
     // Of one tag, each with a heading of its own, MIN_CARDS of them are cards whatever their
     // classes say (numbered per card, then renamed: ca-fr-article.html's Taboola unit).
     let titled = 0;
+    // With no class to tell them apart, a module's header and its list are alike too
+    // (tw-fluent-griffel-nonlist-rows.html stripped): a card has a title of its own as well.
+    const bare = !n.getAttribute('class');
     for (const c of Array.from(p.children)) {
-      if (signature(c) === sig && ++same > 1) return true;
+      if (signature(c) === sig && (c === n || !bare || c.matches(HEADING_SELECTOR) || !!c.querySelector(HEADING_SELECTOR)) && ++same > 1) return true;
       if (c.tagName === n.tagName && (c.matches(HEADING_SELECTOR) || c.querySelector(HEADING_SELECTOR)) && ++titled >= MIN_CARDS) return true;
     }
   }
@@ -1348,8 +1351,10 @@ const MIN_CELL_CHARS = 2;
 function tableCells(run: Element[]): Element[] {
   if (run[0]?.tagName !== 'TR') return run;
   const cells = run.map((tr) => Array.from(tr.children).filter(hasLink));
-  // Alike cells: not a ranking's number beside its title.
-  const grid = cells.every((c) => c.length >= 2 && c.every((td) => signature(td) === signature(c[0]!) && textLen(td) >= MIN_CELL_CHARS));
+  // Alike cells, each its own story: not a ranking's number beside its title, nor a video's
+  // picture (its length over it) beside its title, both to one story
+  // (tw-fluent-griffel-nonlist-rows.html's 影音熱播 stripped of classes).
+  const grid = cells.every((c) => c.length >= 2 && placesLinked(c[0]!.parentElement!, c.length) === c.length && c.every((td) => signature(td) === signature(c[0]!) && textLen(td) >= MIN_CELL_CHARS));
   return grid ? cells.flat() : run;
 }
 
