@@ -377,6 +377,49 @@ describe('feed detection on the fixtures', () => {
     for (const quick of [true, false]) expect(detectFeed(doc, url, { quick }).blocks.some((b) => b.el.contains(row)), `quick: ${quick}`).toBe(true);
   });
 
+  it('while the parser is inside a ranking under a heading with a row of tabs, its rows parsed so far are hidden (the header, tabs and all, is no module of its own)', () => {
+    const file = 'jp-vue-naive-furigana-button-headings.html';
+    const html = fixtureHtml(file);
+    const body = html.indexOf('<body');
+    // Cut inside the fourth row, its rank parsed and its title not yet: three whole rows before
+    // it (no times: more than an open run's first cards).
+    let fourth = body;
+    for (let k = 0; k < 4; k++) fourth = html.indexOf('<li class="n-list-item rk-item"', fourth + 1);
+    const { doc, url } = loadFixture(file, html.slice(0, html.indexOf('<span class="rk-title"', fourth)));
+    Object.defineProperty(doc, 'readyState', { value: 'loading' });
+    const rows = Array.from(doc.querySelectorAll('[data-fixture-kind="trending"] [data-fixture="feed-item"]'));
+    expect(rows.length).toBe(4);
+    for (const quick of [true, false]) {
+      const blocks = detectFeed(doc, url, { quick }).blocks;
+      expect(rows.filter((r) => blocks.some((b) => b.el.contains(r))).length, `quick: ${quick}`).toBe(4);
+    }
+  });
+
+  it('while the parser is inside a module named only for assistive technology as a feed, its first row begun is hidden; once parsed, the module is decided on its rows', () => {
+    const cases: [string, string, string][] = [
+      // 熱門新聞's first row: its rank parsed, its link not yet.
+      ['tw-fresh-img-heading-rolelink-cards.html', 'aria-label="熱門新聞"', '</span>'],
+      // 贊助內容's first card: its picture parsed, its text not yet.
+      ['tw-fresh-img-heading-rolelink-cards.html', 'aria-label="贊助內容"', '<div class="yn:min-w-0">'],
+      // The keywords' first chip parsed.
+      ['jp-django-pico-sticky-keywords-ranking-pr.html', 'aria-label="話題のキーワード"', '</a>'],
+    ];
+    for (const [file, name, until] of cases) {
+      const html = fixtureHtml(file);
+      const row = html.indexOf('data-fixture="feed-item"', html.indexOf(name));
+      const { doc, url } = loadFixture(file, html.slice(0, html.indexOf(until, row)));
+      Object.defineProperty(doc, 'readyState', { value: 'loading' });
+      const module = doc.querySelector(`[${name}]`)!;
+      const first = module.querySelector('[data-fixture="feed-item"]')!;
+      expect(module.querySelectorAll('[data-fixture="feed-item"]').length, name).toBe(1);
+      for (const quick of [true, false]) expect(detectFeed(doc, url, { quick }).blocks.some((b) => b.el.contains(first)), `${name} quick: ${quick}`).toBe(true);
+      // Parsed as it stands (one row), it is no feed.
+      const parsed = loadFixture(file, html.slice(0, html.indexOf(until, row)));
+      const lone = parsed.doc.querySelector(`[${name}] [data-fixture="feed-item"]`)!;
+      expect(detectFeed(parsed.doc, parsed.url).blocks.some((b) => b.el.contains(lone)), name).toBe(false);
+    }
+  });
+
   it("while the parser is inside a feed's first card, its title parsed and its time not yet, the card is hidden (hk-widgets-article under a slow CPU)", () => {
     const html = fixtureHtml('hk-widgets-article.html');
     const title = html.indexOf('天文台：冷鋒周日');

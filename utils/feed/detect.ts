@@ -843,9 +843,9 @@ function namedKind(el: Element): FeedKind | null {
  * it is (a named region of such modules, the seed page's rail named 更多新聞: they are blocks of
  * their own). Not in the site's chrome, but for a ribbon of stories in its header (headerTicker).
  */
-function namedModule(el: Element): FeedKind | null {
+function namedModule(el: Element, minPlaces = MIN_CARDS): FeedKind | null {
   const kind = namedKind(el);
-  if (!kind || (inChrome(el) && !headerTicker(el)) || placesLinked(el, MIN_CARDS) < MIN_CARDS) return null;
+  if (!kind || (inChrome(el) && !headerTicker(el)) || placesLinked(el, minPlaces) < minPlaces) return null;
   if (safeQueryAll(el, HEADING_SELECTOR).some((h) => moduleKind(h).kind) || safeQueryAll(el, NAMED_MODULE).some(namedKind)) return null;
   return kind;
 }
@@ -1479,10 +1479,14 @@ function climbFromHeading(h: Element, a: ArticleAnchors, stop: Element, open: Re
     // of it will arrive inside, so it is the block; climbing on would take its neighbours
     // (hk-finance-article.html's rail, whose first box is related reading).
     if (el !== h && open.has(el)) return el;
+    // The heading's own links (a row of tabs under its name, a "more ›") are no stories.
+    const links = el === h ? 0 : safeQueryAll(el, LINK).filter((l) => !h.contains(l)).length;
     // A whole module (its list parsed) in a container the parser is still filling: the next
     // modules will arrive beside it, so the climb stops at it (hk-finance-article.html's rail,
-    // whose first box, related reading, took in the market tables parsed after it, shown).
-    if (el !== h && open.has(parent) && safeQueryAll(el, LINK).length >= MIN_BLOCK_LINKS) return el;
+    // whose first box, related reading, took in the market tables parsed after it, shown). Not
+    // a module's header, its tabs parsed and its list still arriving beside it
+    // (jp-vue-naive-furigana-button-headings.html's ranking).
+    if (el !== h && open.has(parent) && links >= MIN_BLOCK_LINKS) return el;
     // A module with no stories yet (a script fills it after load; at most a "more" link) beside
     // other headed modules, filled or showing placeholder rows, is a block of its own: climbing
     // on to find links would take its neighbours, the whole rail (jp-htmx-next-article.html's
@@ -1494,8 +1498,6 @@ function climbFromHeading(h: Element, a: ArticleAnchors, stop: Element, open: Re
       Array.from(parent.children).some((c) => c !== el && leadsWithHeading(c) && (placesLinked(c, MIN_CARDS) >= MIN_CARDS || placeholderRows(c)))
     )
       return el;
-    // The heading's own links (a row of tabs under its name, a "more ›") are no stories.
-    const links = safeQueryAll(el, LINK).filter((l) => !h.contains(l)).length;
     if (el !== h && links >= MIN_BLOCK_LINKS) {
       if (textLen(parent) > textLen(el) * CLIMB_TEXT_GROWTH) return el;
       // A parent that holds another module's heading holds several modules (a rail of a short
@@ -1824,7 +1826,21 @@ export function detectFeed(doc: Document, url: string, options: DetectOptions = 
     const host = r.parentElement?.closest(NAMED_MODULE);
     if (host) named.add(host);
   }
-  for (const el of named) if (namedModule(el) && !touchesArticle(el, article)) add(el, null, 'generic');
+  for (const el of named) {
+    if (namedModule(el)) {
+      if (!touchesArticle(el, article)) add(el, null, 'generic');
+      continue;
+    }
+    // While the parser is inside it, a module so named stands for the rows to come, its first
+    // begun (tw-fresh-img-heading-rolelink-cards.html's 熱門新聞 showed its rank "1", its
+    // 贊助內容 its first picture; jp-django-pico-sticky-keywords-ranking-pr.html's keywords their
+    // first chips); decided again once the page has parsed, as an open run is.
+    const kind = open.has(el) ? namedModule(el, 0) : null;
+    if (kind && !touchesArticle(el, article)) {
+      add(el, kind, 'generic', 'headingPhrase');
+      add(el, kind, 'generic', 'openRun');
+    }
+  }
   // Runs of cards with no recognisable heading (renamed layouts, unknown sites): a parent whose
   // direct children repeat one signature, each with a link, some with a relative time. One walk
   // over the page that skips whole subtrees it need not read — the article's column, blocks
