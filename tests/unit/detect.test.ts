@@ -420,6 +420,21 @@ describe('feed detection on the fixtures', () => {
     }
   });
 
+  it('while the parser is inside the first row of a rail module that is a `div` or a table row (its rank number parsed, its link not yet), the module is hidden', () => {
+    const file = 'tw-fluent-griffel-nonlist-rows.html';
+    const html = fixtureHtml(file);
+    for (const [heading, until] of [['>熱搜排行<', '</span>'], ['>影音熱播<', '</td>']] as const) {
+      const row = html.indexOf('data-fixture="feed-item"', html.indexOf(heading));
+      const { doc, url } = loadFixture(file, html.slice(0, html.indexOf(until, row) + until.length));
+      Object.defineProperty(doc, 'readyState', { value: 'loading' });
+      const rows = Array.from(doc.querySelectorAll('[data-fixture-kind="trending"] [data-fixture="feed-item"]')).filter((r) => !r.querySelector('a'));
+      expect(rows.length, heading).toBe(1);
+      expect((rows[0]!.textContent ?? '').trim(), heading).toBe('1');
+      expect(['DIV', 'TR']).toContain(rows[0]!.tagName);
+      for (const quick of [true, false]) expect(detectFeed(doc, url, { quick }).blocks.some((b) => b.el.contains(rows[0]!)), `${heading} quick: ${quick}`).toBe(true);
+    }
+  });
+
   it("while the parser is inside a feed's first card, its title parsed and its time not yet, the card is hidden (hk-widgets-article under a slow CPU)", () => {
     const html = fixtureHtml('hk-widgets-article.html');
     const title = html.indexOf('天文台：冷鋒周日');

@@ -808,6 +808,9 @@ function moduleKind(h: Element): { kind: FeedKind | null; labelled: boolean } {
 }
 
 /** A heading in the page's rail (an aside) with no phrase of its own (see WEIGHTS.railModule). */
+/** A ranking row's text before its link arrives: its number. */
+const RANK_ONLY = /^\d{1,2}\.?$/;
+
 function railHeading(h: Element): boolean {
   return !!h.closest(ASIDE_SELECTOR);
 }
@@ -1810,8 +1813,11 @@ export function detectFeed(doc: Document, url: string, options: DetectOptions = 
       // While the parser is inside it, a rail module with its first card so far stands for the
       // rows to come (us-ap-outbrain's video module painted its featured card under a slow CPU);
       // decided again once the page has parsed, as an open run is. So does its first row begun,
-      // before its link (a ranking's number: us-mithril-carbon-copy-changes.html's "1").
-      if (open.has(el) && (hasLink(el) || [...open].some((o) => o.tagName === 'LI' && el.contains(o)))) add(el, 'trending', 'generic', 'openRun');
+      // before its link (a ranking's number: us-mithril-carbon-copy-changes.html's "1"), be it a
+      // list item or a row of another tag with only its number so far
+      // (tw-fluent-griffel-nonlist-rows.html's `div` and `tr` rows).
+      if (open.has(el) && (hasLink(el) || [...open].some((o) => el.contains(o) && (o.tagName === 'LI' || (!o.contains(h) && RANK_ONLY.test((o.textContent ?? '').trim()))))))
+        add(el, 'trending', 'generic', 'openRun');
     }
     // A label beside the heading names the kind where the heading's own words do not.
     else if (labelled) {
