@@ -277,6 +277,15 @@ describe('blocks and their items', () => {
     expect(detect(doc).some((b) => b.el.matches('section') && b.items.length === 5)).toBe(true);
   });
 
+  it('story cards stamped in plain text with a date and a time of day ("Sat, 28 November 2026 at 4:12 pm", "28/11/2026 16:12", "11月28日 下午4:12") under a heading no list holds are a feed; dated alone (a list of sources), they are not', () => {
+    const stamps = ['Sat, 28 November 2026 at 4:12 pm SGT', 'Nov 28, 2026, 9:05 AM', '28/11/2026 16:12', '2026-11-28 08:30', '11月28日 下午4:12'];
+    const cards = (stamp: (i: number) => string) => stamps.map((_, i) => `<li><a href="/s/other-${i}">Another story with a title of its own ${i}</a><span>Wire</span> <span>${stamp(i)}</span></li>`).join('');
+    const stamped = detect(page(`<section><h2>Catch up on the day</h2><ul>${cards((i) => stamps[i]!)}</ul></section>`));
+    expect(stamped.some((b) => b.el.matches('section') && b.items.length === 5)).toBe(true);
+    const dated = detect(page(`<section><h2>Catch up on the day</h2><ul>${cards(() => 'Nov 28, 2026')}</ul></section>`));
+    expect(dated).toEqual([]);
+  });
+
   it('a row of modules, each with its heading, is no block of its own: each module is one, named and counted', () => {
     const blocks = detect(page(`<div class="row">${module('World', 5)}${module('Politics', 4)}${module('Crime', 3)}</div>`));
     expect(blocks.map((b) => [b.heading, b.items.length])).toEqual([['World', 5], ['Politics', 4], ['Crime', 3]]);

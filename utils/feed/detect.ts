@@ -12,6 +12,7 @@ import {
   MIN_CARDS,
   RELATED_ITEM_SHARE,
   RELATIVE_TIME,
+  CARD_DATE,
   WEIGHTS,
   WIDGET_SELECTORS,
   YAHOO_MODULE_ATTRS,
@@ -1049,7 +1050,8 @@ function cardRun(el: Element): Element[] | null {
  * date in a title's words, "12月1日起", is no card's time).
  */
 function cardTime(card: Element): boolean {
-  return RELATIVE_TIME.test(card.textContent ?? '') || !!card.querySelector('time');
+  const text = card.textContent ?? '';
+  return RELATIVE_TIME.test(text) || !!card.querySelector('time') || CARD_DATE.test(text);
 }
 
 /** Tags a placeholder row is drawn with (a run of empty spans or icons inside a card is none). */

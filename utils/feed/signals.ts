@@ -116,6 +116,24 @@ export const YAHOO_MODULE_ATTRS = ['data-ylk', 'data-i13n-sec', 'data-wf-beacons
 export const RELATIVE_TIME =
   /(\d{1,2}\/\d{1,2}\s*[(（][日月火水木金土][)）]\s*\d{1,2}:\d{2}|\d+\s*(分鐘|小時|天|週|个?小时|分钟|天)前|\d+\s*(分|時間|日)前|(\d+|an?)\s*(min|mins|minutes?|h|hrs?|hours?|d|days?)\s*ago|昨天|前天|yesterday|il y a \d+\s*(min|minutes?|h|heures?|j|jours?)|\bhier\b)/i;
 
+/** A month's name in English, full or cut short ("Nov", "Sept.", "November"). */
+const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\\.?';
+
+/** A card's date with its time of day, where a card shows no relative time: "Sat, 28 November
+ * 2026 at 4:12 pm SGT", "Nov 28, 2026, 9:05 AM", "28/11/2026 16:12", "2026-11-28 16:12",
+ * "11月28日 下午4:12" (sg-hugo-bootstrap-absolute-times.html's stream). The time of day keeps out
+ * lists of dated sources or archives ("Nov 28, 2026" alone), which are no news of the hour. */
+export const CARD_DATE = new RegExp(
+  [
+    `\\b\\d{1,2}\\s+${MONTH}(?:\\s+\\d{4})?,?\\s+(?:at\\s+)?\\d{1,2}[:.]\\d{2}\\b`,
+    `\\b${MONTH}\\s+\\d{1,2}(?:,?\\s+\\d{4})?,?\\s+(?:at\\s+)?\\d{1,2}[:.]\\d{2}\\b`,
+    '\\b\\d{1,2}[/.-]\\d{1,2}[/.-]\\d{2,4},?\\s+\\d{1,2}:\\d{2}\\b',
+    '\\b\\d{4}[/.-]\\d{1,2}[/.-]\\d{1,2}[\\sT]+\\d{1,2}:\\d{2}\\b',
+    '\\d{1,2}\\s*月\\s*\\d{1,2}\\s*日\\s*(?:[(（][^)）]{1,3}[)）])?\\s*(?:上午|下午|午前|午後)?\\s*\\d{1,2}[:：時]\\d{2}',
+  ].join('|'),
+  'i',
+);
+
 /** Feature weights: a block is hidden when their sum reaches HIDE_CONFIDENCE. */
 export const WEIGHTS = {
   /** The block's own heading names a feed: the strongest single signal. */
