@@ -1305,15 +1305,23 @@ function itemsOf(block: Element, itemSelectors: readonly string[]): Element[] {
   if (run) return tableCells(cardsBeside(block, run));
   const links = safeQueryAll(block, LINK).filter((a) => textLen(a) >= MIN_LINK_CHARS);
   // One link is a "more from …" line, not a list.
-  return links.length >= 2 ? links : [];
+  if (links.length >= 2) return links;
+  // Cards a script follows on focus and click alone, with no link of any kind
+  // (tw-tdesign-uuid-tiles-compact-times.html's tiles: tabindex and a data id).
+  return largestRun(block, focusTile) ?? [];
+}
+
+/** A card with no link that takes the keyboard's focus, with a title's worth of text. */
+function focusTile(el: Element): boolean {
+  return el.getAttribute('tabindex') === '0' && textLen(el) >= MIN_ITEM_CHARS && !hasLink(el);
 }
 
 /**
- * The largest group of card-like children (see isCard) under one parent of `block` that share
+ * The largest group of card-like children (see isCard; or what `card` accepts) under one parent of `block` that share
  * a tag, or a tag and class. A group of one tag and several classes (an ad card among stories;
  * classes numbered per card, renamed) wins only when it is larger.
  */
-function largestRun(block: Element): Element[] | null {
+function largestRun(block: Element, card: (el: Element) => boolean = isCard): Element[] | null {
   let best: Element[] = [];
   let loose: Element[] = [];
   const queue: Element[] = [block];
@@ -1324,7 +1332,7 @@ function largestRun(block: Element): Element[] | null {
       const groups = new Map<string, Element[]>();
       const byTag = new Map<string, Element[]>();
       for (const k of kids) {
-        if (!isCard(k) || moreLink(k)) continue;
+        if (!card(k) || moreLink(k)) continue;
         pushTo(groups, signature(k), k);
         // Of one tag only, a card needs a title's worth of text (a "more" row has less).
         if (textLen(k) >= MIN_ITEM_CHARS) pushTo(byTag, k.tagName, k);
