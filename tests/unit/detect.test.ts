@@ -286,6 +286,14 @@ describe('blocks and their items', () => {
     expect(dated).toEqual([]);
   });
 
+  it('story cards whose time is a short form alone in its element ("3h", "just now", "1時間", "昨天 18:30", "11/28(土)") under a heading no list holds are a feed; the same words inside their titles are no time', () => {
+    const times = ['3h', 'just now', '1時間', '昨天 18:30', '11/28(土)'];
+    const cards = (time: (i: number) => string) => times.map((_, i) => `<li><a href="/s/other-${i}">Another story with a title of its own ${i}</a><span>Wire</span> <span>${time(i)}</span></li>`).join('');
+    expect(detect(page(`<section><h2>While you are here</h2><ul>${cards((i) => times[i]!)}</ul></section>`)).some((b) => b.el.matches('section') && b.items.length === 5)).toBe(true);
+    const titled = times.map((t, i) => `<li><a href="/s/other-${i}">Another story ${t} with a title of its own ${i}</a><span>Wire</span></li>`).join('');
+    expect(detect(page(`<section><h2>While you are here</h2><ul>${titled}</ul></section>`))).toEqual([]);
+  });
+
   it('a row of modules, each with its heading, is no block of its own: each module is one, named and counted', () => {
     const blocks = detect(page(`<div class="row">${module('World', 5)}${module('Politics', 4)}${module('Crime', 3)}</div>`));
     expect(blocks.map((b) => [b.heading, b.items.length])).toEqual([['World', 5], ['Politics', 4], ['Crime', 3]]);

@@ -13,6 +13,8 @@ import {
   RELATED_ITEM_SHARE,
   RELATIVE_TIME,
   CARD_DATE,
+  SHORT_TIME,
+  SHORT_TIME_MAX_CHARS,
   WEIGHTS,
   WIDGET_SELECTORS,
   YAHOO_MODULE_ATTRS,
@@ -808,10 +810,10 @@ function moduleKind(h: Element): { kind: FeedKind | null; labelled: boolean } {
   return { kind: null, labelled: false };
 }
 
-/** A heading in the page's rail (an aside) with no phrase of its own (see WEIGHTS.railModule). */
 /** A ranking row's text before its link arrives: its number. */
 const RANK_ONLY = /^\d{1,2}\.?$/;
 
+/** A heading in the page's rail (an aside) with no phrase of its own (see WEIGHTS.railModule). */
 function railHeading(h: Element): boolean {
   return !!h.closest(ASIDE_SELECTOR);
 }
@@ -1051,7 +1053,14 @@ function cardRun(el: Element): Element[] | null {
  */
 function cardTime(card: Element): boolean {
   const text = card.textContent ?? '';
-  return RELATIVE_TIME.test(text) || !!card.querySelector('time') || CARD_DATE.test(text);
+  if (RELATIVE_TIME.test(text) || !!card.querySelector('time') || CARD_DATE.test(text)) return true;
+  // A short form stands alone in an element of its own (a leaf: "3h", "1時間").
+  for (const el of safeQueryAll(card, '*')) {
+    if (el.childElementCount) continue;
+    const own = (el.textContent ?? '').trim();
+    if (own && own.length <= SHORT_TIME_MAX_CHARS && SHORT_TIME.test(own)) return true;
+  }
+  return false;
 }
 
 /** Tags a placeholder row is drawn with (a run of empty spans or icons inside a card is none). */

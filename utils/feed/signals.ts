@@ -134,6 +134,30 @@ export const CARD_DATE = new RegExp(
   'i',
 );
 
+/**
+ * A card's time in a short form, the whole text of one element of it: "3h", "45m", "· 5 hr",
+ * "Updated 12 min", "just now", "Yesterday", "Today at 9:41 AM", "剛剛", "3分鐘", "2 小時",
+ * "今天 14:05", "昨天 18:30", "11/28 16:05", "たった今", "1時間", "昨日 18:30", "11/28(土)"
+ * (us-catalyst-primer-compact-times-logo-providers.html, tw-tdesign-uuid-tiles-compact-times.html,
+ * jp-wicket-mochi-split-recs-comment-teaser.html). Alone in its element, not inside a title's
+ * words ("a 3h drive", "1時間待ち").
+ */
+export const SHORT_TIME = new RegExp(
+  '^(?:(?:updated|更新)\\s*)?[·・•|]?\\s*(?:' +
+    [
+      '\\d{1,3}\\s*(?:s|m|min|mins|h|hr|hrs|d|w|mo)',
+      '\\d{1,3}\\s*(?:秒|分|分鐘|分钟|小時|小时|時間|天|日|週|周)前?',
+      '(?:just now|剛剛|刚刚|たった今|yesterday|昨日|昨天|前天)',
+      '(?:yesterday|today|昨日|昨天|前天|今天|今日|本日),?\\s*(?:at\\s+)?\\d{1,2}[:：]\\d{2}(?:\\s*[ap]\\.?m\\.?)?',
+      // A date with its weekday or its time, not a fraction or a page ("1/2").
+      '\\d{1,2}\\/\\d{1,2}\\s*(?:[(（][日月火水木金土][)）]|\\d{1,2}:\\d{2})',
+    ].join('|') +
+    ')$',
+  'i',
+);
+/** Longest element text read as a short time. */
+export const SHORT_TIME_MAX_CHARS = 24;
+
 /** Feature weights: a block is hidden when their sum reaches HIDE_CONFIDENCE. */
 export const WEIGHTS = {
   /** The block's own heading names a feed: the strongest single signal. */
