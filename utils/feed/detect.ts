@@ -966,7 +966,9 @@ function cardTitle(h: Element, el: Element): boolean {
   if (around && el.contains(around)) return true;
   const link = around ?? h.querySelector('a[href]');
   const href = link?.getAttribute('href');
-  return !!href && safeQueryAll(el, 'a[href]').some((a) => a !== link && a.getAttribute('href') === href);
+  // Its link the block's only place: the block is one card, an ad card marked apart in a stream
+  // (us-catalyst-primer-compact-times-logo-providers.html).
+  return !!href && (placesLinked(el, 2) === 1 || safeQueryAll(el, 'a[href]').some((a) => a !== link && a.getAttribute('href') === href));
 }
 
 /** Tag and classes, numbers folded: Taboola's cards are videoCube_1_child, videoCube_2_child… */
@@ -1839,8 +1841,10 @@ export function detectFeed(doc: Document, url: string, options: DetectOptions = 
         add(el, 'trending', 'generic', 'openRun');
     }
     // A label beside the heading names the kind where the heading's own words do not.
+    // Not a card's title with the card's own "Ad" badge (an ad card in a stream of stories,
+    // us-catalyst-primer-compact-times-logo-providers.html): the stream is no ad.
     else if (labelled) {
-      if (kind !== 'sponsored' || !storysOwn(el, article)) add(el, kind, 'generic', 'headingPhrase');
+      if ((kind !== 'sponsored' || !storysOwn(el, article)) && !cardTitle(h, el)) add(el, kind, 'generic', 'headingPhrase');
     }
     else add(el, null, 'generic');
   }
