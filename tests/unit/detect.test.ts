@@ -452,6 +452,21 @@ describe('feed detection on the fixtures', () => {
     }
   });
 
+  it("while the parser is inside a feed's first card, its provider's logo and its time parsed and its title not yet, the card is hidden; once parsed, a lone card is no run", () => {
+    const file = 'us-catalyst-primer-compact-times-logo-providers.html';
+    const html = fixtureHtml(file);
+    const age = html.indexOf('<span class="yn-age">just now</span>');
+    const cut = html.slice(0, age + '<span class="yn-age">just now</span>'.length);
+    const { doc, url } = loadFixture(file, cut);
+    Object.defineProperty(doc, 'readyState', { value: 'loading' });
+    const card = doc.querySelector('[data-fixture-kind="recommended"] [data-fixture="feed-item"]')!;
+    expect(card.querySelector('a')).toBeNull();
+    for (const quick of [true, false]) expect(detectFeed(doc, url, { quick }).blocks.some((b) => b.el.contains(card)), `quick: ${quick}`).toBe(true);
+    const parsed = loadFixture(file, cut);
+    const lone = parsed.doc.querySelector('[data-fixture-kind="recommended"] [data-fixture="feed-item"]')!;
+    expect(detectFeed(parsed.doc, parsed.url).blocks.some((b) => b.el.contains(lone))).toBe(false);
+  });
+
   it("while the parser is inside a feed's first card, its title parsed and its time not yet, the card is hidden (hk-widgets-article under a slow CPU)", () => {
     const html = fixtureHtml('hk-widgets-article.html');
     const title = html.indexOf('天文台：冷鋒周日');
