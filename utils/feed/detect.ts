@@ -1049,9 +1049,10 @@ function cardRun(el: Element): Element[] | null {
 }
 
 /**
- * Whether a card carries its story's time: a relative one in its text ("3 小時前", "2h ago"), or
- * a <time> element (cards dated "2026年11月27日" or "27 November 2026" mark the date up so; a
- * date in a title's words, "12月1日起", is no card's time).
+ * Whether a card carries its story's time: a relative one in its text ("3 小時前", "2h ago"), a
+ * <time> element (cards dated "2026年11月27日" or "27 November 2026" mark the date up so), a
+ * date with its time of day (CARD_DATE), or a short form alone in an element of its own
+ * (SHORT_TIME: "3h", "1時間"). A date in a title's words, "12月1日起", is no card's time.
  */
 function cardTime(card: Element): boolean {
   const text = card.textContent ?? '';
@@ -1331,9 +1332,9 @@ function focusTile(el: Element): boolean {
 }
 
 /**
- * The largest group of card-like children (see isCard; or what `card` accepts) under one parent of `block` that share
- * a tag, or a tag and class. A group of one tag and several classes (an ad card among stories;
- * classes numbered per card, renamed) wins only when it is larger.
+ * The largest group of card-like children (see isCard, or what `card` accepts) under one parent
+ * of `block` that share a tag, or a tag and class. A group of one tag and several classes (an ad
+ * card among stories; classes numbered per card, renamed) wins only when it is larger.
  */
 function largestRun(block: Element, card: (el: Element) => boolean = isCard): Element[] | null {
   let best: Element[] = [];
