@@ -1,4 +1,5 @@
 import type { Candidate } from './types';
+import { EN_MONTHS } from '../text/months';
 
 /** Priority of numeric spans: they are pattern-exact, so they beat guessed names. */
 const NUMERIC_PRIORITY = 6;
@@ -55,12 +56,11 @@ export function cjkNumericCandidates(text: string): Candidate[] {
   return out;
 }
 
-const MONTHS = 'January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.?|Feb\\.?|Mar\\.?|Apr\\.?|Jun\\.?|Jul\\.?|Aug\\.?|Sept?\\.?|Oct\\.?|Nov\\.?|Dec\\.?';
 const WEEKDAYS = 'Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday';
 const EN_DATE_PATTERNS: RegExp[] = [
-  new RegExp(`\\b(?:${MONTHS})\\s+\\d{1,2}(?:st|nd|rd|th)?(?:,?\\s+\\d{4})?\\b`, 'g'),
-  new RegExp(`\\b\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?(?:${MONTHS})(?:,?\\s+\\d{4})?\\b`, 'g'),
-  new RegExp(`\\b(?:${MONTHS.replace(/\|May\|/, '|')})\\s+\\d{4}\\b`, 'g'),
+  new RegExp(`\\b(?:${EN_MONTHS})\\s+\\d{1,2}(?:st|nd|rd|th)?(?:,?\\s+\\d{4})?\\b`, 'g'),
+  new RegExp(`\\b\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?(?:${EN_MONTHS})(?:,?\\s+\\d{4})?\\b`, 'g'),
+  new RegExp(`\\b(?:${EN_MONTHS.replace(/\|May\|/, '|')})\\s+\\d{4}\\b`, 'g'),
   new RegExp(`\\b(?:January|February|March|April|June|July|August|September|October|November|December)\\b`, 'g'),
   new RegExp(`\\b(?:${WEEKDAYS})\\b`, 'g'),
   /\b(?:1[5-9]|20)\d{2}s?\b/g,

@@ -1382,7 +1382,7 @@ function tableCells(run: Element[]): Element[] {
   // Alike cells, each its own story: not a ranking's number beside its title, nor a video's
   // picture (its length over it) beside its title, both to one story
   // (tw-fluent-griffel-nonlist-rows.html's 影音熱播 stripped of classes).
-  const grid = cells.every((c) => c.length >= 2 && placesLinked(c[0]!.parentElement!, c.length) === c.length && c.every((td) => signature(td) === signature(c[0]!) && textLen(td) >= MIN_CELL_CHARS));
+  const grid = cells.every((c, i) => c.length >= 2 && placesLinked(run[i]!, c.length) === c.length && c.every((td) => signature(td) === signature(c[0]!) && textLen(td) >= MIN_CELL_CHARS));
   return grid ? cells.flat() : run;
 }
 
@@ -1860,16 +1860,15 @@ export function detectFeed(doc: Document, url: string, options: DetectOptions = 
     if (host) named.add(host);
   }
   for (const el of named) {
-    if (namedModule(el)) {
-      if (!touchesArticle(el, article)) add(el, null, 'generic');
-      continue;
-    }
     // While the parser is inside it, a module so named stands for the rows to come, its first
     // begun (tw-fresh-img-heading-rolelink-cards.html's 熱門新聞 showed its rank "1", its
     // 贊助內容 its first picture; jp-django-pico-sticky-keywords-ranking-pr.html's keywords their
     // first chips); decided again once the page has parsed, as an open run is.
-    const kind = open.has(el) ? namedModule(el, 0) : null;
-    if (kind && !touchesArticle(el, article)) {
+    const parsing = open.has(el);
+    const kind = namedModule(el, parsing ? 0 : MIN_CARDS);
+    if (!kind || touchesArticle(el, article)) continue;
+    if (!parsing || placesLinked(el, MIN_CARDS) >= MIN_CARDS) add(el, null, 'generic');
+    else {
       add(el, kind, 'generic', 'headingPhrase');
       add(el, kind, 'generic', 'openRun');
     }

@@ -1,4 +1,5 @@
 import type { FeedKind } from '../sites/types';
+import { EN_MONTHS } from '../text/months';
 
 /**
  * Generic signals of a recommendation feed, readable like Readability's REGEXPS: every weight
@@ -117,7 +118,7 @@ export const RELATIVE_TIME =
   /(\d{1,2}\/\d{1,2}\s*[(（][日月火水木金土][)）]\s*\d{1,2}:\d{2}|\d+\s*(分鐘|小時|天|週|个?小时|分钟|天)前|\d+\s*(分|時間|日)前|(\d+|an?)\s*(min|mins|minutes?|h|hrs?|hours?|d|days?)\s*ago|昨天|前天|yesterday|il y a \d+\s*(min|minutes?|h|heures?|j|jours?)|\bhier\b)/i;
 
 /** A month's name in English, full or cut short ("Nov", "Sept.", "November"). */
-const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\\.?';
+const MONTH = `(?:${EN_MONTHS})`;
 
 /** A card's date with its time of day, where a card shows no relative time: "Sat, 28 November
  * 2026 at 4:12 pm SGT", "Nov 28, 2026, 9:05 AM", "28/11/2026 16:12", "2026-11-28 16:12",
