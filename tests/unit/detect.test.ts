@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectFeed, findArticle, gateCovers } from '../../utils/feed/detect';
+import { detectFeed, findArticle, gateCovers, sponsoredCards } from '../../utils/feed/detect';
 import { earlySelector } from '../../utils/cleanup/style';
 import { FEED_KINDS } from '../../utils/sites';
 import { classifyPage, pathLooksLikeArticle } from '../../utils/page/classify';
@@ -609,6 +609,27 @@ describe('generic detection on a site nobody profiled', () => {
     // The site's own navigation stays what it is.
     expect(blocks('')).toEqual([]);
   });
+
+  it('a ranking whose rows have no link (a script follows the click) is found under a caption that names a feed, its title read before the note beside it; with no such caption, or as a table, it stays', async () => {
+    const { JSDOM, VirtualConsole } = await import('jsdom');
+    const url = 'https://example-news.test/city/ferry-fares';
+    const rows = (n: number, tag = 'div', from = 1) =>
+      Array.from({ length: n }, (_, i) => `<${tag} class="row"><span>${from + i}</span><div><span>另一則與本文無關的熱門話題 ${i}</span><span>${90 - i}.5萬熱度</span></div></${tag}>`).join('');
+    const page = (rail: string) =>
+      `<html><head><title>Ferry fares stay the same next year</title></head><body><main><article><h1>Ferry fares stay the same next year</h1>${'<p>The operator said the fares for the crossing would not change, and the new boats would run from March.</p>'.repeat(8)}</article><div class="side">${rail}</div></main></body></html>`;
+    const blocks = (rail: string) => {
+      const doc = new JSDOM(page(rail), { url, virtualConsole: new VirtualConsole() }).window.document;
+      return detectFeed(doc, url, { force: true }).blocks.map((b) => `${b.kind} ${b.items.length} ${b.heading}`);
+    };
+    const head = '<div class="head"><span>热搜榜</span><span>每10分钟更新</span></div>';
+    expect(blocks(`<div class="box">${head}<div class="list">${rows(8)}</div></div>`)).toEqual(['trending 8 热搜榜']);
+    // Its numbers out of order: no ranking (a list of figures, a timetable).
+    expect(blocks(`<div class="box">${head}<div class="list">${rows(4)}${rows(4)}</div></div>`)).toEqual([]);
+    // A caption that names no feed (a league's table, a schedule).
+    expect(blocks(`<div class="box"><div class="head"><span>本季積分</span><span>每週更新</span></div><div class="list">${rows(8)}</div></div>`)).toEqual([]);
+    // A table's rows are data, whatever their caption.
+    expect(blocks(`<div class="box">${head}<table><tbody>${rows(8, 'tr').replaceAll('<span>', '<td>').replaceAll('</span>', '</td>').replaceAll('<div>', '').replaceAll('</div>', '')}</tbody></table></div>`)).toEqual([]);
+  });
 });
 
 describe('ads in the page’s own markup', () => {
@@ -676,6 +697,21 @@ describe('ads in the page’s own markup', () => {
     const ad = `<li><p><span>Ad</span><span>An advertiser</span></p><h3><a rel="sponsored nofollow" href="https://ads.example/c">Five questions to ask before you retire</a></h3><p><a href="https://legal.example/adinfo">Why this ad?</a></p></li>`;
     const stream = `<section><h2>More from Yahoo Life</h2><ul>${story(1)}${story(2)}${ad}${story(3)}${story(4)}</ul></section>`;
     expect(await blocks(page('', stream))).toEqual(['recommended 4 section', 'sponsored 1 li']);
+  });
+
+  it('an ad card of another tag than the linked stories beside it counts as one item, in the page and among the cards a script appends', async () => {
+    const { JSDOM, VirtualConsole } = await import('jsdom');
+    const story = (i: number) => `<a class="card" href="/s/story-${i}"><div><b>Another story with a title of its own ${i}</b><span>Wire · ${i + 1}h ago</span></div></a>`;
+    const ad = '<div class="card ad"><a rel="sponsored noopener" href="https://ads.example/c"><b>Five questions to ask before you retire</b><span>推广</span></a></div>';
+    const html = page('', `<section><h2>More from Yahoo Life</h2><div class="list">${story(1)}${story(2)}${ad}${story(3)}${story(4)}</div></section>`);
+    expect(await blocks(html)).toEqual(['recommended 4 section', 'sponsored 1 div']);
+    const doc = new JSDOM(html, { url, virtualConsole: new VirtualConsole() }).window.document;
+    const list = doc.querySelector('.list')!;
+    list.insertAdjacentHTML('beforeend', `${story(5)}${ad}`);
+    const added = [list.children[5]!, list.children[6]!];
+    expect(sponsoredCards(added, added).map((b) => `${b.el.className} ${b.items.length}`)).toEqual(['card ad 1']);
+    // Not a story's card, nor, without the cards to read, an ad found by its link alone.
+    expect(sponsoredCards(added)).toEqual([]);
   });
 
   it('a “Shop this story” box in the story’s own element, after its body, each product with an “Ad” badge, is the story’s', async () => {

@@ -630,7 +630,7 @@ export class CleanupController {
         this.scheduleRecount();
       }
     }
-    const ads = sponsoredCards([...grown, ...comments]).filter((b) => !this.blocks.has(b.el));
+    const ads = sponsoredCards([...grown, ...comments], grown).filter((b) => !this.blocks.has(b.el));
     if (ads.length) this.mark(ads);
     // Items added inside known blocks change the counts, not what is hidden.
     if (grew) this.scheduleRecount();

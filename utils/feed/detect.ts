@@ -1043,9 +1043,33 @@ function likeChildren(el: Element): Element[] | null {
 /** Direct children sharing one signature, each a card (linking to a few places): at least
  * MIN_CARDS of them. Like modules of a rail, each with its own list, are no run of cards
  * (tw-stock-collapsed-skeleton.html with its classes stripped). */
-function cardRun(el: Element): Element[] | null {
-  const linked = likeChildren(el)?.filter(isCard) ?? [];
-  return linked.length >= MIN_CARDS ? linked : null;
+function cardRun(el: Element, ranked = false): Element[] | null {
+  const like = likeChildren(el);
+  const linked = like?.filter(isCard) ?? [];
+  if (linked.length >= MIN_CARDS) return linked;
+  return ranked && like && !linked.length && rankedRows(like) ? like : null;
+}
+
+/** An element's first text, down its first children (a row's rank number before its title). */
+function leadingText(el: Element): string {
+  let n = el;
+  while (n.firstElementChild) n = n.firstElementChild;
+  return (n.textContent ?? '').trim();
+}
+
+/**
+ * Rows of a ranking a script follows on click, with no link of any kind: each opens with its
+ * number, one more than the row before, and has a title's worth of text
+ * (sg-hans-uniapp-uniui-windows-richtext.html's 热搜榜, rows of uni-app's `uni-view`s). Not a
+ * table's rows: a ranked table with no links is data (a league's standings), not stories.
+ */
+function rankedRows(rows: readonly Element[]): boolean {
+  if (rows[0]!.tagName === 'TR') return false;
+  const start = Number.parseInt(leadingText(rows[0]!), 10);
+  return rows.every((r, i) => {
+    const lead = leadingText(r);
+    return RANK_ONLY.test(lead) && Number.parseInt(lead, 10) === start + i && textLen(r) >= MIN_ITEM_CHARS && !hasLink(r);
+  });
 }
 
 /**
@@ -1091,9 +1115,9 @@ function unlabelledRun(el: Element, articleStart: Element | null, touches: (el: 
 }
 
 /** The run of cards `el` holds where feeds stand (see runPlace), if it holds one. */
-function placedRun(el: Element, articleStart: Element | null, touches: (el: Element) => boolean): Element[] | null {
+function placedRun(el: Element, articleStart: Element | null, touches: (el: Element) => boolean, ranked = false): Element[] | null {
   if (el.childElementCount < MIN_CARDS || !runPlace(el, articleStart, touches)) return null;
-  return cardRun(el);
+  return cardRun(el, ranked);
 }
 
 /** Whether a run's cards carry times, outside the page's comments: a feed without a heading. */
@@ -1130,19 +1154,30 @@ function runBlock(run: Element, a: ArticleAnchors, stop: Element): Element {
 }
 
 /**
- * The kind a run's caption names: the nearest text before its cards within its block (a card
- * header's <span>Trending</span> above the list, a panel's first line), when it is short.
+ * The kind a run's caption names, and the words that name it: the nearest text before its cards
+ * within its block (a card header's <span>Trending</span> above the list, a panel's first line),
+ * when it is short.
  */
-function captionKind(block: Element, cards: readonly Element[]): FeedKind | null {
+function runCaption(block: Element, cards: readonly Element[]): { kind: FeedKind; text: string } | null {
   const first = cards[0]!;
   for (let n: Element = first; n !== block && n.parentElement; n = n.parentElement) {
     let caption = '';
+    let top: Element | null = null;
     for (let sib = n.previousElementSibling; sib; sib = sib.previousElementSibling) {
-      if (!UNSEEN_TAGS.has(sib.tagName)) caption = `${sib.textContent ?? ''} ${caption}`;
+      if (UNSEEN_TAGS.has(sib.tagName)) continue;
+      caption = `${sib.textContent ?? ''} ${caption}`;
+      top = sib;
       if (caption.length > MAX_HEADING_CHARS * 2) return null;
     }
     const text = normaliseHeading(caption);
-    if (text) return text.length <= MAX_HEADING_CHARS ? headingKind(text) : null;
+    if (!text) continue;
+    if (text.length > MAX_HEADING_CHARS) return null;
+    const kind = headingKind(text);
+    if (kind) return { kind, text };
+    // The caption's title before a note beside it ("热搜榜" then "每10分钟更新").
+    const title = top ? normaliseHeading(leadingText(top)) : '';
+    const titled = title ? headingKind(title) : null;
+    return titled ? { kind: titled, text: title } : null;
   }
   return null;
 }
@@ -1322,8 +1357,15 @@ function itemsOf(block: Element, itemSelectors: readonly string[]): Element[] {
   // One link is a "more from …" line, not a list.
   if (links.length >= 2) return links;
   // Cards a script follows on focus and click alone, with no link of any kind
-  // (tw-tdesign-uuid-tiles-compact-times.html's tiles: tabindex and a data id).
-  return largestRun(block, focusTile) ?? [];
+  // (tw-tdesign-uuid-tiles-compact-times.html's tiles: tabindex and a data id), or a ranking's
+  // rows (see rankedRows).
+  const tiles = largestRun(block, focusTile);
+  if (tiles) return tiles;
+  for (const p of walkCardParents(block, () => false)) {
+    const rows = likeChildren(p);
+    if (rows && rankedRows(rows)) return rows;
+  }
+  return [];
 }
 
 /** A card with no link that takes the keyboard's focus, with a title's worth of text. */
@@ -1495,6 +1537,8 @@ interface Candidate {
   kind: FeedKind | null;
   source: FeedBlock['source'];
   features: Partial<Record<FeatureName, number>>;
+  /** Its caption's words, when they are no heading element's (see runCaption). */
+  heading?: string;
 }
 
 function climbFromHeading(h: Element, a: ArticleAnchors, stop: Element, open: ReadonlySet<Element> = NONE): Element {
@@ -1552,7 +1596,7 @@ function scoreCandidate(
   const f = c.features;
   const sum = () => Object.values(f).reduce((s, v) => s + (v ?? 0), 0);
   // The kind decides what the settings hide, so its evidence (heading, widget) always counts.
-  const heading = blockHeading(el);
+  const heading = c.heading ?? blockHeading(el);
   const hk = headingKind(heading);
   if (hk) f.headingPhrase = WEIGHTS.headingPhrase;
   let kind: FeedKind | null = hk ?? c.kind;
@@ -1633,9 +1677,11 @@ function nestedSponsored(scored: readonly FeedBlock[], outer: readonly FeedBlock
   );
   for (const o of outer) {
     if (o.kind === 'sponsored' || !nested.some((n) => o.el.contains(n.el))) continue;
-    // A sponsored card that is one of the stream's cards counts as one item.
+    // A sponsored card that is one of the stream's cards counts as one item, be it of another
+    // tag than the stories beside it (a `div` among linked `a` cards,
+    // sg-hans-uniapp-uniui-windows-richtext.html's 推广 card).
     for (const n of nested) {
-      const card = o.items.find((i) => i === n.el || i.contains(n.el));
+      const card = o.items.find((i) => i === n.el || i.contains(n.el)) ?? (o.items.some((i) => i.parentElement === n.el.parentElement) ? n.el : null);
       if (card) n.items = [card];
     }
     o.items = o.items.filter((i) => !nested.some((n) => n.el === i || n.el.contains(i) || i.contains(n.el)));
@@ -1649,10 +1695,20 @@ let sponsoredSelector: string | null = null;
 /**
  * Sponsored cards among some added subtrees (each subtree, or its outermost descendants that
  * match), as blocks of their own, one item each: the batch's check for cards a script appends
- * to a stream already marked.
+ * to a stream already marked. Of `cards` (subtrees that are each a stream's card), also those
+ * that are ads by their paid-for link and its label, as the detection finds them
+ * (sg-hans-uniapp-uniui-windows-richtext.html's 推广 cards among the stories it loads).
  */
-export function sponsoredCards(roots: readonly Element[]): FeedBlock[] {
-  return sponsoredWithin(roots).map((el) => ({ el, kind: 'sponsored', heading: '', items: [el], score: WEIGHTS.widget, features: { widget: WEIGHTS.widget }, source: 'generic' }));
+export function sponsoredCards(roots: readonly Element[], cards: readonly Element[] = []): FeedBlock[] {
+  const found = sponsoredWithin(roots);
+  for (const c of cards) if (!found.some((f) => f === c || f.contains(c) || c.contains(f)) && paidCard(c)) found.push(c);
+  return found.map((el) => ({ el, kind: 'sponsored', heading: '', items: [el], score: WEIGHTS.widget, features: { widget: WEIGHTS.widget }, source: 'generic' }));
+}
+
+/** A card whose link is paid for (see labelledAd). */
+function paidCard(card: Element): boolean {
+  const sel = `${AD_LINK}, ${YAHOO_AD_CLICK}`;
+  return (card.matches(sel) || !!card.querySelector(sel)) && labelledAd(card);
 }
 
 function sponsoredWithin(roots: readonly Element[]): Element[] {
@@ -1791,11 +1847,12 @@ export function detectFeed(doc: Document, url: string, options: DetectOptions = 
   // While the page parses: the elements the parser is still inside.
   const open = new Set(openChain(doc));
   const candidates = new Map<Element, Candidate>();
-  const add = (el: Element, kind: FeedKind | null, source: Candidate['source'], feature?: FeatureName) => {
+  const add = (el: Element, kind: FeedKind | null, source: Candidate['source'], feature?: FeatureName): Candidate => {
     const c = candidates.get(el) ?? { el, kind, source, features: {} };
     if (feature) c.features[feature] = WEIGHTS[feature];
     if (source === 'user') c.source = 'user';
     candidates.set(el, c);
+    return c;
   };
 
   const refused: Element[] = [];
@@ -1891,15 +1948,16 @@ export function detectFeed(doc: Document, url: string, options: DetectOptions = 
   }
   for (const el of cardParents) {
     if (candidates.has(el)) continue;
-    const cards = placedRun(el, article.start, (e) => touchesArticle(e, article));
+    // Rows of a ranking with no links are taken only under a caption that names a feed.
+    const cards = placedRun(el, article.start, (e) => touchesArticle(e, article), true);
     if (!cards) continue;
     const block = runBlock(el, article, body);
-    if (timedRun(el, cards)) add(block, null, 'generic');
+    if (hasLink(cards[0]!) && timedRun(el, cards)) add(block, null, 'generic');
     else {
       // A run with no times under a caption that names a feed but is no heading element (a
       // card header's <span>Trending</span>, us-sports-mui-continuous-next-article.html).
-      const kind = captionKind(block, cards);
-      if (kind) add(block, kind, 'generic', 'headingPhrase');
+      const caption = runCaption(block, cards);
+      if (caption) add(block, caption.kind, 'generic', 'headingPhrase').heading = caption.text;
     }
   }
   // While the page parses, the first cards of such a run, before the rest of it arrives (a
