@@ -201,6 +201,24 @@ describe('blocks and their items', () => {
     expect(blocks.some((b) => b.el.tagName === 'ASIDE')).toBe(false);
   });
 
+  it('while the page parses, a playlist module led by its heading beside the story\'s video, its first row with its length, is no card of a run: the video stays out of any block', () => {
+    const row = (i: number) => `<li><a href="/video/other-clip-${i}-123456789.html"><span><img src="data:," alt=""><span><time datetime="PT52S">0:5${i}</time></span></span><span>Another clip about something else ${i}</span></a></li>`;
+    const hero = (rows: string) =>
+      new DOMParser().parseFromString(
+        `<!doctype html><html><body><main><article><h1>Reusable takeaway boxes tried at a food centre</h1><div class="hero"><figure><img src="data:," alt="A takeaway box being filled"><figcaption>How the trial will work · 1:48</figcaption></figure><aside><div><h2>Up next</h2><button type="button">Autoplay</button></div><ol>${rows}`,
+        'text/html',
+      );
+    // The parser inside the playlist's first row, the story's body not arrived yet.
+    const doc = hero(row(1));
+    Object.defineProperty(doc, 'readyState', { get: () => 'loading' });
+    const figure = doc.querySelector('figure')!;
+    for (const quick of [true, false]) {
+      const blocks = detectFeed(doc, 'https://sg.news.yahoo.com/takeaway-boxes-123456789.html', { force: true, quick }).blocks;
+      expect(blocks.some((b) => b.el.contains(figure)), `quick: ${quick}`).toBe(false);
+      expect(blocks.map((b) => b.el.tagName), `quick: ${quick}`).toEqual(['ASIDE']);
+    }
+  });
+
   it('after load, a rail box still empty (a script fills it later) is a block of its own, not the whole rail; a header above cards that each carry a label is not', () => {
     const rows = (name: string, n: number) => `<ul>${Array.from({ length: n }, (_, i) => `<li><a href="/${name}/${i}.html">${name} headline number ${i}</a></li>`).join('')}</ul>`;
     const doc = page(`<aside><div class="box"><h2>Most Read</h2>${rows('read', 6)}</div><div class="box"><div class="hd"><h3>Editor's picks</h3></div><ul></ul></div></aside>`);

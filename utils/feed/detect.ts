@@ -1310,7 +1310,9 @@ function openCards(el: Element, open: ReadonlySet<Element>): boolean {
   const last = el.lastElementChild;
   // Not a module led by a heading of its own (a rail's first box, its rows still arriving).
   const parsing = !!last && open.has(last) && cards.includes(last) && !leadsWithHeading(last);
-  return parsing || cards.some(cardTime);
+  // Nor does such a module's time make it a card: the times are its rows' (the "Up next"
+  // playlist beside the story's video, sg-en-block-link-cards.html, would take in the video).
+  return parsing || cards.some((c) => cardTime(c) && !leadsWithHeading(c));
 }
 
 /** Every profile's card selectors: a card of one generation can appear in another's page. */
