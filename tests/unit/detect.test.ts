@@ -975,3 +975,21 @@ describe('the stylesheet gate covers a known layout (detection can wait for idle
     expect(gateCovers(doc, HOST, GATED, HIDES, [rail])).toBe(false);
   });
 });
+
+describe('the cards a block counts', () => {
+  const url = 'https://example-news.test/city/ferry-fares';
+  const count = async (after: string) => {
+    const { JSDOM, VirtualConsole } = await import('jsdom');
+    const html = `<html><head><title>Ferry fares stay the same next year</title></head><body><main><article><h1>Ferry fares stay the same next year</h1>${'<p>The operator said the fares for the crossing would not change, and the new boats would run from March.</p>'.repeat(8)}</article>${after}</main></body></html>`;
+    const doc = new JSDOM(html, { url, virtualConsole: new VirtualConsole() }).window.document;
+    return detectFeed(doc, url, { force: true }).blocks.map((b) => `${b.kind} ${b.items.length}`);
+  };
+
+  it('buttons a script follows (no link anywhere), or list items around them, are the cards; the module\'s "show more" button and its tabs are not', async () => {
+    const card = (i: number) => `<button type="button" class="c" data-story-url="/s/other-${i}"><img src="data:," alt=""><span>Another story with a title of its own ${i}</span><span>PA Media · ${i}h ago</span></button>`;
+    expect(await count(`<section><h2>Stories you may have missed</h2><div>${[1, 2, 3, 4, 5].map(card).join('')}</div><div><button type="button">Show more stories</button></div></section>`)).toEqual(['recommended 5']);
+    const tabs = '<div role="tablist"><div role="tab" tabindex="0">Most read</div><div role="tab" tabindex="-1">Most shared</div></div>';
+    const rows = [1, 2, 3, 4].map((i) => `<li><button type="button" data-story-url="/s/read-${i}"><span>${i}</span><span>A most read story with its own title ${i}</span></button></li>`).join('');
+    expect(await count(`<aside><section><h2>Most read</h2>${tabs}<ol>${rows}</ol></section></aside>`)).toEqual(['trending 4']);
+  });
+});

@@ -1370,9 +1370,16 @@ function itemsOf(block: Element, itemSelectors: readonly string[]): Element[] {
   return [];
 }
 
-/** A card with no link that takes the keyboard's focus, with a title's worth of text. */
+/** What takes the keyboard's focus with no link: a button, or an element the page puts in the
+ * tab order. */
+const FOCUSABLE = 'button, [tabindex="0"]';
+
+/** A card with no link that takes the keyboard's focus, with a title's worth of text: the
+ * focusable element itself, or a row around it alone (a list item wrapping a `<button>` card,
+ * uk-waku-rac-button-cards-tabbed-most-read.html's rail). */
 function focusTile(el: Element): boolean {
-  return el.getAttribute('tabindex') === '0' && textLen(el) >= MIN_ITEM_CHARS && !hasLink(el);
+  const focusable = el.matches(FOCUSABLE) || (el.childElementCount === 1 && el.firstElementChild!.matches(FOCUSABLE));
+  return focusable && textLen(el) >= MIN_ITEM_CHARS && !hasLink(el);
 }
 
 /**
