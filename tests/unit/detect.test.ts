@@ -992,4 +992,10 @@ describe('the cards a block counts', () => {
     const rows = [1, 2, 3, 4].map((i) => `<li><button type="button" data-story-url="/s/read-${i}"><span>${i}</span><span>A most read story with its own title ${i}</span></button></li>`).join('');
     expect(await count(`<aside><section><h2>Most read</h2>${tabs}<ol>${rows}</ol></section></aside>`)).toEqual(['trending 4']);
   });
+
+  it('a module header whose heading is a picture of its name, beside a link about the ads, is no featured card above the list', async () => {
+    const ad = (i: number) => `<li><a rel="sponsored noopener" href="https://ads.example/c?${i}"><img src="data:," alt=""><span>An advertiser's offer with a headline of its own ${i}</span><span>Advertiser ${i}</span></a></li>`;
+    const header = '<div><h2><img src="data:," alt="PR"></h2><a href="https://ads.example/about" aria-label="About these ads"><svg></svg></a></div>';
+    expect(await count(`<section>${header}<ul>${[1, 2, 3, 4].map(ad).join('')}</ul></section>`)).toEqual(['sponsored 4']);
+  });
 });
