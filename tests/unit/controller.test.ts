@@ -364,6 +364,34 @@ describe('cleanup controller', () => {
     c.stop();
   });
 
+  it('a ranking whose rows have no link is hidden from its first row while the parser is in it, and while it is in the last (sg-hans-uniapp-uniui-windows-richtext\'s 热搜榜)', async () => {
+    const file = 'sg-hans-uniapp-uniui-windows-richtext.html';
+    const html = fixtureHtml(file);
+    const row = (n: number) => {
+      let at = -1;
+      for (let i = 0; i < n; i++) at = html.indexOf('class="nd-resou__item"', at + 1);
+      return at;
+    };
+    // Inside the first row (its number and title parsed), the second, and the tenth (its
+    // number only so far).
+    for (const [at, part] of [[row(1), 'nd-resou__title'], [row(2), 'nd-resou__title'], [row(10), 'nd-resou__rank']] as const) {
+      const cut = html.indexOf('</span>', html.indexOf(part, at)) + 7;
+      const { doc } = loadFixture(file, html.slice(0, cut));
+      await new Promise((r) => doc.defaultView!.addEventListener('load', r, { once: true }));
+      Object.defineProperty(doc, 'readyState', { configurable: true, value: 'loading' });
+      const c = new CleanupController(doc, { force: false });
+      c.start();
+      // The parser adds the next node where it is, inside the row: a frame follows.
+      let deepest: Element = doc.documentElement;
+      while (deepest.lastElementChild) deepest = deepest.lastElementChild;
+      deepest.after(doc.createElement('span'));
+      await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+      const rows = Array.from(doc.querySelectorAll('.nd-resou__item'));
+      for (const r of rows) expect(hiddenOnPage(doc.defaultView!, r), `cut at ${cut}: ${r.textContent}`).toBe(true);
+      c.stop();
+    }
+  });
+
   it('rows the parser adds to a module named only by its aria-label are hidden in the next frame (us-hotwire-svg-foryou\'s "Trending now" rail)', async () => {
     const file = 'us-hotwire-svg-foryou.html';
     const html = fixtureHtml(file);

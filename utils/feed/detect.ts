@@ -1043,11 +1043,11 @@ function likeChildren(el: Element): Element[] | null {
 /** Direct children sharing one signature, each a card (linking to a few places): at least
  * MIN_CARDS of them. Like modules of a rail, each with its own list, are no run of cards
  * (tw-stock-collapsed-skeleton.html with its classes stripped). */
-function cardRun(el: Element, ranked = false): Element[] | null {
+function cardRun(el: Element, ranked = false, open: ReadonlySet<Element> = NONE): Element[] | null {
   const like = likeChildren(el);
   const linked = like?.filter(isCard) ?? [];
   if (linked.length >= MIN_CARDS) return linked;
-  return ranked && like && !linked.length && rankedRows(like) ? like : null;
+  return ranked && like && !linked.length && rankedRows(like, open) ? like : null;
 }
 
 /** An element's first text, down its first children (a row's rank number before its title). */
@@ -1063,13 +1063,30 @@ function leadingText(el: Element): string {
  * (sg-hans-uniapp-uniui-windows-richtext.html's 热搜榜, rows of uni-app's `uni-view`s). Not a
  * table's rows: a ranked table with no links is data (a league's standings), not stories.
  */
-function rankedRows(rows: readonly Element[]): boolean {
+function rankedRows(rows: readonly Element[], open: ReadonlySet<Element> = NONE): boolean {
   if (rows[0]!.tagName === 'TR') return false;
-  const start = Number.parseInt(leadingText(rows[0]!), 10);
+  const first = leadingText(rows[0]!);
+  if (!RANK_ONLY.test(first)) return false;
+  const start = Number.parseInt(first, 10);
   return rows.every((r, i) => {
+    if (hasLink(r)) return false;
     const lead = leadingText(r);
-    return RANK_ONLY.test(lead) && Number.parseInt(lead, 10) === start + i && textLen(r) >= MIN_ITEM_CHARS && !hasLink(r);
+    // The row the parser is in may have its number only, or not even that yet.
+    if (open.has(r)) return !lead || (RANK_ONLY.test(lead) && Number.parseInt(lead, 10) === start + i);
+    return RANK_ONLY.test(lead) && Number.parseInt(lead, 10) === start + i && textLen(r) >= MIN_ITEM_CHARS;
   });
+}
+
+/**
+ * While the parser is inside it, a ranking's rows so far, fewer than a run (see rankedRows):
+ * like children, the first with its number. Hidden under a caption that names a feed before
+ * the rows that make it a run arrive (sg-hans-uniapp-uniui-windows-richtext.html's 热搜榜 showed
+ * its first rows at parse cuts); decided again once the page has parsed, as an open run is.
+ */
+function openRanking(el: Element, open: ReadonlySet<Element>): Element[] | null {
+  const rows = Array.from(el.children);
+  if (!rows.length || rows.length >= MIN_CARDS || new Set(rows.map(signature)).size > 1) return null;
+  return rankedRows(rows, open) ? rows : null;
 }
 
 /**
@@ -1115,9 +1132,9 @@ function unlabelledRun(el: Element, articleStart: Element | null, touches: (el: 
 }
 
 /** The run of cards `el` holds where feeds stand (see runPlace), if it holds one. */
-function placedRun(el: Element, articleStart: Element | null, touches: (el: Element) => boolean, ranked = false): Element[] | null {
+function placedRun(el: Element, articleStart: Element | null, touches: (el: Element) => boolean, ranked = false, open: ReadonlySet<Element> = NONE): Element[] | null {
   if (el.childElementCount < MIN_CARDS || !runPlace(el, articleStart, touches)) return null;
-  return cardRun(el, ranked);
+  return cardRun(el, ranked, open);
 }
 
 /** Whether a run's cards carry times, outside the page's comments: a feed without a heading. */
@@ -1960,7 +1977,7 @@ export function detectFeed(doc: Document, url: string, options: DetectOptions = 
   for (const el of cardParents) {
     if (candidates.has(el)) continue;
     // Rows of a ranking with no links are taken only under a caption that names a feed.
-    const cards = placedRun(el, article.start, (e) => touchesArticle(e, article), true);
+    const cards = placedRun(el, article.start, (e) => touchesArticle(e, article), true, open);
     if (!cards) continue;
     const block = runBlock(el, article, body);
     if (hasLink(cards[0]!) && timedRun(el, cards)) add(block, null, 'generic');
@@ -1974,7 +1991,18 @@ export function detectFeed(doc: Document, url: string, options: DetectOptions = 
   // While the page parses, the first cards of such a run, before the rest of it arrives (a
   // network stall mid-feed leaves the page idle, so the full pass can run before the rest too).
   for (const el of open) {
-    if (!candidates.has(el) && openRun(el, article.start, (e) => touchesArticle(e, article), open)) add(runBlock(el, article, body), null, 'generic', 'openRun');
+    if (candidates.has(el)) continue;
+    const touches = (e: Element) => touchesArticle(e, article);
+    if (openRun(el, article.start, touches, open)) add(runBlock(el, article, body), null, 'generic', 'openRun');
+    else {
+      const rows = openRanking(el, open);
+      const block = rows && runPlace(el, article.start, touches) ? runBlock(el, article, body) : null;
+      const caption = block && runCaption(block, rows!);
+      if (caption) {
+        add(block!, caption.kind, 'generic', 'headingPhrase').heading = caption.text;
+        add(block!, caption.kind, 'generic', 'openRun');
+      }
+    }
   }
   for (const rule of options.userRules ?? []) {
     if (rule.kind === 'selector') {
