@@ -364,6 +364,22 @@ describe('cleanup controller', () => {
     c.stop();
   });
 
+  it('a playlist aside between the headline and the body, in the page\'s <main>, is hidden while the body\'s first paragraphs arrive; the story\'s video beside it is not (sg-en-block-link-cards under a slow CPU)', async () => {
+    const file = 'sg-en-block-link-cards.html';
+    const html = fixtureHtml(file);
+    // The parser in the body's first paragraph: too little text yet for the article's root.
+    const body = html.indexOf('data-fixture="article"');
+    const cut = html.indexOf('<p', body) + 40;
+    const { doc, c } = await whileParsing(file, html.slice(0, cut));
+    const css = doc.defaultView!;
+    const items = Array.from(doc.querySelectorAll('[data-fixture="feed-item"]'));
+    expect(items.length).toBeGreaterThanOrEqual(3);
+    for (const li of items) expect(hiddenOnPage(css, li), li.textContent ?? '').toBe(true);
+    for (const role of ['headline', 'byline', 'article-image', 'article'])
+      for (const el of Array.from(doc.querySelectorAll(`[data-fixture="${role}"]`))) expect(hiddenOnPage(css, el), role).toBe(false);
+    c.stop();
+  });
+
   it('a ranking whose rows have no link is hidden from its first row while the parser is in it, and while it is in the last (sg-hans-uniapp-uniui-windows-richtext\'s 热搜榜)', async () => {
     const file = 'sg-hans-uniapp-uniui-windows-richtext.html';
     const html = fixtureHtml(file);

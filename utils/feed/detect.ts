@@ -1575,6 +1575,10 @@ function climbFromHeading(h: Element, a: ArticleAnchors, stop: Element, open: Re
     const parent: Element | null = el.parentElement;
     if (!parent || parent === stop || parent === stop.ownerDocument.documentElement) return el;
     if (touchesArticle(parent, a)) return el;
+    // Beside the story's own picture or video (a figure that links nowhere), before the story's
+    // body has told which pictures are its own: the module stops here
+    // (sg-en-block-link-cards.html's "Up next" playlist beside the lead video).
+    if (el !== h && Array.from(parent.children).some((c) => c !== el && c.tagName === 'FIGURE' && !hasLink(c) && !!c.querySelector('img, picture, video'))) return el;
     // The parser is still inside this module (its heading parsed, its list not yet): the rest
     // of it will arrive inside, so it is the block; climbing on would take its neighbours
     // (hk-finance-article.html's rail, whose first box is related reading).
@@ -1848,7 +1852,10 @@ export function beforeArticle(doc: Document, url: string, options: Pick<DetectOp
       b.kind !== 'related' &&
       b.features.headingPhrase &&
       !b.el.querySelector(`${HEADLINE_SELECTOR}, ${ARTICLE_TEXT_SELECTOR}`) &&
-      !b.el.closest(ARTICLE_TEXT_SELECTOR) &&
+      // An aside is no article text wherever it stands: a playlist beside the story's video,
+      // between its headline and its body, in its <main> (sg-en-block-link-cards.html's "Up
+      // next", painted under a slow CPU while the body's first paragraphs arrived).
+      (!b.el.closest(ARTICLE_TEXT_SELECTOR) || !!b.el.closest(ASIDE_SELECTOR)) &&
       linkDensity(b.el) >= LINK_DENSITY_MIN,
   );
 }
