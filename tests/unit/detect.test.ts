@@ -485,6 +485,29 @@ describe('feed detection on the fixtures', () => {
     expect(detectFeed(parsed.doc, parsed.url).blocks.some((b) => b.el.contains(lone))).toBe(false);
   });
 
+  it('while the parser is inside related reading under its caption (its first card, or a later one), no block holds it', () => {
+    const file = 'hk-framework7-media-list-page-stack.html';
+    const html = fixtureHtml(file);
+    const list = html.indexOf('id="list-seealso-1"');
+    const card = (n: number) => {
+      let at = list;
+      for (let i = 0; i < n; i++) at = html.indexOf('<li data-fixture="related-item">', at + 1);
+      return at;
+    };
+    // The parser in the first card's link, then in the third's.
+    for (const n of [1, 3]) {
+      const cut = html.indexOf('<div class="item-media">', card(n));
+      const { doc, url } = loadFixture(file, html.slice(0, cut));
+      Object.defineProperty(doc, 'readyState', { value: 'loading' });
+      const related = Array.from(doc.querySelectorAll('[data-fixture="related-item"]'));
+      expect(related.length).toBe(n);
+      for (const quick of [true, false]) {
+        const blocks = detectFeed(doc, url, { quick }).blocks.filter((b) => b.kind !== 'related');
+        expect(related.filter((r) => blocks.some((b) => b.el.contains(r))), `card ${n}, quick: ${quick}`).toEqual([]);
+      }
+    }
+  });
+
   it("while the parser is inside a feed's first card, its title parsed and its time not yet, the card is hidden (hk-widgets-article under a slow CPU)", () => {
     const html = fixtureHtml('hk-widgets-article.html');
     const title = html.indexOf('天文台：冷鋒周日');

@@ -319,14 +319,22 @@ function storysOwn(el: Element, a: ArticleAnchors): boolean {
  * has none. Not the article's, nor another block's.
  */
 function captionBefore(b: FeedBlock, a: ArticleAnchors, blocks: readonly FeedBlock[]): void {
-  let prev = b.el.previousElementSibling;
-  while (prev && UNSEEN_TAGS.has(prev.tagName)) prev = prev.previousElementSibling;
-  if (!prev || prev.matches('a') || prev.querySelector('a, img') || touchesArticle(prev, a)) return;
+  const line = lineBefore(b.el);
+  if (!line || touchesArticle(line.el, a)) return;
+  const prev = line.el;
   if (blocks.some((o) => o.el === prev || o.el.contains(prev) || prev.contains(o.el))) return;
-  const text = normaliseHeading(prev.textContent ?? '');
-  if (!text || text.length > MAX_HEADING_CHARS || headingKind(text) !== b.kind) return;
+  if (headingKind(line.text) !== b.kind) return;
   b.caption = prev;
-  if (!b.heading) b.heading = text;
+  if (!b.heading) b.heading = line.text;
+}
+
+/** The line just before `el` (no link, no picture), short enough to be its caption, and its words. */
+function lineBefore(el: Element): { el: Element; text: string } | null {
+  let prev = el.previousElementSibling;
+  while (prev && UNSEEN_TAGS.has(prev.tagName)) prev = prev.previousElementSibling;
+  if (!prev || prev.matches('a') || prev.querySelector('a, img')) return null;
+  const text = normaliseHeading(prev.textContent ?? '');
+  return text && text.length <= MAX_HEADING_CHARS ? { el: prev, text } : null;
 }
 
 /**
@@ -1176,7 +1184,8 @@ function runBlock(run: Element, a: ArticleAnchors, stop: Element): Element {
  * when it is short.
  */
 function runCaption(block: Element, cards: readonly Element[]): { kind: FeedKind; text: string } | null {
-  const first = cards[0]!;
+  const first = cards[0];
+  if (!first) return null;
   for (let n: Element = first; n !== block && n.parentElement; n = n.parentElement) {
     let caption = '';
     let top: Element | null = null;
@@ -1312,6 +1321,11 @@ function openRun(el: Element, articleStart: Element | null, touches: (el: Elemen
 
 /** The cards part of openRun: wherever `el` stands. */
 function openCards(el: Element, open: ReadonlySet<Element>): boolean {
+  // A card after cards like it is one of its list's, not a run of its own parts: the list
+  // is read as the run (hk-framework7-media-list-page-stack.html's related list item, its
+  // link begun, was a run of one under no caption).
+  const prev = el.previousElementSibling;
+  if (prev && signature(prev) === signature(el) && hasLink(prev)) return false;
   const n = el.childElementCount;
   // A card the parser has only begun (empty so far) does not count yet: two cards and a third
   // begun are no run for cardRun, and would show (us-mithril-carbon-copy-changes.html under a
@@ -1330,6 +1344,24 @@ function openCards(el: Element, open: ReadonlySet<Element>): boolean {
   // Nor does such a module's time make it a card: the times are its rows' (the "Up next"
   // playlist beside the story's video, sg-en-block-link-cards.html, would take in the video).
   return parsing || cards.some((c) => cardTime(c) && !leadsWithHeading(c));
+}
+
+/**
+ * Whether an open run (`run`, in `block`) is related reading from its first cards: under a
+ * caption that names it so, inside its block or the line just before it, or with cards that
+ * share the story's terms (the test the full pass makes of a whole run). Related reading stays
+ * visible while it arrives (hk-framework7-media-list-page-stack.html's 相關新聞 list, its first
+ * cards held at 52 parse cuts, shown once parsed).
+ */
+function openRelated(block: Element, run: Element, terms: () => Set<string>): boolean {
+  // The run's linked cards; its first card begun before its link (see openCards) stands for them.
+  const linked = Array.from(run.children).filter(hasLink);
+  const cards = linked.length ? linked : Array.from(run.children);
+  const line = lineBefore(block);
+  const caption = runCaption(block, cards)?.kind ?? (line ? headingKind(line.text) : null);
+  if (caption) return caption === 'related';
+  const t = terms();
+  return t.size > 0 && cards.length > 0 && cards.filter((c) => sharesTerms(c, t)).length / cards.length >= RELATED_ITEM_SHARE;
 }
 
 /** Every profile's card selectors: a card of one generation can appear in another's page. */
@@ -2000,8 +2032,10 @@ export function detectFeed(doc: Document, url: string, options: DetectOptions = 
   for (const el of open) {
     if (candidates.has(el)) continue;
     const touches = (e: Element) => touchesArticle(e, article);
-    if (openRun(el, article.start, touches, open)) add(runBlock(el, article, body), null, 'generic', 'openRun');
-    else {
+    if (openRun(el, article.start, touches, open)) {
+      const block = runBlock(el, article, body);
+      if (!openRelated(block, el, terms)) add(block, null, 'generic', 'openRun');
+    } else {
       const rows = openRanking(el, open);
       const block = rows && runPlace(el, article.start, touches) ? runBlock(el, article, body) : null;
       const caption = block && runCaption(block, rows!);
