@@ -2003,12 +2003,13 @@ export function detectFeed(doc: Document, url: string, options: DetectOptions = 
   // already found, the site's chrome — so the cost stays small and linear. The quick pass takes
   // it too: a labelled block elsewhere on the page says nothing about an unlabelled feed.
   const skipWalk = (el: Element) => candidates.has(el) || el === article.container || el === article.root || (isChrome(el) && siteChrome(el, article.start));
+  const touches = (e: Element) => touchesArticle(e, article);
   const hosts: Element[] = [];
   const cardParents = options.scope
     ? cardParentsWithin(options.scope.roots, skipWalk, hosts)
     : walkCardParents(body, skipWalk, hosts);
   for (const host of hosts) {
-    if (candidates.has(host) || !runPlace(host, article.start, (e) => touchesArticle(e, article))) continue;
+    if (candidates.has(host) || !runPlace(host, article.start, touches)) continue;
     const feed = shadowFeed(host, open.has(host));
     if (feed === 'run') add(host, null, 'generic');
     else if (feed === 'open') add(host, null, 'generic', 'openRun');
@@ -2016,7 +2017,7 @@ export function detectFeed(doc: Document, url: string, options: DetectOptions = 
   for (const el of cardParents) {
     if (candidates.has(el)) continue;
     // Rows of a ranking with no links are taken only under a caption that names a feed.
-    const cards = placedRun(el, article.start, (e) => touchesArticle(e, article), true, open);
+    const cards = placedRun(el, article.start, touches, true, open);
     if (!cards) continue;
     const block = runBlock(el, article, body);
     if (hasLink(cards[0]!) && timedRun(el, cards)) add(block, null, 'generic');
@@ -2031,7 +2032,6 @@ export function detectFeed(doc: Document, url: string, options: DetectOptions = 
   // network stall mid-feed leaves the page idle, so the full pass can run before the rest too).
   for (const el of open) {
     if (candidates.has(el)) continue;
-    const touches = (e: Element) => touchesArticle(e, article);
     if (openRun(el, article.start, touches, open)) {
       const block = runBlock(el, article, body);
       if (!openRelated(block, el, terms)) add(block, null, 'generic', 'openRun');
