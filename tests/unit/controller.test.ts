@@ -28,13 +28,18 @@ function hiddenOnPage(css: Window, el: Element): boolean {
  * its controller started, and the parser's next node added: the frame that follows is one the
  * browser may paint.
  */
-async function whileParsing(file: string, html: string): Promise<{ doc: Document; c: CleanupController }> {
+/** `html` as a page still parsing, the controller started, then one node added and a frame
+ * run: at the body's end, or (`inPlace`) where the parser is, after its deepest open element. */
+async function whileParsing(file: string, html: string, inPlace = false): Promise<{ doc: Document; c: CleanupController }> {
   const { doc } = loadFixture(file, html);
   await new Promise((r) => doc.defaultView!.addEventListener('load', r, { once: true }));
   Object.defineProperty(doc, 'readyState', { configurable: true, value: 'loading' });
   const c = new CleanupController(doc, { force: false });
   c.start();
-  doc.body.append(doc.createElement('span'));
+  let deepest: Element = doc.documentElement;
+  while (inPlace && deepest.lastElementChild) deepest = deepest.lastElementChild;
+  if (inPlace) deepest.after(doc.createElement('span'));
+  else doc.body.append(doc.createElement('span'));
   await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
   return { doc, c };
 }
@@ -392,16 +397,8 @@ describe('cleanup controller', () => {
     // number only so far).
     for (const [at, part] of [[row(1), 'nd-resou__title'], [row(2), 'nd-resou__title'], [row(10), 'nd-resou__rank']] as const) {
       const cut = html.indexOf('</span>', html.indexOf(part, at)) + 7;
-      const { doc } = loadFixture(file, html.slice(0, cut));
-      await new Promise((r) => doc.defaultView!.addEventListener('load', r, { once: true }));
-      Object.defineProperty(doc, 'readyState', { configurable: true, value: 'loading' });
-      const c = new CleanupController(doc, { force: false });
-      c.start();
       // The parser adds the next node where it is, inside the row: a frame follows.
-      let deepest: Element = doc.documentElement;
-      while (deepest.lastElementChild) deepest = deepest.lastElementChild;
-      deepest.after(doc.createElement('span'));
-      await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+      const { doc, c } = await whileParsing(file, html.slice(0, cut), true);
       const rows = Array.from(doc.querySelectorAll('.nd-resou__item'));
       for (const r of rows) expect(hiddenOnPage(doc.defaultView!, r), `cut at ${cut}: ${r.textContent}`).toBe(true);
       c.stop();

@@ -328,6 +328,12 @@ function captionBefore(b: FeedBlock, a: ArticleAnchors, blocks: readonly FeedBlo
   if (!b.heading) b.heading = line.text;
 }
 
+/** The kind the line just before `el` names, if it is a caption (see lineBefore). */
+function lineKind(el: Element): FeedKind | null {
+  const line = lineBefore(el);
+  return line ? headingKind(line.text) : null;
+}
+
 /** The line just before `el` (no link, no picture), short enough to be its caption, and its words. */
 function lineBefore(el: Element): { el: Element; text: string } | null {
   let prev = el.previousElementSibling;
@@ -1357,8 +1363,7 @@ function openRelated(block: Element, run: Element, terms: () => Set<string>): bo
   // The run's linked cards; its first card begun before its link (see openCards) stands for them.
   const linked = Array.from(run.children).filter(hasLink);
   const cards = linked.length ? linked : Array.from(run.children);
-  const line = lineBefore(block);
-  const caption = runCaption(block, cards)?.kind ?? (line ? headingKind(line.text) : null);
+  const caption = runCaption(block, cards)?.kind ?? lineKind(block);
   if (caption) return caption === 'related';
   const t = terms();
   return t.size > 0 && cards.length > 0 && cards.filter((c) => sharesTerms(c, t)).length / cards.length >= RELATED_ITEM_SHARE;
@@ -1769,10 +1774,12 @@ export function sponsoredCards(roots: readonly Element[], cards: readonly Elemen
   return found.map((el) => ({ el, kind: 'sponsored', heading: '', items: [el], score: WEIGHTS.widget, features: { widget: WEIGHTS.widget }, source: 'generic' }));
 }
 
+/** A paid-for link: marked so, or through Yahoo's ad server. */
+const PAID_LINK = `${AD_LINK}, ${YAHOO_AD_CLICK}`;
+
 /** A card whose link is paid for (see labelledAd). */
 function paidCard(card: Element): boolean {
-  const sel = `${AD_LINK}, ${YAHOO_AD_CLICK}`;
-  return (card.matches(sel) || !!card.querySelector(sel)) && labelledAd(card);
+  return (card.matches(PAID_LINK) || !!card.querySelector(PAID_LINK)) && labelledAd(card);
 }
 
 function sponsoredWithin(roots: readonly Element[]): Element[] {
