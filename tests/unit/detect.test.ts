@@ -1016,6 +1016,16 @@ describe('the cards a block counts', () => {
     expect(await count(`<aside><section><h2>Most read</h2>${tabs}<ol>${rows}</ol></section></aside>`)).toEqual(['trending 4']);
   });
 
+  it('cards with no link, button, tab stop or role, whose own data attribute holds the address a script goes to, are a run under a heading no list knows; other data attributes make no card', async () => {
+    const card = (i: number, attr: string) => `<article class="d" ${attr}><img src="data:," alt=""><h3>Another story with a title of its own ${i}</h3><span>Bernama</span><span>${i * 7} minutes ago</span></article>`;
+    const block = (attr: (i: number) => string) => `<section><header><h2>Before you close this tab</h2></header><div>${[1, 2, 3, 4, 5, 6].map((i) => card(i, attr(i))).join('')}</div></section>`;
+    expect(await count(block((i) => `data-story-href="https://example-news.test/other-${i}"`))).toEqual(['recommended 6']);
+    expect(await count(block((i) => `data-link-to="/s/other-${i}"`))).toEqual(['recommended 6']);
+    // Not addresses (a tracking key, a fragment), or not a link's name: no cards, nothing hidden.
+    expect(await count(block((i) => `data-story-href="story-${i}"`))).toEqual([]);
+    expect(await count(block((i) => `data-image-src="/img/${i}.jpg"`))).toEqual([]);
+  });
+
   it('a module header whose heading is a picture of its name, beside a link about the ads, is no featured card above the list', async () => {
     const ad = (i: number) => `<li><a rel="sponsored noopener" href="https://ads.example/c?${i}"><img src="data:," alt=""><span>An advertiser's offer with a headline of its own ${i}</span><span>Advertiser ${i}</span></a></li>`;
     const header = '<div><h2><img src="data:," alt="PR"></h2><a href="https://ads.example/about" aria-label="About these ads"><svg></svg></a></div>';

@@ -944,6 +944,23 @@ function placesLinked(el: Element, cap: number): number {
  * us-hotwire-svg-foryou.html). They count as links wherever links are counted.
  */
 const SCRIPTED_LINK = '[role="link"], [data-href]';
+
+/** A data attribute a card's click handler navigates by, named in any way: `data-story-href`,
+ * `data-url`, `data-link-to`. */
+const DATA_LINK_NAME = /^data-(?:[\w-]*-)?(?:href|url|link|link-to|target-url)$/i;
+/** The value of such an attribute: an address (absolute, protocol-relative or from the root). */
+const DATA_LINK_VALUE = /^(?:https?:)?\/\/[^\s/]|^\/[^\s/]/i;
+
+/**
+ * Whether a card's own data attribute holds the address its click handler goes to: a card with
+ * no link, button, tab stop or role, one listener on its list reading the attribute
+ * (my-lustre-suit-nolink-digest-close-tab.html's `data-story-href`). Only the card's own
+ * attributes are read: an address in a descendant's is a picture's or a tracker's.
+ */
+function dataLink(el: Element): boolean {
+  for (const a of el.attributes) if (DATA_LINK_NAME.test(a.name) && DATA_LINK_VALUE.test(a.value.trim())) return true;
+  return false;
+}
 const LINK = `a[href], ${SCRIPTED_LINK}`;
 
 function hasLink(el: Element): boolean {
@@ -1503,7 +1520,7 @@ function pushTo<K>(groups: Map<K, Element[]>, key: K, el: Element): Element[] {
  * list of cards (a chunk of a third-party feed), not one. */
 function isCard(el: Element): boolean {
   if (el.tagName === 'A') return el.hasAttribute('href');
-  if (el.matches(SCRIPTED_LINK)) return true;
+  if (el.matches(SCRIPTED_LINK) || dataLink(el)) return true;
   const places = placesLinked(el, MAX_CARD_LINKS + 1);
   return places > 0 && places <= MAX_CARD_LINKS;
 }
@@ -2027,7 +2044,7 @@ export function detectFeed(doc: Document, url: string, options: DetectOptions = 
     const cards = placedRun(el, article.start, touches, true, open);
     if (!cards) continue;
     const block = runBlock(el, article, body);
-    if (hasLink(cards[0]!) && timedRun(el, cards)) add(block, null, 'generic');
+    if ((hasLink(cards[0]!) || dataLink(cards[0]!)) && timedRun(el, cards)) add(block, null, 'generic');
     else {
       // A run with no times under a caption that names a feed but is no heading element (a
       // card header's <span>Trending</span>, us-sports-mui-continuous-next-article.html).
