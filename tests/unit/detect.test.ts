@@ -622,15 +622,18 @@ describe('generic detection on a site nobody profiled', () => {
     const url = 'https://example-news.test/sports/wild-beat-sabres';
     const cards = (topic: string) =>
       Array.from({ length: 4 }, (_, i) => `<li><a href="/s/${topic}-${i}">${topic} story number ${i} with a title of some length</a> <time datetime="2026-11-2${i}">2${i} November 2026</time></li>`).join('');
-    const page = (heading: string) =>
-      `<html><head><title>Parise scores twice as Wild beat Sabres</title></head><body><main><article><h1>Parise scores twice as Wild beat Sabres</h1><p class="byline">By A. Writer</p>${'<p>The game report goes on at length about the period, the shots and the crowd in the arena.</p>'.repeat(8)}</article>` +
+    const page = (heading: string, title: string) =>
+      `<html><head><title>${title}</title></head><body><main><article><h1>${title}</h1><p class="byline">By A. Writer</p>${'<p>The game report goes on at length about the period, the shots and the crowd in the arena.</p>'.repeat(8)}</article>` +
       `<div class="more"><h3>${heading}</h3><ul>${cards('other')}</ul></div></main></body></html>`;
-    const kind = (heading: string) => {
-      const doc = new JSDOM(page(heading), { url, virtualConsole: new VirtualConsole() }).window.document;
+    const kind = (heading: string, title = 'Parise scores twice as Wild beat Sabres') => {
+      const doc = new JSDOM(page(heading, title), { url, virtualConsole: new VirtualConsole() }).window.document;
       return detectFeed(doc, url, { force: true }).blocks.map((b) => b.kind);
     };
     expect(kind('More in Minnesota Wild')).toEqual(['related']);
     expect(kind('Around the league tonight')).toEqual(['recommended']);
+    // A word of time or place in passing, shared by chance, names no subject.
+    expect(kind('Your next few minutes', 'What comes next for the Wild after a week of wins')).toEqual(['recommended']);
+    expect(kind('Before you go today', 'Wild to decide on Parise before today’s deadline')).toEqual(['recommended']);
   });
 
   it('a list under a caption that is no heading element (a card header\'s span, a panel\'s first line, a <nav> panel after the story) is found by its caption; its "more" link is no story', async () => {
@@ -1024,6 +1027,14 @@ describe('the cards a block counts', () => {
     // Not addresses (a tracking key, a fragment), or not a link's name: no cards, nothing hidden.
     expect(await count(block((i) => `data-story-href="story-${i}"`))).toEqual([]);
     expect(await count(block((i) => `data-image-src="/img/${i}.jpg"`))).toEqual([]);
+  });
+
+  it('a stream of button cards with no address anywhere (a script keeps them) is a run under a heading no list knows; buttons with no times (questions that open their answers) are none', async () => {
+    const titles = ['Raptors sign a guard on a two-year deal', 'Wildfire smoke returns to the Prairies', 'Bank of Canada holds its key rate', 'Toronto condo listings climb again', 'Snowbirds head south early this year'];
+    const card = (i: number) => `<button type="button" class="k"><img src="data:," alt=""><span>${titles[i - 1]}</span><span>The Canadian Press</span><span>${i * 9} minutes ago</span></button>`;
+    expect(await count(`<section><h2>Your next few minutes</h2><div>${[1, 2, 3, 4, 5].map(card).join('')}</div></section>`)).toEqual(['recommended 5']);
+    const question = (i: number) => `<button type="button" class="q" aria-expanded="false">What changes for ferry riders in part ${i} of the plan?</button>`;
+    expect(await count(`<section><h2>Questions readers asked</h2><div>${[1, 2, 3, 4, 5].map(question).join('')}</div></section>`)).toEqual([]);
   });
 
   it('a module header whose heading is a picture of its name, beside a link about the ads, is no featured card above the list', async () => {

@@ -1071,12 +1071,21 @@ function likeChildren(el: Element): Element[] | null {
   return best;
 }
 
+/**
+ * A card of a run: one that links to a few places (isCard), or a focusable tile a script follows
+ * (focusTile): a stream of `<button>` cards whose addresses only the page's script knows
+ * (ca-yew-stylist-button-cards-next-few-minutes.html) is a run under any heading.
+ */
+function runCard(el: Element): boolean {
+  return isCard(el) || focusTile(el);
+}
+
 /** Direct children sharing one signature, each a card (linking to a few places): at least
  * MIN_CARDS of them. Like modules of a rail, each with its own list, are no run of cards
  * (tw-stock-collapsed-skeleton.html with its classes stripped). */
 function cardRun(el: Element, ranked = false, open: ReadonlySet<Element> = NONE): Element[] | null {
   const like = likeChildren(el);
-  const linked = like?.filter(isCard) ?? [];
+  const linked = like?.filter(runCard) ?? [];
   if (linked.length >= MIN_CARDS) return linked;
   return ranked && like && !linked.length && rankedRows(like, open) ? like : null;
 }
@@ -1596,8 +1605,10 @@ export function titleTerms(title: string): Set<string> {
   return terms;
 }
 
-/** Words of module headings that say nothing of a subject ("More news", "最新新聞"). */
-const HEADING_FILLER = new Set(['more', 'news', 'latest', 'stories', 'story', 'read', 'also', 'other', 'your', 'videos', 'video', 'popular', 'trending', 'recommended', 'elsewhere', 'yahoo', '新聞', '新闻', '更多', '最新', '推薦', '熱門', 'ニュ', 'ース', '記事', '話題']);
+/** Words of module headings that say nothing of a subject ("More news", "最新新聞"), and words
+ * of time and sequence a heading shares with a title by chance ("Your next few minutes" under
+ * "What comes next for …"). */
+const HEADING_FILLER = new Set(['more', 'news', 'latest', 'stories', 'story', 'read', 'also', 'other', 'your', 'videos', 'video', 'popular', 'trending', 'recommended', 'elsewhere', 'yahoo', 'next', 'before', 'today', 'tonight', 'week', 'year', 'time', 'minutes', 'what', 'here', 'just', '新聞', '新闻', '更多', '最新', '推薦', '熱門', 'ニュ', 'ース', '記事', '話題']);
 
 /** Whether a module's heading names the story's subject: a term of the title beyond filler. */
 function namesSubject(heading: string, terms: Set<string>): boolean {
@@ -2044,7 +2055,8 @@ export function detectFeed(doc: Document, url: string, options: DetectOptions = 
     const cards = placedRun(el, article.start, touches, true, open);
     if (!cards) continue;
     const block = runBlock(el, article, body);
-    if ((hasLink(cards[0]!) || dataLink(cards[0]!)) && timedRun(el, cards)) add(block, null, 'generic');
+    // (A ranking's link-less rows are no cards: runCard tells the two kinds of run apart.)
+    if (runCard(cards[0]!) && timedRun(el, cards)) add(block, null, 'generic');
     else {
       // A run with no times under a caption that names a feed but is no heading element (a
       // card header's <span>Trending</span>, us-sports-mui-continuous-next-article.html).
