@@ -95,6 +95,8 @@ const VIDEO_MARKERS = 'video, iframe, object, embed, [class*="video" i], [class*
  */
 const MIN_VIDEO_CAPTION_WORDS = 20;
 const MIN_VIDEO_CAPTION_CJK_CHARS = 40;
+/** Parts of a byline line that are not its words (see the byline in analyzeDocument). */
+const BYLINE_NOISE = 'time';
 /** A byline line is short; anything longer may be a paragraph and stays. */
 const BYLINE_MAX_CHARS = 160;
 /** Ceiling on extracted text: a hostile or broken page cannot make the popup hang. */
@@ -106,10 +108,11 @@ const MAX_TEXT_CHARS = 400_000;
  */
 const MAX_ANALYSED_CHARS = 30_000;
 
-/** "文／陳映璇 ・ ・ 4 分鐘 閱讀時間" → "文／陳映璇": reading times and separators are not a byline. */
+/** "文／陳映璇 ・ ・ 4 分鐘 閱讀時間" → "文／陳映璇": reading times and separators are not a byline
+ * ("3 分鐘睇完", Cantonese for "3 minutes to read", neither). */
 export function cleanByline(text: string): string | null {
   const t = text
-    .replace(/\d+\s*(分鐘|分钟|分)\s*(閱讀時間|阅读时间|で読めます)?|\d+\s*min(ute)?s?\s*read/gi, ' ')
+    .replace(/\d+\s*(分鐘|分钟|分)\s*(閱讀時間|阅读时间|で読めます|閱讀|阅读|睇完|讀完|读完)?|\d+\s*min(ute)?s?\s*read/gi, ' ')
     .replace(/[・·•|｜]+/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
@@ -228,6 +231,13 @@ function hostOf(url: string): string {
  * often siblings (au-2026-next-story.html: "Yahoo News Australia · Sat 28 November 2026 at
  * 9:15 am · 3-min read" beside the author), and the second is no paragraph of the story.
  */
+/** A byline line's words, not its date; null if none is left. */
+function bylineWords(line: Element): string | null {
+  const copy = line.cloneNode(true) as Element;
+  for (const t of Array.from(copy.querySelectorAll(BYLINE_NOISE))) t.remove();
+  return cleanByline(copy.textContent ?? '');
+}
+
 function bylineLineOf(byline: Element): Element | null {
   let line = byline.parentElement;
   for (let p = line?.parentElement; line && p && p !== p.ownerDocument.body; p = p.parentElement) {
@@ -282,10 +292,18 @@ export function analyzeDocument(doc: Document, url: string, options: AnalyzeOpti
   const bylineLine = known && byline ? bylineLineOf(byline) : null;
   let bylineText: string | null = null;
   if (bylineLine && (bylineLine.textContent ?? '').length < BYLINE_MAX_CHARS && !bylineLine.querySelector('p')) {
-    const copy = bylineLine.cloneNode(true) as Element;
-    for (const t of Array.from(copy.querySelectorAll('time'))) t.remove();
-    bylineText = cleanByline(copy.textContent ?? '');
-    bylineLine.remove();
+    // A line of the date and reading time only (the byline found was its <time>) names no one:
+    // the lines around it are read with it, while they are a byline's (hk-marko-bulma-continuous-next.html:
+    // "Yahoo新聞 ・ 記者 鄭綺文" above "<time> ・ 2 分鐘閱讀", each its own <p>).
+    for (let line: Element | null = bylineLine; line && line !== clone.body; line = line.parentElement) {
+      if (line !== bylineLine && (line.querySelector('h1, article') || (line.textContent ?? '').length >= BYLINE_MAX_CHARS)) break;
+      bylineText = bylineWords(line);
+      if (bylineText) {
+        line.remove();
+        break;
+      }
+    }
+    if (!bylineText) bylineLine.remove();
   }
   // On a Yahoo page, headlines outside the body: the story's own (its title is read apart; a
   // headline that is no h1, a div with role="heading", would otherwise open the text and its key

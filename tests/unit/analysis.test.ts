@@ -74,6 +74,12 @@ describe('analyzeDocument on every Yahoo fixture', () => {
     expect(cleanByline('文／陳映璇 ・ ・ 4 分鐘 閱讀時間')).toBe('文／陳映璇');
     expect(cleanByline('By Dana Whitfield · 3 min read')).toBe('By Dana Whitfield');
     expect(cleanByline(' ・ ')).toBeNull();
+    expect(cleanByline('有線新聞・記者 梁芷澄 ・3 分鐘睇完')).toBe('有線新聞 記者 梁芷澄');
+  });
+
+  it('the current article\'s byline is its words; a line of its date and reading time alone is read with the line naming the author', async () => {
+    const next = await afterAppend('hk-marko-bulma-continuous-next.html');
+    expect(analyzeDocument(next.doc, next.url).article?.byline).toBe('Yahoo新聞 記者 鄭綺文');
   });
 
   it('never throws on empty, tiny or malformed documents', () => {
@@ -142,7 +148,9 @@ describe('a page holding more than one article (the next one appended in place)'
       for (const k of a.keyPoints) expect(ownText, k.text).toContain(squeeze(k.text).replace(/…$/u, '').slice(0, 20));
       // Its author is the one its byline names, not the first article's (the page's metadata).
       const byline = Array.from(doc.querySelectorAll('[data-fixture="byline"]')).find((b) => current!.compareDocumentPosition(b) & FOLLOWING);
-      if (a.article!.byline) expect(squeeze(byline!.textContent ?? ''), 'author').toContain(squeeze(a.article!.byline).slice(0, 6));
+      // (Compared without the separators a byline is cleaned of: "有線新聞・記者" reads "有線新聞 記者".)
+      const words = (s: string) => squeeze(s).replace(/[・·•|｜]/g, '');
+      if (a.article!.byline) expect(words(byline!.textContent ?? ''), 'author').toContain(words(a.article!.byline).slice(0, 6));
     });
   }
 });
