@@ -96,7 +96,7 @@ const VIDEO_MARKERS = 'video, iframe, object, embed, [class*="video" i], [class*
 const MIN_VIDEO_CAPTION_WORDS = 20;
 const MIN_VIDEO_CAPTION_CJK_CHARS = 40;
 /** Parts of a byline line that are not its words (see the byline in analyzeDocument). */
-const BYLINE_NOISE = 'time';
+const BYLINE_NOISE = 'time, svg, button, script, style, template, [hidden], [aria-hidden="true"]';
 /** A byline line is short; anything longer may be a paragraph and stays. */
 const BYLINE_MAX_CHARS = 160;
 /** Ceiling on extracted text: a hostile or broken page cannot make the popup hang. */
@@ -231,7 +231,9 @@ function hostOf(url: string): string {
  * often siblings (au-2026-next-story.html: "Yahoo News Australia · Sat 28 November 2026 at
  * 9:15 am · 3-min read" beside the author), and the second is no paragraph of the story.
  */
-/** A byline line's words, not its date; null if none is left. */
+/** A byline line's words: not its date, nor what a reader never reads in it (an avatar's drawn
+ * initial, the share buttons, a hidden "link copied" notice:
+ * hk-petite-arco-cantonese-headings-river.html); null if none is left. */
 function bylineWords(line: Element): string | null {
   const copy = line.cloneNode(true) as Element;
   for (const t of Array.from(copy.querySelectorAll(BYLINE_NOISE))) t.remove();

@@ -77,7 +77,9 @@ describe('analyzeDocument on every Yahoo fixture', () => {
     expect(cleanByline('有線新聞・記者 梁芷澄 ・3 分鐘睇完')).toBe('有線新聞 記者 梁芷澄');
   });
 
-  it('the current article\'s byline is its words; a line of its date and reading time alone is read with the line naming the author', async () => {
+  it('the current article\'s byline is its words: not an avatar\'s drawn initial, share buttons or a hidden "link copied" notice; a line of its date and reading time alone is read with the line naming the author', async () => {
+    const river = await loadAfterNavigation('hk-petite-arco-cantonese-headings-river.html');
+    expect(analyzeDocument(river.doc, river.url).article?.byline).toBe('有線新聞 記者 梁芷澄');
     const next = await afterAppend('hk-marko-bulma-continuous-next.html');
     expect(analyzeDocument(next.doc, next.url).article?.byline).toBe('Yahoo新聞 記者 鄭綺文');
   });

@@ -1037,6 +1037,16 @@ describe('the cards a block counts', () => {
     expect(await count(`<section><h2>Questions readers asked</h2><div>${[1, 2, 3, 4, 5].map(question).join('')}</div></section>`)).toEqual([]);
   });
 
+  it('linked cards ranked 1, 2, 3 … are a most-read list under a caption no list knows, with no times; a numbered contents list (links within the page) and unnumbered links are none', async () => {
+    const titles = ['Pension fund returns beat forecasts', 'Night tours of the walled city park', 'Hotpot buffets compared by price', 'Local film passes thirty million', 'Winter fair opens at the sports park'];
+    const row = (t: string, i: number, href: string) => `<li><span class="n">${i + 1}</span><div><a href="${href}">${t}</a><span>Provider ${i}</span></div></li>`;
+    const rail = (href: (i: number) => string, numbered = true) =>
+      `<div class="side"><section><div><span>Everyone in town is talking</span></div><ol>${titles.map((t, i) => (numbered ? row(t, i, href(i)) : row(t, i, href(i)).replace(/<span class="n">\d+<\/span>/, ''))).join('')}</ol></section></div>`;
+    expect(await count(rail((i) => `/s/story-${i}.html`))).toEqual(['trending 5']);
+    expect(await count(rail((i) => `#part-${i}`))).toEqual([]);
+    expect(await count(rail((i) => `/s/story-${i}.html`, false))).toEqual([]);
+  });
+
   it('a module header whose heading is a picture of its name, beside a link about the ads, is no featured card above the list', async () => {
     const ad = (i: number) => `<li><a rel="sponsored noopener" href="https://ads.example/c?${i}"><img src="data:," alt=""><span>An advertiser's offer with a headline of its own ${i}</span><span>Advertiser ${i}</span></a></li>`;
     const header = '<div><h2><img src="data:," alt="PR"></h2><a href="https://ads.example/about" aria-label="About these ads"><svg></svg></a></div>';

@@ -1043,7 +1043,7 @@ function shadowFeed(host: Element, parsing: boolean): 'run' | 'open' | null {
   for (const top of Array.from(shadow.children)) {
     for (const p of walkCardParents(top, () => false)) {
       const run = cardRun(p);
-      if (run && timedRun(p, run)) return 'run';
+      if (run && feedRun(p, run)) return 'run';
     }
   }
   if (!parsing) return null;
@@ -1168,7 +1168,7 @@ function placeholderRows(el: Element): boolean {
  */
 function unlabelledRun(el: Element, articleStart: Element | null, touches: (el: Element) => boolean): boolean {
   const run = placedRun(el, articleStart, touches);
-  return !!run && timedRun(el, run);
+  return !!run && feedRun(el, run);
 }
 
 /** The run of cards `el` holds where feeds stand (see runPlace), if it holds one. */
@@ -1180,6 +1180,31 @@ function placedRun(el: Element, articleStart: Element | null, touches: (el: Elem
 /** Whether a run's cards carry times, outside the page's comments: a feed without a heading. */
 function timedRun(el: Element, run: readonly Element[]): boolean {
   return run.some(cardTime) && !inComments(el);
+}
+
+/** A run of cards that is a feed by itself, under any heading or none: timed (timedRun), or
+ * ranked (rankedCards). */
+function feedRun(el: Element, run: readonly Element[]): boolean {
+  return timedRun(el, run) || rankedCards(run);
+}
+
+/**
+ * Linked cards ranked in order: each opens with its number, one more than the card before
+ * (a "most read" list: hk-petite-arco-cantonese-headings-river.html's 全港都喺度傾, a caption no
+ * list knows, its rows with no times). Not a table's rows (a league's standings link their
+ * teams), nor a contents list, whose links stay on the page.
+ */
+function rankedCards(cards: readonly Element[]): boolean {
+  if (cards.length < MIN_CARDS || cards[0]!.tagName === 'TR') return false;
+  const first = leadingText(cards[0]!);
+  if (!RANK_ONLY.test(first)) return false;
+  const start = Number.parseInt(first, 10);
+  return cards.every((c, i) => {
+    const lead = leadingText(c);
+    if (!RANK_ONLY.test(lead) || Number.parseInt(lead, 10) !== start + i || textLen(c) < MIN_ITEM_CHARS) return false;
+    const links = c.matches(LINK) ? [c] : safeQueryAll(c, LINK);
+    return links.some((l) => !(l.getAttribute('href') ?? '').startsWith('#'));
+  });
 }
 
 /**
@@ -1728,6 +1753,11 @@ function scoreCandidate(
     f.repeatedCards = WEIGHTS.repeatedCards;
     const timed = cards.filter(cardTime).length;
     if (timed / cards.length >= 0.5) f.cardsWithTime = WEIGHTS.cardsWithTime;
+    // A ranking: what is most read, under whatever heading.
+    if (rankedCards(cards)) {
+      f.rankedCards = WEIGHTS.rankedCards;
+      kind ??= 'trending';
+    }
   }
   if (linkDensity(el) >= LINK_DENSITY_MIN) f.linkDensity = WEIGHTS.linkDensity;
   // A module under a heading no list knows that names the story's subject ("More in Minnesota
@@ -2056,7 +2086,7 @@ export function detectFeed(doc: Document, url: string, options: DetectOptions = 
     if (!cards) continue;
     const block = runBlock(el, article, body);
     // (A ranking's link-less rows are no cards: runCard tells the two kinds of run apart.)
-    if (runCard(cards[0]!) && timedRun(el, cards)) add(block, null, 'generic');
+    if (runCard(cards[0]!) && feedRun(el, cards)) add(block, null, 'generic');
     else {
       // A run with no times under a caption that names a feed but is no heading element (a
       // card header's <span>Trending</span>, us-sports-mui-continuous-next-article.html).

@@ -176,6 +176,8 @@ export const WEIGHTS = {
   repeatedCards: 0.2,
   /** Those cards carry a relative time ("3 小時前", "2h ago"): a stream of other stories. */
   cardsWithTime: 0.25,
+  /** Those cards are ranked, each opening with its number (1, 2, 3 …): a most-read list. */
+  rankedCards: 0.25,
   /** Mostly link text. */
   linkDensity: 0.1,
   /** After the article's end, or in an aside: where feeds live, never the story. */
