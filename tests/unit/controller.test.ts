@@ -405,6 +405,27 @@ describe('cleanup controller', () => {
     }
   });
 
+  it('the first cards of a stream with no link (an address in each card\'s data attribute; buttons, once a card\'s time is parsed) are hidden while the parser is in them', async () => {
+    for (const [file, card, title, time] of [
+      ['my-lustre-suit-nolink-digest-close-tab.html', '<article class="DigestCard"', 'DigestCard-title', 'DigestCard-age'],
+      ['ca-yew-stylist-button-cards-next-few-minutes.html', '<button type="button"', ' t">', 'minutes ago'],
+    ] as const) {
+      const html = fixtureHtml(file);
+      const first = html.indexOf(card, html.indexOf('data-fixture="feed-block"'));
+      const second = html.indexOf(card, first + 1);
+      // Inside the first card, just after its time; inside the second, just after its title.
+      const after = (needle: string, from: number) => html.indexOf('</', html.indexOf(needle, from) + needle.length);
+      for (const cut of [after(time, first), after(title, second)]) {
+        const { doc, c } = await whileParsing(file, html.slice(0, cut), true);
+        const items = Array.from(doc.querySelectorAll('[data-fixture="feed-item"]'));
+        expect(items.length, `${file} cut at ${cut}`).toBeGreaterThan(0);
+        for (const i of items) expect(hiddenOnPage(doc.defaultView!, i), `${file} cut at ${cut}: ${i.textContent}`).toBe(true);
+        for (const el of Array.from(doc.querySelectorAll('[data-fixture="article"], [data-fixture="headline"]'))) expect(hiddenOnPage(doc.defaultView!, el)).toBe(false);
+        c.stop();
+      }
+    }
+  });
+
   it('rows the parser adds to a module named only by its aria-label are hidden in the next frame (us-hotwire-svg-foryou\'s "Trending now" rail)', async () => {
     const file = 'us-hotwire-svg-foryou.html';
     const html = fixtureHtml(file);

@@ -1376,20 +1376,32 @@ function openRun(el: Element, articleStart: Element | null, touches: (el: Elemen
   return openCards(el, open) && runPlace(el, articleStart, touches) && !inComments(el);
 }
 
+/** Whether a card links, by an address of its own (dataLink) or a link inside it. */
+function linked(el: Element): boolean {
+  return hasLink(el) || dataLink(el);
+}
+
+/** A card of an open run: one that links (see linked), or a focusable tile a script follows
+ * (see focusTile), before its text is parsed (my-lustre-suit-nolink-digest-close-tab.html's
+ * and ca-yew-stylist-button-cards-next-few-minutes.html's first cards showed at parse cuts). */
+function openCard(el: Element): boolean {
+  return linked(el) || el.matches(FOCUSABLE) || (el.childElementCount === 1 && el.firstElementChild!.matches(FOCUSABLE));
+}
+
 /** The cards part of openRun: wherever `el` stands. */
 function openCards(el: Element, open: ReadonlySet<Element>): boolean {
   // A card after cards like it is one of its list's, not a run of its own parts: the list
   // is read as the run (hk-framework7-media-list-page-stack.html's related list item, its
   // link begun, was a run of one under no caption).
   const prev = el.previousElementSibling;
-  if (prev && signature(prev) === signature(el) && hasLink(prev)) return false;
+  if (prev && signature(prev) === signature(el) && openCard(prev)) return false;
   const n = el.childElementCount;
   // A card the parser has only begun (empty so far) does not count yet: two cards and a third
   // begun are no run for cardRun, and would show (us-mithril-carbon-copy-changes.html under a
   // 6× slower CPU, in about 1 load of 30).
-  const begun = !!el.lastElementChild && open.has(el.lastElementChild) && !hasLink(el.lastElementChild);
+  const begun = !!el.lastElementChild && open.has(el.lastElementChild) && !linked(el.lastElementChild);
   if (n === 0 || n - (begun ? 1 : 0) >= MIN_CARDS) return false;
-  const cards = Array.from(el.children).filter(hasLink);
+  const cards = Array.from(el.children).filter(openCard);
   // The first card begun, its time parsed before its title (a provider's logo and "just now",
   // us-catalyst-primer-compact-times-logo-providers.html): it stands for the run to come.
   if (!cards.length) return n === 1 && open.has(el.firstElementChild!) && cardTime(el.firstElementChild!);
@@ -1397,7 +1409,9 @@ function openCards(el: Element, open: ReadonlySet<Element>): boolean {
   if (cards.some((c) => within([c], LINK).length > MAX_CARD_LINKS)) return false;
   const last = el.lastElementChild;
   // Not a module led by a heading of its own (a rail's first box, its rows still arriving).
-  const parsing = !!last && open.has(last) && cards.includes(last) && !leadsWithHeading(last);
+  // A button's card stands for a run only once its time is parsed: a row of buttons is more
+  // often a module's tabs or its share buttons.
+  const parsing = !!last && open.has(last) && cards.includes(last) && linked(last) && !leadsWithHeading(last);
   // Nor does such a module's time make it a card: the times are its rows' (the "Up next"
   // playlist beside the story's video, sg-en-block-link-cards.html, would take in the video).
   return parsing || cards.some((c) => cardTime(c) && !leadsWithHeading(c));
@@ -1411,9 +1425,9 @@ function openCards(el: Element, open: ReadonlySet<Element>): boolean {
  * cards held at 52 parse cuts, shown once parsed).
  */
 function openRelated(block: Element, run: Element, terms: () => Set<string>): boolean {
-  // The run's linked cards; its first card begun before its link (see openCards) stands for them.
-  const linked = Array.from(run.children).filter(hasLink);
-  const cards = linked.length ? linked : Array.from(run.children);
+  // The run's cards; its first card begun before its link (see openCards) stands for them.
+  const open = Array.from(run.children).filter(openCard);
+  const cards = open.length ? open : Array.from(run.children);
   const caption = runCaption(block, cards)?.kind ?? lineKind(block);
   if (caption) return caption === 'related';
   const t = terms();
