@@ -1409,9 +1409,10 @@ function openCards(el: Element, open: ReadonlySet<Element>): boolean {
   if (cards.some((c) => within([c], LINK).length > MAX_CARD_LINKS)) return false;
   const last = el.lastElementChild;
   // Not a module led by a heading of its own (a rail's first box, its rows still arriving).
-  // A button's card stands for a run only once its time is parsed: a row of buttons is more
-  // often a module's tabs or its share buttons.
-  const parsing = !!last && open.has(last) && cards.includes(last) && linked(last) && !leadsWithHeading(last);
+  // A button's card stands for a run once its picture is parsed, or its time: a row of buttons
+  // with neither is more often a module's tabs or its share buttons (ca-yew-stylist-button-cards-next-few-minutes.html
+  // showed its first card's title under a 6× slower CPU, its time not yet parsed).
+  const parsing = !!last && open.has(last) && cards.includes(last) && (linked(last) || !!last.querySelector('img, picture')) && !leadsWithHeading(last);
   // Nor does such a module's time make it a card: the times are its rows' (the "Up next"
   // playlist beside the story's video, sg-en-block-link-cards.html, would take in the video).
   return parsing || cards.some((c) => cardTime(c) && !leadsWithHeading(c));
