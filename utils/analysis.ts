@@ -225,12 +225,6 @@ function hostOf(url: string): string {
   }
 }
 
-/**
- * The line a byline sits in: its parent, widened while the text stays a byline's (no headline,
- * no paragraph, under BYLINE_MAX_CHARS). The author's link and the provider-and-time line are
- * often siblings (au-2026-next-story.html: "Yahoo News Australia · Sat 28 November 2026 at
- * 9:15 am · 3-min read" beside the author), and the second is no paragraph of the story.
- */
 /** A byline line's words: not its date, nor what a reader never reads in it (an avatar's drawn
  * initial, the share buttons, a hidden "link copied" notice:
  * hk-petite-arco-cantonese-headings-river.html); null if none is left. */
@@ -240,6 +234,12 @@ function bylineWords(line: Element): string | null {
   return cleanByline(copy.textContent ?? '');
 }
 
+/**
+ * The line a byline sits in: its parent, widened while the text stays a byline's (no headline,
+ * no paragraph, under BYLINE_MAX_CHARS). The author's link and the provider-and-time line are
+ * often siblings (au-2026-next-story.html: "Yahoo News Australia · Sat 28 November 2026 at
+ * 9:15 am · 3-min read" beside the author), and the second is no paragraph of the story.
+ */
 function bylineLineOf(byline: Element): Element | null {
   let line = byline.parentElement;
   for (let p = line?.parentElement; line && p && p !== p.ownerDocument.body; p = p.parentElement) {

@@ -1097,6 +1097,12 @@ function leadingText(el: Element): string {
   return (n.textContent ?? '').trim();
 }
 
+/** The number a ranked row opens with (its first text a number alone), or null. */
+function rankOf(el: Element): number | null {
+  const lead = leadingText(el);
+  return RANK_ONLY.test(lead) ? Number.parseInt(lead, 10) : null;
+}
+
 /**
  * Rows of a ranking a script follows on click, with no link of any kind: each opens with its
  * number, one more than the row before, and has a title's worth of text
@@ -1105,15 +1111,13 @@ function leadingText(el: Element): string {
  */
 function rankedRows(rows: readonly Element[], open: ReadonlySet<Element> = NONE): boolean {
   if (rows[0]!.tagName === 'TR') return false;
-  const first = leadingText(rows[0]!);
-  if (!RANK_ONLY.test(first)) return false;
-  const start = Number.parseInt(first, 10);
+  const start = rankOf(rows[0]!);
+  if (start === null) return false;
   return rows.every((r, i) => {
     if (hasLink(r)) return false;
-    const lead = leadingText(r);
     // The row the parser is in may have its number only, or not even that yet.
-    if (open.has(r)) return !lead || (RANK_ONLY.test(lead) && Number.parseInt(lead, 10) === start + i);
-    return RANK_ONLY.test(lead) && Number.parseInt(lead, 10) === start + i && textLen(r) >= MIN_ITEM_CHARS;
+    if (open.has(r)) return !leadingText(r) || rankOf(r) === start + i;
+    return rankOf(r) === start + i && textLen(r) >= MIN_ITEM_CHARS;
   });
 }
 
@@ -1196,12 +1200,10 @@ function feedRun(el: Element, run: readonly Element[]): boolean {
  */
 function rankedCards(cards: readonly Element[]): boolean {
   if (cards.length < MIN_CARDS || cards[0]!.tagName === 'TR') return false;
-  const first = leadingText(cards[0]!);
-  if (!RANK_ONLY.test(first)) return false;
-  const start = Number.parseInt(first, 10);
+  const start = rankOf(cards[0]!);
+  if (start === null) return false;
   return cards.every((c, i) => {
-    const lead = leadingText(c);
-    if (!RANK_ONLY.test(lead) || Number.parseInt(lead, 10) !== start + i || textLen(c) < MIN_ITEM_CHARS) return false;
+    if (rankOf(c) !== start + i || textLen(c) < MIN_ITEM_CHARS) return false;
     const links = c.matches(LINK) ? [c] : safeQueryAll(c, LINK);
     return links.some((l) => !(l.getAttribute('href') ?? '').startsWith('#'));
   });
@@ -1377,15 +1379,15 @@ function openRun(el: Element, articleStart: Element | null, touches: (el: Elemen
 }
 
 /** Whether a card links, by an address of its own (dataLink) or a link inside it. */
-function linked(el: Element): boolean {
+function navigates(el: Element): boolean {
   return hasLink(el) || dataLink(el);
 }
 
-/** A card of an open run: one that links (see linked), or a focusable tile a script follows
+/** A card of an open run: one that links (see navigates), or a focusable tile a script follows
  * (see focusTile), before its text is parsed (my-lustre-suit-nolink-digest-close-tab.html's
  * and ca-yew-stylist-button-cards-next-few-minutes.html's first cards showed at parse cuts). */
 function openCard(el: Element): boolean {
-  return linked(el) || el.matches(FOCUSABLE) || (el.childElementCount === 1 && el.firstElementChild!.matches(FOCUSABLE));
+  return navigates(el) || focusable(el);
 }
 
 /** The cards part of openRun: wherever `el` stands. */
@@ -1399,7 +1401,7 @@ function openCards(el: Element, open: ReadonlySet<Element>): boolean {
   // A card the parser has only begun (empty so far) does not count yet: two cards and a third
   // begun are no run for cardRun, and would show (us-mithril-carbon-copy-changes.html under a
   // 6× slower CPU, in about 1 load of 30).
-  const begun = !!el.lastElementChild && open.has(el.lastElementChild) && !linked(el.lastElementChild);
+  const begun = !!el.lastElementChild && open.has(el.lastElementChild) && !navigates(el.lastElementChild);
   if (n === 0 || n - (begun ? 1 : 0) >= MIN_CARDS) return false;
   const cards = Array.from(el.children).filter(openCard);
   // The first card begun, its time parsed before its title (a provider's logo and "just now",
@@ -1412,7 +1414,7 @@ function openCards(el: Element, open: ReadonlySet<Element>): boolean {
   // A button's card stands for a run once its picture is parsed, or its time: a row of buttons
   // with neither is more often a module's tabs or its share buttons (ca-yew-stylist-button-cards-next-few-minutes.html
   // showed its first card's title under a 6× slower CPU, its time not yet parsed).
-  const parsing = !!last && open.has(last) && cards.includes(last) && (linked(last) || !!last.querySelector('img, picture')) && !leadsWithHeading(last);
+  const parsing = !!last && open.has(last) && cards.includes(last) && (navigates(last) || !!last.querySelector('img, picture')) && !leadsWithHeading(last);
   // Nor does such a module's time make it a card: the times are its rows' (the "Up next"
   // playlist beside the story's video, sg-en-block-link-cards.html, would take in the video).
   return parsing || cards.some((c) => cardTime(c) && !leadsWithHeading(c));
@@ -1498,8 +1500,12 @@ const FOCUSABLE = 'button, [tabindex="0"]';
  * focusable element itself, or a row around it alone (a list item wrapping a `<button>` card,
  * uk-waku-rac-button-cards-tabbed-most-read.html's rail). */
 function focusTile(el: Element): boolean {
-  const focusable = el.matches(FOCUSABLE) || (el.childElementCount === 1 && el.firstElementChild!.matches(FOCUSABLE));
-  return focusable && textLen(el) >= MIN_ITEM_CHARS && !hasLink(el);
+  return focusable(el) && textLen(el) >= MIN_ITEM_CHARS && !hasLink(el);
+}
+
+/** A focusable element, or a row around one alone (see focusTile). */
+function focusable(el: Element): boolean {
+  return el.matches(FOCUSABLE) || (el.childElementCount === 1 && el.firstElementChild!.matches(FOCUSABLE));
 }
 
 /**
