@@ -150,8 +150,8 @@ describe('a page holding more than one article (the next one appended in place)'
       for (const k of a.keyPoints) expect(ownText, k.text).toContain(squeeze(k.text).replace(/…$/u, '').slice(0, 20));
       // Its author is the one its byline names, not the first article's (the page's metadata).
       const byline = Array.from(doc.querySelectorAll('[data-fixture="byline"]')).find((b) => current!.compareDocumentPosition(b) & FOLLOWING);
-      // (Compared without the separators a byline is cleaned of: "有線新聞・記者" reads "有線新聞 記者".)
-      const words = (s: string) => squeeze(s).replace(/[・·•|｜]/g, '');
+      // (Both cleaned as a byline is: "有線新聞・記者" reads "有線新聞 記者".)
+      const words = (s: string) => squeeze(cleanByline(s) ?? '');
       if (a.article!.byline) expect(words(byline!.textContent ?? ''), 'author').toContain(words(a.article!.byline).slice(0, 6));
     });
   }

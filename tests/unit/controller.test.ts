@@ -25,11 +25,10 @@ function hiddenOnPage(css: Window, el: Element): boolean {
 
 /**
  * A fixture cut where the parser has got to (`html`, jsdom closes what is open), still loading,
- * its controller started, and the parser's next node added: the frame that follows is one the
+ * its controller started, and the parser's next node added, at the body's end or (`inPlace`)
+ * where the parser is, after its deepest open element: the frame that follows is one the
  * browser may paint.
  */
-/** `html` as a page still parsing, the controller started, then one node added and a frame
- * run: at the body's end, or (`inPlace`) where the parser is, after its deepest open element. */
 async function whileParsing(file: string, html: string, inPlace = false): Promise<{ doc: Document; c: CleanupController }> {
   const { doc } = loadFixture(file, html);
   await new Promise((r) => doc.defaultView!.addEventListener('load', r, { once: true }));

@@ -1110,15 +1110,20 @@ function rankOf(el: Element): number | null {
  * table's rows: a ranked table with no links is data (a league's standings), not stories.
  */
 function rankedRows(rows: readonly Element[], open: ReadonlySet<Element> = NONE): boolean {
-  if (rows[0]!.tagName === 'TR') return false;
-  const start = rankOf(rows[0]!);
-  if (start === null) return false;
-  return rows.every((r, i) => {
+  return numbered(rows, (r, rank) => {
     if (hasLink(r)) return false;
     // The row the parser is in may have its number only, or not even that yet.
-    if (open.has(r)) return !leadingText(r) || rankOf(r) === start + i;
-    return rankOf(r) === start + i && textLen(r) >= MIN_ITEM_CHARS;
+    if (open.has(r)) return !leadingText(r) || rankOf(r) === rank;
+    return rankOf(r) === rank && textLen(r) >= MIN_ITEM_CHARS;
   });
+}
+
+/** Rows numbered in order (the first opens with its number; `row` is given the number each
+ * row should open with, one more than the row before), never a table's rows. */
+function numbered(rows: readonly Element[], row: (r: Element, rank: number) => boolean): boolean {
+  if (!rows.length || rows[0]!.tagName === 'TR') return false;
+  const start = rankOf(rows[0]!);
+  return start !== null && rows.every((r, i) => row(r, start + i));
 }
 
 /**
@@ -1199,11 +1204,8 @@ function feedRun(el: Element, run: readonly Element[]): boolean {
  * teams), nor a contents list, whose links stay on the page.
  */
 function rankedCards(cards: readonly Element[]): boolean {
-  if (cards.length < MIN_CARDS || cards[0]!.tagName === 'TR') return false;
-  const start = rankOf(cards[0]!);
-  if (start === null) return false;
-  return cards.every((c, i) => {
-    if (rankOf(c) !== start + i || textLen(c) < MIN_ITEM_CHARS) return false;
+  return cards.length >= MIN_CARDS && numbered(cards, (c, rank) => {
+    if (rankOf(c) !== rank || textLen(c) < MIN_ITEM_CHARS) return false;
     const links = c.matches(LINK) ? [c] : safeQueryAll(c, LINK);
     return links.some((l) => !(l.getAttribute('href') ?? '').startsWith('#'));
   });
