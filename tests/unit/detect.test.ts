@@ -1004,12 +1004,28 @@ describe('the stylesheet gate covers a known layout (detection can wait for idle
 
 describe('the cards a block counts', () => {
   const url = 'https://example-news.test/city/ferry-fares';
-  const count = async (after: string) => {
+  const blocksAfter = async (after: string) => {
     const { JSDOM, VirtualConsole } = await import('jsdom');
     const html = `<html><head><title>Ferry fares stay the same next year</title></head><body><main><article><h1>Ferry fares stay the same next year</h1>${'<p>The operator said the fares for the crossing would not change, and the new boats would run from March.</p>'.repeat(8)}</article>${after}</main></body></html>`;
     const doc = new JSDOM(html, { url, virtualConsole: new VirtualConsole() }).window.document;
-    return detectFeed(doc, url, { force: true }).blocks.map((b) => `${b.kind} ${b.items.length}`);
+    return detectFeed(doc, url, { force: true }).blocks;
   };
+  const count = async (after: string) => (await blocksAfter(after)).map((b) => `${b.kind} ${b.items.length}`);
+
+  it('a feed in tab panels with no heading but its tabs is hidden as the whole tabbed module, counting the shown panel; tabs that name related reading keep their panels apart', async () => {
+    const card = (tab: string, i: number) => `<li><a href="/s/${tab}-${i}"><img src="data:," alt="">Another story with a title of its own ${tab} ${i}</a><span>CNA · ${i}h ago</span></li>`;
+    const panel = (id: string, n: number, shown: boolean) => `<div role="tabpanel" id="p-${id}" aria-labelledby="t-${id}"${shown ? '' : ' hidden'}><ul>${Array.from({ length: n }, (_, i) => card(id, i + 1)).join('')}</ul></div>`;
+    const tabbed = (names: [string, string, string]) => `<div class="tabs"><div role="tablist">${names.map((n, i) => `<div role="tab" id="t-${['a', 'b', 'c'][i]}" aria-controls="p-${['a', 'b', 'c'][i]}" aria-selected="${i === 0}">${n}</div>`).join('')}</div><div class="panes">${panel('a', 6, true)}${panel('b', 5, false)}${panel('c', 4, false)}</div></div>`;
+    const [block, ...rest] = await blocksAfter(tabbed(['Trending', 'Latest', 'Watch']));
+    expect(rest).toEqual([]);
+    expect(block!.el.className).toBe('tabs');
+    expect(block!.items.map((i) => i.textContent)).toEqual(Array.from({ length: 6 }, (_, i) => expect.stringContaining(`a ${i + 1}`)));
+    // The shown panel's run found on the module, and a hidden panel named by its tab: one block.
+    expect((await blocksAfter(tabbed(['Latest', 'Trending', 'Watch']))).map((b) => `${b.el.className} ${b.items.length}`)).toEqual(['tabs 6']);
+    // A tab naming related reading: the panels stay apart, so the setting keeping it still can.
+    const blocks = await blocksAfter(tabbed(['Related', 'Trending', 'Watch']));
+    expect(blocks.map((b) => b.el.getAttribute('role'))).not.toContain(null);
+  });
 
   it('buttons a script follows (no link anywhere), or list items around them, are the cards; the module\'s "show more" button and its tabs are not', async () => {
     const card = (i: number) => `<button type="button" class="c" data-story-url="/s/other-${i}"><img src="data:," alt=""><span>Another story with a title of its own ${i}</span><span>PA Media · ${i}h ago</span></button>`;

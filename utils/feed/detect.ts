@@ -328,6 +328,55 @@ function captionBefore(b: FeedBlock, a: ArticleAnchors, blocks: readonly FeedBlo
   if (!b.heading) b.heading = line.text;
 }
 
+/** How far above a tab panel its tabs may sit: a tab module's wrappers, not the page's columns. */
+const TAB_MODULE_DEPTH = 4;
+
+/**
+ * The tabbed module a block is one panel of (role=tabpanel, or inside one): the lowest
+ * ancestor holding the tab that controls the panel. Hidden alone, a panel leaves its tabs
+ * standing over nothing, and a click on another tab shows a panel of the same feed
+ * (tw-modernjs-semi-tabbed-video-durations.html: 即時 / 熱門 / 影音, no heading besides the
+ * tabs). Never a module touching the article, nor one whose tabs name related reading, which
+ * a setting keeps.
+ */
+function tabModule(el: Element, a: ArticleAnchors): Element | null {
+  const panel = el.closest('[role="tabpanel"]');
+  const tab = panel && controllingTab(panel);
+  if (!tab) return null;
+  let m = panel.parentElement;
+  for (let depth = 1; m && !m.contains(tab); depth++) m = depth < TAB_MODULE_DEPTH ? m.parentElement : null;
+  if (!m || m === el.ownerDocument.body || touchesArticle(m, a)) return null;
+  const tabs = safeQueryAll(tab.closest('[role="tablist"]') ?? tab.parentElement ?? tab, '[role="tab"]');
+  return tabs.some((t) => headingKind(normaliseHeading(t.textContent ?? '')) === 'related') ? null : m;
+}
+
+/** The tab that names a panel (its aria-labelledby) or controls it (the tab's aria-controls). */
+function controllingTab(panel: Element): Element | null {
+  const doc = panel.ownerDocument;
+  for (const id of (panel.getAttribute('aria-labelledby') ?? '').split(/\s+/)) {
+    const tab = id ? doc.getElementById(id)?.closest('[role="tab"]') : null;
+    if (tab) return tab;
+  }
+  const id = panel.id;
+  if (!id) return null;
+  return safeQueryAll(doc, '[role="tab"][aria-controls]').find((t) => t.getAttribute('aria-controls')!.split(/\s+/).includes(id)) ?? null;
+}
+
+/** Blocks that are tab panels, as their tab modules (see tabModule): one block per module, its
+ * items those of its shown panel (findItems leaves the hidden ones). */
+function asTabModules(blocks: readonly FeedBlock[], a: ArticleAnchors): FeedBlock[] {
+  const panels = new Map<FeedBlock, Element>();
+  for (const b of blocks) {
+    const m = b.kind === 'related' ? null : tabModule(b.el, a);
+    if (m && !blocks.some((o) => o.kind === 'related' && m.contains(o.el))) panels.set(b, m);
+  }
+  if (!panels.size) return [...blocks];
+  // A block found on the module itself (a run of the shown panel's cards) stands as it is.
+  const out = new Map(blocks.filter((b) => !panels.has(b)).map((b) => [b.el, b]));
+  for (const [b, m] of panels) if (!out.has(m)) out.set(m, { ...b, el: m, items: findItems(m, ITEM_SELECTORS) });
+  return [...out.values()];
+}
+
 /** The kind the line just before `el` names, if it is a caption (see lineBefore). */
 function lineKind(el: Element): FeedKind | null {
   const line = lineBefore(el);
@@ -2154,7 +2203,8 @@ export function detectFeed(doc: Document, url: string, options: DetectOptions = 
   }
   // A block the generic signals found, with no heading of its own, around several modules with
   // theirs, is their container: the modules are the blocks (each named, each counted).
-  const kept = scored.filter((b) => b.source !== 'generic' || b.heading || scored.filter((o) => o !== b && o.heading && b.el.contains(o.el)).length < 2);
+  const unnested = scored.filter((b) => b.source !== 'generic' || b.heading || scored.filter((o) => o !== b && o.heading && b.el.contains(o.el)).length < 2);
+  const kept = asTabModules(unnested, article);
   // Outermost blocks only: an inner block is hidden with its parent, except sponsored cards in
   // a block of another kind, which the settings may treat apart.
   const outer = kept.filter((b) => !kept.some((o) => o !== b && o.el.contains(b.el)));
