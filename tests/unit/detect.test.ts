@@ -12,7 +12,7 @@ const HIDDEN_BY_DEFAULT = new Set(Object.entries(DEFAULT_SETTINGS.hide).filter((
  * article (or of related reading) inside one. */
 function check(doc: Document, url: string, quick = false) {
   const d = detectFeed(doc, url, { quick });
-  const hiddenBlocks = d.blocks.filter((b) => HIDDEN_BY_DEFAULT.has(b.kind)).map((b) => b.el);
+  const hiddenBlocks = d.blocks.filter((b) => HIDDEN_BY_DEFAULT.has(b.kind)).flatMap((b) => (b.caption ? [b.el, b.caption] : [b.el]));
   const inHidden = (el: Element) => hiddenBlocks.some((b) => b === el || b.contains(el));
   const all = (role: string) => Array.from(doc.querySelectorAll(`[data-fixture="${role}"]`));
   const feedItems = all('feed-item');
@@ -30,6 +30,12 @@ function check(doc: Document, url: string, quick = false) {
       .flatMap((b) => Array.from(b.querySelectorAll('h2, h3, h4, [role="heading"]')))
       .filter((h) => !h.closest('[data-fixture="feed-item"]') && !inHidden(h))
       .map((h) => (h.textContent ?? '').trim()),
+    // Any words of a feed module left standing over the space it left: a label, a badge, a
+    // tab strip ("赞助内容 · 推广 · 这是什么？" over hidden ad cards, 即時 / 熱門 / 影音 tabs).
+    moduleTextShown: all('feed-block')
+      .flatMap((b) => Array.from(b.querySelectorAll('*')))
+      .filter((e) => !e.childElementCount && (e.textContent ?? '').trim() && !inHidden(e))
+      .map((e) => (e.textContent ?? '').trim()),
     // The detection's article root is the annotated body, or within it, or around it.
     rootFound: all('article').some((a) => !!d.article.root && (a === d.article.root || a.contains(d.article.root) || d.article.root.contains(a))),
     // Nothing inside the article's body is a block of any kind (its own related links included).
@@ -347,6 +353,7 @@ describe('feed detection on the fixtures', () => {
         expect(r.articleAncestorHidden).toBe(0);
         expect(r.relatedHidden).toBe(0);
         expect(r.captionsShown).toEqual([]);
+        expect(r.moduleTextShown).toEqual([]);
         expect(r.rootFound).toBe(true);
         expect(r.commentsInBlocks).toBe(0);
         expect(r.blocksOverSeveral).toBe(0);

@@ -323,9 +323,10 @@ function captionBefore(b: FeedBlock, a: ArticleAnchors, blocks: readonly FeedBlo
   if (!line || touchesArticle(line.el, a)) return;
   const prev = line.el;
   if (blocks.some((o) => o.el === prev || o.el.contains(prev) || prev.contains(o.el))) return;
-  if (headingKind(line.text) !== b.kind) return;
+  const named = lineNames(line);
+  if (named?.kind !== b.kind) return;
   b.caption = prev;
-  if (!b.heading) b.heading = line.text;
+  if (!b.heading) b.heading = named.text;
 }
 
 /** How far above a tab panel its tabs may sit: a tab module's wrappers, not the page's columns. */
@@ -380,16 +381,43 @@ function asTabModules(blocks: readonly FeedBlock[], a: ArticleAnchors): FeedBloc
 /** The kind the line just before `el` names, if it is a caption (see lineBefore). */
 function lineKind(el: Element): FeedKind | null {
   const line = lineBefore(el);
-  return line ? headingKind(line.text) : null;
+  return line ? (lineNames(line)?.kind ?? null) : null;
 }
 
-/** The line just before `el` (no link, no picture), short enough to be its caption, and its words. */
+/** The kind a caption line names, and the words that name it: the whole line, or its first
+ * words alone when badges and links follow them (赞助内容 · 推广 · 这是什么？). */
+function lineNames(line: { el: Element; text: string }): { kind: FeedKind; text: string } | null {
+  const kind = headingKind(line.text);
+  if (kind) return { kind, text: line.text };
+  const first = firstWords(line.el);
+  const firstKind = first && first !== line.text ? headingKind(first) : null;
+  return firstKind ? { kind: firstKind, text: first } : null;
+}
+
+/** The text of an element's first element that holds words and no other element. */
+function firstWords(el: Element): string {
+  for (const e of safeQueryAll(el, '*')) {
+    if (e.childElementCount) continue;
+    const text = normaliseHeading(e.textContent ?? '');
+    if (text) return text;
+  }
+  return '';
+}
+
+/**
+ * The line just before `el` (no picture, mostly no link), short enough to be its caption, and
+ * its words. A link for a small part of it is the caption's own ("这是什么？" beside 赞助内容 in
+ * sg-hans-uniapp-uniui-windows-richtext.html, to the ad-info page); a line that is mostly a link
+ * may be a story.
+ */
 function lineBefore(el: Element): { el: Element; text: string } | null {
   let prev = el.previousElementSibling;
   while (prev && UNSEEN_TAGS.has(prev.tagName)) prev = prev.previousElementSibling;
-  if (!prev || prev.matches('a') || prev.querySelector('a, img')) return null;
+  if (!prev || prev.matches('a') || prev.querySelector('img')) return null;
   const text = normaliseHeading(prev.textContent ?? '');
-  return text && text.length <= MAX_HEADING_CHARS ? { el: prev, text } : null;
+  if (!text || text.length > MAX_HEADING_CHARS) return null;
+  const linked = safeQueryAll(prev, 'a').reduce((n, a) => n + normaliseHeading(a.textContent ?? '').length, 0);
+  return linked * 2 < text.length ? { el: prev, text } : null;
 }
 
 /**
