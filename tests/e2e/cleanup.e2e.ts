@@ -66,6 +66,18 @@ describe.skipIf(!hasChromium)('automatic cleanup in Chromium', () => {
     await expectArticleVisible(page);
     const related = await visibility(page, 'related-item');
     expect(related.visible).toBe(related.total);
+    // No words of a feed module left on screen over the space its cards left: a caption, a
+    // badge, a tab strip. (A visually hidden label is a pixel wide: not on screen.)
+    const moduleWords = await page.evaluate(() =>
+      Array.from(document.querySelectorAll('[data-fixture="feed-block"] *'))
+        .filter((e) => !e.childElementCount && e.textContent?.trim())
+        .filter((e) => {
+          const r = e.getBoundingClientRect();
+          return r.width > 1 && r.height > 1 && getComputedStyle(e).visibility !== 'hidden';
+        })
+        .map((e) => e.textContent!.trim()),
+    );
+    expect(moduleWords).toEqual([]);
     const probe = await page.evaluate(() => {
       const w = window as unknown as { __yndFlash: string[]; __yndObserved: number };
       return { flashes: w.__yndFlash, observed: w.__yndObserved };
