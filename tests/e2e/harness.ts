@@ -47,6 +47,7 @@ export const MAPPED_HOSTS = [
   'hk.style.yahoo.com',
   'ca.news.yahoo.com',
   'nz.news.yahoo.com',
+  'au.lifestyle.yahoo.com',
   'news.yahoo.co.jp',
   'tw.yahoo.com',
   'example-news.test',

@@ -1060,6 +1060,14 @@ describe('the cards a block counts', () => {
     expect(await count(`<section><h2>Questions readers asked</h2><div>${[1, 2, 3, 4, 5].map(question).join('')}</div></section>`)).toEqual([]);
   });
 
+  it('a carousel of paid-for product cards with no "Ad" label after the story is sponsored, its arrows and dots beside the cards; one or two paid-for links are none', async () => {
+    const shops = ['bigw.example', 'kmart.example', 'target.example', 'rebel.example', 'adairs.example'];
+    const card = (i: number) => `<div class="slide"><img src="data:," alt=""><p>${shops[i]}</p><h3><a href="https://${shops[i]}/p/${i}?utm_medium=affiliate" rel="sponsored nofollow">A product with a name of its own ${i}</a></h3><p>$${49 + i}.00</p><a href="https://${shops[i]}/p/${i}?utm_medium=affiliate" rel="sponsored nofollow">Shop now</a></div>`;
+    const shelf = (n: number) => `<section><h2>Shop more deals</h2><p>We may earn commission from these links.</p><div class="carousel"><div class="content">${Array.from({ length: n }, (_, i) => card(i)).join('')}<div class="actions"><button type="button">Previous</button><button type="button">Next</button></div><ol class="dots">${Array.from({ length: n }, (_, i) => `<li><button type="button">Slide ${i + 1}</button></li>`).join('')}</ol></div></div></section>`;
+    expect(await count(shelf(5))).toEqual(['sponsored 5']);
+    expect(await count(shelf(2))).toEqual([]);
+  });
+
   it('linked cards ranked 1, 2, 3 … are a most-read list under a caption no list knows, with no times; a numbered contents list (links within the page) and unnumbered links are none', async () => {
     const titles = ['Pension fund returns beat forecasts', 'Night tours of the walled city park', 'Hotpot buffets compared by price', 'Local film passes thirty million', 'Winter fair opens at the sports park'];
     const row = (t: string, i: number, href: string) => `<li><span class="n">${i + 1}</span><div><a href="${href}">${t}</a><span>Provider ${i}</span></div></li>`;

@@ -249,6 +249,16 @@ function labelledAd(block: Element): boolean {
   return false;
 }
 
+/**
+ * Whether paid-for links to several places make a block with no label: a shelf of affiliate
+ * products after the story ("Shop more deals", au-aem-core-teasers-shop-deals-carousel.html,
+ * every card's link `rel="sponsored nofollow"` to a shop). One or two are a story's own links
+ * to what it sells; the story's own shelves are kept by the callers (storyGoesOn, storysOwn).
+ */
+function paidList(block: Element): boolean {
+  return new Set(safeQueryAll(block, AD_LINK).map((l) => l.getAttribute('href'))).size >= MIN_CARDS;
+}
+
 /** The parts of `el` its `hidden` attribute keeps from showing (the outermost): a closed
  * toggletip's "These links are paid for…" beside a module's heading
  * (us-mithril-carbon-copy-changes.html) is no caption text. */
@@ -293,7 +303,10 @@ function adCardLists(blocks: readonly Element[], a: ArticleAnchors, stop: Elemen
   for (const b of blocks) pushTo(byParent, b.parentElement, b);
   const out: Element[] = [];
   for (const [list, cards] of byParent) {
-    const whole = !!list && cards.length >= 2 && Array.from(list.children).every((c) => UNSEEN_TAGS.has(c.tagName) || cards.includes(c));
+    // Beside the cards, only what a carousel has: its arrows and dots, no link, no picture, no
+    // prose (au-aem-core-teasers-shop-deals-carousel.html's `cmp-carousel__actions`).
+    const control = (c: Element) => !hasLink(c) && !c.querySelector('p, img, picture, video');
+    const whole = !!list && cards.length >= 2 && Array.from(list.children).every((c) => UNSEEN_TAGS.has(c.tagName) || cards.includes(c) || control(c));
     if (whole && !touchesArticle(list, a)) out.push(runBlock(list, a, stop));
     else out.push(...cards);
   }
@@ -2106,7 +2119,7 @@ export function detectFeed(doc: Document, url: string, options: DetectOptions = 
     adBlocks.push(adBlock(link, (el) => touchesArticle(el, article), body));
   }
   for (const block of adCardLists(adBlocks, article, body)) {
-    if (labelledAd(block) && !storyGoesOn(block, article) && !storysOwn(block, article)) add(block, 'sponsored', 'generic', 'adCards');
+    if ((labelledAd(block) || paidList(block)) && !storyGoesOn(block, article) && !storysOwn(block, article)) add(block, 'sponsored', 'generic', 'adCards');
   }
   for (const h of within(roots, HEADING_SELECTOR)) {
     const { kind, labelled } = moduleKind(h);
