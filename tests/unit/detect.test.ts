@@ -1068,6 +1068,14 @@ describe('the cards a block counts', () => {
     expect(await count(shelf(2))).toEqual([]);
   });
 
+  it('a rail module its place alone calls trending is related reading when its stories share the story\'s terms; a heading sharing a word is not enough', async () => {
+    const rail = (heading: string, titles: string[]) => `<aside><section><h2>${heading}</h2><ul>${titles.map((t, i) => `<li><a href="/s/${i}"><img src="data:," alt="">${t}</a><span>${i + 2} hours ago</span></li>`).join('')}</ul></section></aside>`;
+    const ferry = ['Ferry fares: what the operator said about next year', 'New ferry boats arrive for the March crossing', 'Ferry crossing timetable changes from March', 'Operator explains why ferry fares stay the same'];
+    expect(await count(rail('Full coverage: the crossing', ferry))).toEqual(['related 4']);
+    const other = ['Storm warning for the north coast tonight', 'Local team wins the cup after extra time', 'Bakery chain opens two new shops', 'Museum extends its summer opening hours'];
+    expect(await count(rail('Fares and markets', other))).toEqual(['trending 4']);
+  });
+
   it('linked cards ranked 1, 2, 3 … are a most-read list under a caption no list knows, with no times; a numbered contents list (links within the page) and unnumbered links are none', async () => {
     const titles = ['Pension fund returns beat forecasts', 'Night tours of the walled city park', 'Hotpot buffets compared by price', 'Local film passes thirty million', 'Winter fair opens at the sports park'];
     const row = (t: string, i: number, href: string) => `<li><span class="n">${i + 1}</span><div><a href="${href}">${t}</a><span>Provider ${i}</span></div></li>`;

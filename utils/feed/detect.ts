@@ -1876,8 +1876,13 @@ function scoreCandidate(
   // A module under a heading no list knows that names the story's subject ("More in Minnesota
   // Wild" under a Wild game's recap) continues it: related reading, not the feed.
   if (kind === null && !hk && heading && namesSubject(heading, terms())) kind = 'related';
+  // A rail's module is trending by its place alone, a guess its stories may overrule: the rail's
+  // "Full coverage: Oklahoma ice storm" beside the storm's live blog
+  // (us-inferno-jss-liveblog-posts-as-cards.html). Not its heading alone: a market table's
+  // "市場概覽 … 收市" beside a market report (hk-finance-article.html) shares a word, not stories.
+  const railGuess = !hk && !!f.railModule && kind === c.kind && !f.rankedCards && !f.widget && !f.adCards;
   // Items that share the story's own terms continue it: related reading, not the feed.
-  if ((kind === null || kind === 'recommended') && cards.length && terms().size) {
+  if ((kind === null || kind === 'recommended' || railGuess) && cards.length && terms().size) {
     const share = cards.filter((i) => sharesTerms(i, terms())).length / cards.length;
     if (share >= RELATED_ITEM_SHARE) kind = 'related';
   }
