@@ -148,8 +148,13 @@ function isJunk(text: string, cjk: boolean): boolean {
     const cjkChars = countCjkChars(t);
     return cjkChars < MIN_CJK_CHARS && cjkChars + countWords(t.replace(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu, ' ')) < MIN_CJK_CHARS;
   }
-  return countWords(t) < MIN_EN_WORDS;
+  // A line of times alone, however many tokens ("12 min ago5:52 PM CST", a live blog's post
+  // stamp read with its clock time): no word of a sentence's length in it.
+  return countWords(t) < MIN_EN_WORDS || !SENTENCE_WORD.test(t);
 }
+
+/** A word as long as any English sentence holds one of ("12 min ago 5:52 PM CST" holds none). */
+const SENTENCE_WORD = /\p{L}{4,}/u;
 
 /**
  * Term → id for one article. CJK bigrams and characters are keyed by their char codes (see

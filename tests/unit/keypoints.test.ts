@@ -29,6 +29,12 @@ describe('extractKeyPoints', () => {
     expect(all).not.toMatch(/By Staff|Getty/);
     expect(pts.some((p) => p.paragraph === 1)).toBe(true);
   });
+  it("never returns a live blog's post stamps, however many tokens they hold", () => {
+    const posts = enParagraphs.slice(1, 6).flatMap((p, i) => [`${(i + 1) * 12} min ago${i + 4}:52 PM CST`, p]);
+    const pts = extractKeyPoints({ title: 'Council approves transport budget', paragraphs: posts, lang: 'en' }, { count: 5 });
+    expect(pts).toHaveLength(5);
+    expect(pts.map((p) => p.text).join('\n')).not.toMatch(/min ago|PM CST/);
+  });
   it("'auto' gives 3 for short articles and up to 5 for long ones", () => {
     expect(extractKeyPoints({ title: '', paragraphs: enParagraphs, lang: 'en' })).toHaveLength(3);
     const long = Array.from({ length: 120 }, (_, i) => `Sentence number ${i} talks about topic ${i % 7} with several extra words here.`);
