@@ -407,6 +407,25 @@ describe('feed detection on the fixtures', () => {
     }
   });
 
+  it('while the parser is inside a card whose provider is parsed and its date not yet, the cards before it are hidden (uk-nette-materialize, half its cards dated without a time of day)', () => {
+    const file = 'uk-nette-materialize-absolute-dates-native-ads.html';
+    const html = fixtureHtml(file);
+    let third = html.indexOf('id="snippet-moreNews-items"');
+    for (let k = 0; k < 3; k++) third = html.indexOf('<li class="yuk-river__item"', third + 1);
+    // Cut after the third card's provider: the first card dated with its time, the second with
+    // its date alone ("28 November 2026"), the third's date to come.
+    const prov = html.indexOf('</span>', html.indexOf('yuk-tease__prov', third)) + '</span>'.length;
+    const { doc, url } = loadFixture(file, html.slice(0, prov));
+    Object.defineProperty(doc, 'readyState', { value: 'loading' });
+    const cards = Array.from(doc.querySelectorAll('#snippet-moreNews-items > li'));
+    expect(cards.length).toBe(3);
+    expect(cards[2]!.querySelector('time, .yuk-tease__date')).toBeNull();
+    for (const quick of [true, false]) {
+      const blocks = detectFeed(doc, url, { quick }).blocks;
+      expect(blocks.some((b) => b.el.contains(cards[0]!) && b.el.contains(cards[1]!)), `quick: ${quick}`).toBe(true);
+    }
+  });
+
   it('while the parser is inside the first row of a rail module (its rank number parsed, its link not yet), the module is hidden', () => {
     const html = fixtureHtml('us-mithril-carbon-copy-changes.html');
     const rank = html.indexOf('<span class="yn-buzz__rank"');

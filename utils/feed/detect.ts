@@ -1817,7 +1817,8 @@ function climbFromHeading(h: Element, a: ArticleAnchors, stop: Element, open: Re
 
 /**
  * Score one candidate. `widgets`: every widget element of the page when the pass covered the
- * whole page (a few contains() calls instead of a query over the candidate's subtree).
+ * whole page (a few contains() calls instead of a query over the candidate's subtree). `open`:
+ * the elements the parser is still inside, while the page parses.
  */
 function scoreCandidate(
   c: Candidate,
@@ -1826,6 +1827,7 @@ function scoreCandidate(
   terms: () => Set<string>,
   quick: boolean,
   widgets: readonly Element[] | null,
+  open: ReadonlySet<Element> = NONE,
 ): FeedBlock {
   const el = c.el;
   const f = c.features;
@@ -1864,8 +1866,12 @@ function scoreCandidate(
   const cards = oneList(items);
   if (cards.length >= MIN_CARDS) {
     f.repeatedCards = WEIGHTS.repeatedCards;
-    const timed = cards.filter(cardTime).length;
-    if (timed / cards.length >= 0.5) f.cardsWithTime = WEIGHTS.cardsWithTime;
+    // Not the card the parser is still inside: its time may be yet to come
+    // (uk-nette-materialize-absolute-dates-native-ads.html's third card showed while its
+    // provider was parsed and its date not).
+    const told = open.size ? cards.filter((c) => !open.has(c)) : cards;
+    const timed = told.filter(cardTime).length;
+    if (told.length && timed / told.length >= 0.5) f.cardsWithTime = WEIGHTS.cardsWithTime;
     // A ranking: what is most read, under whatever heading.
     if (rankedCards(cards)) {
       f.rankedCards = WEIGHTS.rankedCards;
@@ -2244,7 +2250,7 @@ export function detectFeed(doc: Document, url: string, options: DetectOptions = 
   const scored: FeedBlock[] = [];
   for (const c of candidates.values()) {
     if (touchesArticle(c.el, article)) continue;
-    const b = scoreCandidate(c, article, ITEM_SELECTORS, terms, options.quick ?? false, options.scope ? null : widgets);
+    const b = scoreCandidate(c, article, ITEM_SELECTORS, terms, options.quick ?? false, options.scope ? null : widgets, open);
     if (b.source === 'user' || b.score >= HIDE_CONFIDENCE) scored.push(b);
   }
   // A block the generic signals found, with no heading of its own, around several modules with
