@@ -1079,6 +1079,19 @@ describe('the cards a block counts', () => {
     expect(await count(`<section><h2>Questions readers asked</h2><div>${[1, 2, 3, 4, 5].map(question).join('')}</div></section>`)).toEqual([]);
   });
 
+  it('a feed in the footer of the story\'s own <article> element, its cards\' pictures beside their links, is found; the story and its header stay', async () => {
+    const { JSDOM, VirtualConsole } = await import('jsdom');
+    const titles = ['Typhoon signal lowered as the storm moves west', 'Stocks close higher on tech gains', 'Concert tickets go on sale next week', 'Hiker rescued by helicopter in Sai Kung'];
+    const card = (t: string, i: number) => `<div class="item"><div class="card"><div class="frame"><img src="data:," alt=""></div><div class="body"><p class="title"><a href="/s/${i}">${t}</a></p><p>HK01 · ${i + 1} hours ago</p></div></div></div>`;
+    const html = `<html><head><title>Ferry fares stay the same next year</title></head><body><main><article><header><h1>Ferry fares stay the same next year</h1><p class="by">By A Reporter</p></header><div class="story">${'<p>The operator said the fares for the crossing would not change, and the new boats would run from March.</p>'.repeat(8)}</div><footer><section><h2>Others are reading</h2><div class="grid">${titles.map(card).join('')}</div></section></footer></article></main></body></html>`;
+    const url = 'https://example-news.test/city/ferry-fares';
+    const doc = new JSDOM(html, { url, virtualConsole: new VirtualConsole() }).window.document;
+    const d = detectFeed(doc, url, { force: true });
+    expect(d.blocks.map((b) => `${b.kind} ${b.items.length}`)).toEqual(['recommended 4']);
+    expect(d.blocks[0]!.el.contains(doc.querySelector('footer h2'))).toBe(true);
+    expect(d.blocks.some((b) => b.el.contains(doc.querySelector('.story')) || b.el.contains(doc.querySelector('h1')))).toBe(false);
+  });
+
   it('a carousel of paid-for product cards with no "Ad" label after the story is sponsored, its arrows and dots beside the cards; one or two paid-for links are none', async () => {
     const shops = ['bigw.example', 'kmart.example', 'target.example', 'rebel.example', 'adairs.example'];
     const card = (i: number) => `<div class="slide"><img src="data:," alt=""><p>${shops[i]}</p><h3><a href="https://${shops[i]}/p/${i}?utm_medium=affiliate" rel="sponsored nofollow">A product with a name of its own ${i}</a></h3><p>$${49 + i}.00</p><a href="https://${shops[i]}/p/${i}?utm_medium=affiliate" rel="sponsored nofollow">Shop now</a></div>`;

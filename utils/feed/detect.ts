@@ -166,7 +166,8 @@ const SECTIONING = 'article, aside, main, nav, section';
  */
 function chromeAround(el: Element): Element | null {
   for (let c = el.closest(CHROME_SELECTOR); c; c = c.parentElement?.closest(CHROME_SELECTOR) ?? null) {
-    if (c.tagName !== 'HEADER' || c.hasAttribute('role') || !c.parentElement?.closest(SECTIONING)) return c;
+    if (c.hasAttribute('role')) return c;
+    if (c.tagName === 'HEADER' ? !c.parentElement?.closest(SECTIONING) : c.tagName !== 'FOOTER' || !c.parentElement?.closest('article')) return c;
   }
   return null;
 }
@@ -389,6 +390,19 @@ function asTabModules(blocks: readonly FeedBlock[], a: ArticleAnchors): FeedBloc
   const out = new Map(blocks.filter((b) => !panels.has(b)).map((b) => [b.el, b]));
   for (const [b, m] of panels) if (!out.has(m)) out.set(m, { ...b, el: m, items: findItems(m, ITEM_SELECTORS) });
   return [...out.values()];
+}
+
+/**
+ * The footers of the story's own `<article>` element, after its body: where a site may put its
+ * modules inside the article element (hk-liferay-clay-feed-inside-article-footer.html's related
+ * box, feed and ad strip). The walk for card runs skips the article's column, but not these.
+ */
+function articleFooters(a: ArticleAnchors): Element[] {
+  const column = a.container;
+  if (!column || !a.root) return [];
+  const own = column.closest('article');
+  if (!own) return [];
+  return safeQueryAll(column, 'footer').filter((f) => f.parentElement?.closest('article') === own && isAfter(f, a.root!) && !f.parentElement?.closest('footer'));
 }
 
 /** The kind the line just before `el` names, if it is a caption (see lineBefore). */
@@ -747,11 +761,12 @@ interface CardRows {
   rows: Map<Element, boolean>;
 }
 
-/** Whether `img` is a card's picture: inside a link, in an item of a list of MIN_CARDS or more
- * linked items, or in one of MIN_CARDS or more like linked siblings. */
+/** Whether `img` is a card's picture: inside a link, or beside its card's link (Clay's
+ * `div.sticker` before the title link, hk-liferay-clay-feed-inside-article-footer.html's
+ * cards inside the article element), in an item of a list of MIN_CARDS or more linked items,
+ * or in one of MIN_CARDS or more like linked siblings. */
 function cardThumbnail(img: Element, { lists, rows }: CardRows): boolean {
-  const link = img.closest('a[href]');
-  if (!link) return false;
+  const link = img.closest('a[href]') ?? img;
   const item = link.closest('li');
   const list = item?.parentElement;
   if (list && (list.tagName === 'UL' || list.tagName === 'OL')) {
@@ -762,7 +777,9 @@ function cardThumbnail(img: Element, { lists, rows }: CardRows): boolean {
   // Cards that are no list items: the link, or an element just around it, is one of MIN_CARDS
   // or more like siblings, each with a link (Fomantic's `div.ui.cards > div.card`, a strip of
   // stories inside the article element, au-aurelia-fomantic-continue-reading-strip.html).
-  for (let n: Element | null = link, i = 0; n?.parentElement && i < MODULE_CLIMB; n = n.parentElement, i++) {
+  // A picture beside its link sits in a frame of its own: one level more to its card's row.
+  const climb = link === img ? MODULE_CLIMB + 1 : MODULE_CLIMB;
+  for (let n: Element | null = link, i = 0; n?.parentElement && i < climb; n = n.parentElement, i++) {
     const row = n.parentElement;
     let cards = rows.get(row);
     if (cards === undefined) {
@@ -2196,7 +2213,7 @@ export function detectFeed(doc: Document, url: string, options: DetectOptions = 
   const hosts: Element[] = [];
   const cardParents = options.scope
     ? cardParentsWithin(options.scope.roots, skipWalk, hosts)
-    : walkCardParents(body, skipWalk, hosts);
+    : [...walkCardParents(body, skipWalk, hosts), ...articleFooters(article).flatMap((f) => walkCardParents(f, skipWalk, hosts))];
   for (const host of hosts) {
     if (candidates.has(host) || !runPlace(host, article.start, touches)) continue;
     const feed = shadowFeed(host, open.has(host));
