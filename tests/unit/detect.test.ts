@@ -426,6 +426,18 @@ describe('feed detection on the fixtures', () => {
     }
   });
 
+  it('while the parser is inside the first card of a feed in the article element\'s footer (its picture beside its link), the card is hidden (hk-liferay-clay)', () => {
+    const file = 'hk-liferay-clay-feed-inside-article-footer.html';
+    const html = fixtureHtml(file);
+    const first = html.indexOf('<li', html.indexOf('yhkRecs_assetEntries'));
+    const cut = html.slice(0, html.indexOf('</a>', first) + '</a>'.length);
+    const { doc, url } = loadFixture(file, cut);
+    Object.defineProperty(doc, 'readyState', { value: 'loading' });
+    const card = doc.querySelector('[id$="yhkRecs_assetEntries"] > li')!;
+    expect(card.querySelector('img')).not.toBeNull();
+    for (const quick of [true, false]) expect(detectFeed(doc, url, { quick }).blocks.some((b) => b.kind !== 'related' && b.el.contains(card)), `quick: ${quick}`).toBe(true);
+  });
+
   it('while the parser is inside the first row of a rail module (its rank number parsed, its link not yet), the module is hidden', () => {
     const html = fixtureHtml('us-mithril-carbon-copy-changes.html');
     const rank = html.indexOf('<span class="yn-buzz__rank"');

@@ -397,12 +397,10 @@ function asTabModules(blocks: readonly FeedBlock[], a: ArticleAnchors): FeedBloc
  * modules inside the article element (hk-liferay-clay-feed-inside-article-footer.html's related
  * box, feed and ad strip). The walk for card runs skips the article's column, but not these.
  */
-function articleFooters(a: ArticleAnchors): Element[] {
-  const column = a.container;
-  if (!column || !a.root) return [];
-  const own = column.closest('article');
-  if (!own) return [];
-  return safeQueryAll(column, 'footer').filter((f) => f.parentElement?.closest('article') === own && isAfter(f, a.root!) && !f.parentElement?.closest('footer'));
+function articleFooters({ container, root }: Pick<ArticleAnchors, 'container' | 'root'>): Element[] {
+  const own = container?.closest('article');
+  if (!own || !root) return [];
+  return safeQueryAll(container!, 'footer').filter((f) => f.parentElement?.closest('article') === own && isAfter(f, root) && !f.parentElement?.closest('footer'));
 }
 
 /** The kind the line just before `el` names, if it is a caption (see lineBefore). */
@@ -694,7 +692,13 @@ export function findArticle(doc: Document, profile: SiteProfile | null): Article
   // Outside the body, a picture in a linked row of a list (a video playlist's thumbnails beside
   // the story's own video, sg-en-block-link-cards.html) is a card's, not the article's.
   const seen: CardRows = { lists: new Map(), rows: new Map() };
-  const images = imgScope ? safeQueryAll(imgScope, 'figure, img, picture').filter((img) => !!root?.contains(img) || !cardThumbnail(img, seen)) : [];
+  // Nor is a picture in the article element's footer, after the body: the site's modules sit
+  // there, and their first card's picture is parsed before the cards beside it that would tell
+  // it a card's (hk-liferay-clay-feed-inside-article-footer.html showed its first cards).
+  const footers = articleFooters({ container, root });
+  const images = imgScope
+    ? safeQueryAll(imgScope, 'figure, img, picture').filter((img) => !!root?.contains(img) || (!cardThumbnail(img, seen) && !footers.some((f) => f.contains(img))))
+    : [];
   const anchors = [root, headline].filter((e): e is Element => !!e);
   const all = [...others, ...otherArticles(doc, anchors).filter((o) => !others.some((x) => x.contains(o)))];
   // Feeds follow the first of the page's articles, whichever one is being read.
