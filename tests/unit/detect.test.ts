@@ -438,6 +438,20 @@ describe('feed detection on the fixtures', () => {
     for (const quick of [true, false]) expect(detectFeed(doc, url, { quick }).blocks.some((b) => b.kind !== 'related' && b.el.contains(card)), `quick: ${quick}`).toBe(true);
   });
 
+  it('while the parser is inside a rail module whose stories so far share the story\'s terms, it stays shown as related reading (us-inferno-jss\'s "Full coverage")', () => {
+    const file = 'us-inferno-jss-liveblog-posts-as-cards.html';
+    const html = fixtureHtml(file);
+    const second = html.indexOf('<li', html.indexOf('<li', html.indexOf('data-fixture="related-block"')) + 1);
+    const { doc, url } = loadFixture(file, html.slice(0, html.indexOf('</a>', second) + '</a>'.length));
+    Object.defineProperty(doc, 'readyState', { value: 'loading' });
+    const items = Array.from(doc.querySelectorAll('[data-fixture="related-item"]'));
+    expect(items.length).toBe(2);
+    for (const quick of [true, false]) {
+      const hidden = detectFeed(doc, url, { quick }).blocks.filter((b) => b.kind !== 'related');
+      expect(items.filter((i) => hidden.some((b) => b.el.contains(i))), `quick: ${quick}`).toEqual([]);
+    }
+  });
+
   it('while the parser is inside the first row of a rail module (its rank number parsed, its link not yet), the module is hidden', () => {
     const html = fixtureHtml('us-mithril-carbon-copy-changes.html');
     const rank = html.indexOf('<span class="yn-buzz__rank"');

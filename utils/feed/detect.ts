@@ -1550,6 +1550,13 @@ function openRelated(block: Element, run: Element, terms: () => Set<string>): bo
   return t.size > 0 && cards.length > 0 && cards.filter((c) => sharesTerms(c, t)).length / cards.length >= RELATED_ITEM_SHARE;
 }
 
+/** Whether the stories a rail module holds so far share the story's terms (see openRelated). */
+function openRailRelated(el: Element, terms: () => Set<string>): boolean {
+  const titles = safeQueryAll(el, LINK).filter((l) => textLen(l) >= MIN_ITEM_CHARS);
+  const t = titles.length ? terms() : null;
+  return !!t?.size && titles.filter((l) => sharesTerms(l, t)).length / titles.length >= RELATED_ITEM_SHARE;
+}
+
 /** Every profile's card selectors: a card of one generation can appear in another's page. */
 export const ITEM_SELECTORS: readonly string[] = SITE_PROFILES.flatMap((p) => p.itemSelectors);
 
@@ -2168,7 +2175,11 @@ export function detectFeed(doc: Document, url: string, options: DetectOptions = 
     // (ctvnews' "Don't Miss", moneycontrol's "most popular").
     if (el === h || (rail && followBox(el))) continue;
     if (rail) {
-      add(el, 'trending', 'generic', 'railModule');
+      // While the parser is inside it, a module whose stories so far share the story's terms is
+      // related reading, as the full pass will find it (see railGuess): not hidden meanwhile
+      // (us-inferno-jss-liveblog-posts-as-cards.html's "Full coverage" hid at 42 parse cuts).
+      const railKind = open.has(el) && openRailRelated(el, terms) ? 'related' : 'trending';
+      add(el, railKind, 'generic', 'railModule');
       // While the parser is inside it, a rail module with its first card so far stands for the
       // rows to come (us-ap-outbrain's video module painted its featured card under a slow CPU);
       // decided again once the page has parsed, as an open run is. So does its first row begun,
@@ -2176,7 +2187,7 @@ export function detectFeed(doc: Document, url: string, options: DetectOptions = 
       // list item or a row of another tag with only its number so far
       // (tw-fluent-griffel-nonlist-rows.html's `div` and `tr` rows).
       if (open.has(el) && (hasLink(el) || [...open].some((o) => el.contains(o) && (o.tagName === 'LI' || (!o.contains(h) && RANK_ONLY.test((o.textContent ?? '').trim()))))))
-        add(el, 'trending', 'generic', 'openRun');
+        add(el, railKind, 'generic', 'openRun');
     }
     // A label beside the heading names the kind where the heading's own words do not.
     // Not a card's title with the card's own "Ad" badge (an ad card in a stream of stories,
