@@ -82,6 +82,8 @@ const PAGERANK_ITERATIONS = 25;
 /** Junk thresholds: shorter units are captions, labels or fragments. */
 const MIN_CJK_CHARS = 8;
 const MIN_EN_WORDS = 6;
+/** A word as long as any English sentence holds one of ("12 min ago 5:52 PM CST" holds none). */
+const SENTENCE_WORD = /\p{L}{4,}/u;
 /** Trimming limits from the brief: longer sentences are cut at a clause boundary. */
 const MAX_CJK_CHARS = 120;
 const MAX_EN_WORDS = 45;
@@ -152,9 +154,6 @@ function isJunk(text: string, cjk: boolean): boolean {
   // stamp read with its clock time): no word of a sentence's length in it.
   return countWords(t) < MIN_EN_WORDS || !SENTENCE_WORD.test(t);
 }
-
-/** A word as long as any English sentence holds one of ("12 min ago 5:52 PM CST" holds none). */
-const SENTENCE_WORD = /\p{L}{4,}/u;
 
 /**
  * Term → id for one article. CJK bigrams and characters are keyed by their char codes (see

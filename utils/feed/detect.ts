@@ -162,7 +162,8 @@ const SECTIONING = 'article, aside, main, nav, section';
  * The chrome `el` is in, if any: its closest chrome element, but for a module's own <header>
  * (a section's "Sponsored" heading row with its "Why am I seeing this?" link,
  * uk-navapi-viewtransition-popover-rail.html), which holds the module's heading, not the
- * site's.
+ * site's, and an article element's own <footer> (HTML-AAM maps neither to a landmark), which
+ * may hold the site's modules (hk-liferay-clay-feed-inside-article-footer.html).
  */
 function chromeAround(el: Element): Element | null {
   for (let c = el.closest(CHROME_SELECTOR); c; c = c.parentElement?.closest(CHROME_SELECTOR) ?? null) {
@@ -1547,14 +1548,18 @@ function openRelated(block: Element, run: Element, terms: () => Set<string>): bo
   const caption = runCaption(block, cards)?.kind ?? lineKind(block);
   if (caption) return caption === 'related';
   const t = terms();
-  return t.size > 0 && cards.length > 0 && cards.filter((c) => sharesTerms(c, t)).length / cards.length >= RELATED_ITEM_SHARE;
+  return storysTerms(cards, t);
+}
+
+/** Whether enough of `items` share the story's terms (see sharesTerms) to be related reading. */
+function storysTerms(items: readonly Element[], terms: Set<string>): boolean {
+  return terms.size > 0 && items.length > 0 && items.filter((i) => sharesTerms(i, terms)).length / items.length >= RELATED_ITEM_SHARE;
 }
 
 /** Whether the stories a rail module holds so far share the story's terms (see openRelated). */
 function openRailRelated(el: Element, terms: () => Set<string>): boolean {
   const titles = safeQueryAll(el, LINK).filter((l) => textLen(l) >= MIN_ITEM_CHARS);
-  const t = titles.length ? terms() : null;
-  return !!t?.size && titles.filter((l) => sharesTerms(l, t)).length / titles.length >= RELATED_ITEM_SHARE;
+  return titles.length > 0 && storysTerms(titles, terms());
 }
 
 /** Every profile's card selectors: a card of one generation can appear in another's page. */
@@ -1916,10 +1921,7 @@ function scoreCandidate(
   // "市場概覽 … 收市" beside a market report (hk-finance-article.html) shares a word, not stories.
   const railGuess = !hk && !!f.railModule && kind === c.kind && !f.rankedCards && !f.widget && !f.adCards;
   // Items that share the story's own terms continue it: related reading, not the feed.
-  if ((kind === null || kind === 'recommended' || railGuess) && cards.length && terms().size) {
-    const share = cards.filter((i) => sharesTerms(i, terms())).length / cards.length;
-    if (share >= RELATED_ITEM_SHARE) kind = 'related';
-  }
+  if ((kind === null || kind === 'recommended' || railGuess) && cards.length && storysTerms(cards, terms())) kind = 'related';
   return { el, kind: kind ?? 'recommended', heading, items, score: sum(), features: f, source: c.source };
 }
 
