@@ -1056,12 +1056,15 @@ describe('the stylesheet gate covers a known layout (detection can wait for idle
 
 describe('the cards a block counts', () => {
   const url = 'https://example-news.test/city/ferry-fares';
-  const blocksAfter = async (after: string) => {
+  const story = '<p>The operator said the fares for the crossing would not change, and the new boats would run from March.</p>'.repeat(8);
+  /** The detection on a page whose body is `main` (the story's own markup around `story`). */
+  const detectIn = async (main: string) => {
     const { JSDOM, VirtualConsole } = await import('jsdom');
-    const html = `<html><head><title>Ferry fares stay the same next year</title></head><body><main><article><h1>Ferry fares stay the same next year</h1>${'<p>The operator said the fares for the crossing would not change, and the new boats would run from March.</p>'.repeat(8)}</article>${after}</main></body></html>`;
+    const html = `<html><head><title>Ferry fares stay the same next year</title></head><body><main>${main}</main></body></html>`;
     const doc = new JSDOM(html, { url, virtualConsole: new VirtualConsole() }).window.document;
-    return detectFeed(doc, url, { force: true }).blocks;
+    return { doc, d: detectFeed(doc, url, { force: true }) };
   };
+  const blocksAfter = async (after: string) => (await detectIn(`<article><h1>Ferry fares stay the same next year</h1>${story}</article>${after}`)).d.blocks;
   const count = async (after: string) => (await blocksAfter(after)).map((b) => `${b.kind} ${b.items.length}`);
 
   it('a feed in tab panels with no heading but its tabs is hidden as the whole tabbed module, counting the shown panel; tabs that name related reading keep their panels apart', async () => {
@@ -1106,13 +1109,9 @@ describe('the cards a block counts', () => {
   });
 
   it('a feed in the footer of the story\'s own <article> element, its cards\' pictures beside their links, is found; the story and its header stay', async () => {
-    const { JSDOM, VirtualConsole } = await import('jsdom');
     const titles = ['Typhoon signal lowered as the storm moves west', 'Stocks close higher on tech gains', 'Concert tickets go on sale next week', 'Hiker rescued by helicopter in Sai Kung'];
     const card = (t: string, i: number) => `<div class="item"><div class="card"><div class="frame"><img src="data:," alt=""></div><div class="body"><p class="title"><a href="/s/${i}">${t}</a></p><p>HK01 · ${i + 1} hours ago</p></div></div></div>`;
-    const html = `<html><head><title>Ferry fares stay the same next year</title></head><body><main><article><header><h1>Ferry fares stay the same next year</h1><p class="by">By A Reporter</p></header><div class="story">${'<p>The operator said the fares for the crossing would not change, and the new boats would run from March.</p>'.repeat(8)}</div><footer><section><h2>Others are reading</h2><div class="grid">${titles.map(card).join('')}</div></section></footer></article></main></body></html>`;
-    const url = 'https://example-news.test/city/ferry-fares';
-    const doc = new JSDOM(html, { url, virtualConsole: new VirtualConsole() }).window.document;
-    const d = detectFeed(doc, url, { force: true });
+    const { doc, d } = await detectIn(`<article><header><h1>Ferry fares stay the same next year</h1><p class="by">By A Reporter</p></header><div class="story">${story}</div><footer><section><h2>Others are reading</h2><div class="grid">${titles.map(card).join('')}</div></section></footer></article>`);
     expect(d.blocks.map((b) => `${b.kind} ${b.items.length}`)).toEqual(['recommended 4']);
     expect(d.blocks[0]!.el.contains(doc.querySelector('footer h2'))).toBe(true);
     expect(d.blocks.some((b) => b.el.contains(doc.querySelector('.story')) || b.el.contains(doc.querySelector('h1')))).toBe(false);
