@@ -68,15 +68,23 @@ describe.skipIf(!hasChromium)('automatic cleanup in Chromium', () => {
     expect(related.visible).toBe(related.total);
     // No words of a feed module left on screen over the space its cards left: a caption, a
     // badge, a tab strip. (A visually hidden label is a pixel wide: not on screen.)
-    const moduleWords = await page.evaluate(() =>
-      Array.from(document.querySelectorAll('[data-fixture="feed-block"] *'))
-        .filter((e) => !e.childElementCount && e.textContent?.trim())
-        .filter((e) => {
-          const r = e.getBoundingClientRect();
-          return r.width > 1 && r.height > 1 && getComputedStyle(e).visibility !== 'hidden';
-        })
-        .map((e) => e.textContent!.trim()),
-    );
+    // Read by text node, so words sitting beside child elements are seen too.
+    const moduleWords = await page.evaluate(() => {
+      const shown: string[] = [];
+      for (const block of Array.from(document.querySelectorAll('[data-fixture="feed-block"]'))) {
+        const walk = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
+        for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+          const words = n.textContent?.trim();
+          const parent = n.parentElement;
+          if (!words || !parent || parent.closest('script, style, template, noscript')) continue;
+          const range = document.createRange();
+          range.selectNodeContents(n);
+          const r = range.getBoundingClientRect();
+          if (r.width > 1 && r.height > 1 && getComputedStyle(parent).visibility !== 'hidden') shown.push(words);
+        }
+      }
+      return shown;
+    });
     expect(moduleWords).toEqual([]);
     const probe = await page.evaluate(() => {
       const w = window as unknown as { __yndFlash: string[]; __yndObserved: number };

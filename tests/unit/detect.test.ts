@@ -8,6 +8,16 @@ import { DEFAULT_SETTINGS } from '../../utils/settings';
 
 const HIDDEN_BY_DEFAULT = new Set(Object.entries(DEFAULT_SETTINGS.hide).filter(([, v]) => v).map(([k]) => k));
 
+/** The words of an element: its text nodes with any letters, outside scripts and styles. */
+function textNodes(el: Element): Text[] {
+  const out: Text[] = [];
+  const walk = el.ownerDocument.createTreeWalker(el, 4 /* NodeFilter.SHOW_TEXT */);
+  for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+    if ((n.textContent ?? '').trim() && !n.parentElement?.closest('script, style, template, noscript')) out.push(n as Text);
+  }
+  return out;
+}
+
 /** Ground truth check: every feed item ends inside a block hidden by default, nothing of the
  * article (or of related reading) inside one. */
 function check(doc: Document, url: string, quick = false) {
@@ -32,10 +42,11 @@ function check(doc: Document, url: string, quick = false) {
       .map((h) => (h.textContent ?? '').trim()),
     // Any words of a feed module left standing over the space it left: a label, a badge, a
     // tab strip ("赞助内容 · 推广 · 这是什么？" over hidden ad cards, 即時 / 熱門 / 影音 tabs).
+    // Read by text node, so words sitting beside child elements are seen too.
     moduleTextShown: all('feed-block')
-      .flatMap((b) => Array.from(b.querySelectorAll('*')))
-      .filter((e) => !e.childElementCount && (e.textContent ?? '').trim() && !inHidden(e))
-      .map((e) => (e.textContent ?? '').trim()),
+      .flatMap((b) => textNodes(b))
+      .filter((t) => !inHidden(t.parentElement!))
+      .map((t) => (t.textContent ?? '').trim()),
     // The detection's article root is the annotated body, or within it, or around it.
     rootFound: all('article').some((a) => !!d.article.root && (a === d.article.root || a.contains(d.article.root) || d.article.root.contains(a))),
     // Nothing inside the article's body is a block of any kind (its own related links included).
