@@ -1128,6 +1128,20 @@ describe('the cards a block counts', () => {
     expect(d.blocks.some((b) => b.el.contains(doc.querySelector('.story')) || b.el.contains(doc.querySelector('h1')))).toBe(false);
   });
 
+  it('a feed in a plain <div> after the body inside the story\'s own <article> element is found when its cards link to other stories; a list of readers\' notes there, linking to people, is not', async () => {
+    const titles = ['Typhoon signal lowered as the storm moves west', 'Stocks close higher on tech gains', 'Concert tickets go on sale next week', 'Hiker rescued by helicopter in Sai Kung'];
+    const card = (href: (i: number) => string) => (t: string, i: number) => `<li><a href="${href(i)}"><img src="data:," alt="">${t}</a><span>HK01 · ${i + 1} hours ago</span></li>`;
+    const page = (href: (i: number) => string) =>
+      detectIn(`<article><header><h1>Ferry fares stay the same next year</h1><p class="by">By A Reporter</p></header><div class="story">${story}</div><div class="tags"><a href="/tag/ferry">Ferry</a></div><div class="more"><h2>Worth a look</h2><ul>${titles.map(card(href)).join('')}</ul></div></article>`);
+    const { doc, d } = await page((i) => `/other-story-${i}-03221458${i}.html`);
+    expect(d.blocks.map((b) => `${b.kind} ${b.items.length}`)).toEqual(['recommended 4']);
+    expect(d.blocks[0]!.el.className).toBe('more');
+    expect(d.blocks.some((b) => b.el.contains(doc.querySelector('.story')) || b.el.contains(doc.querySelector('h1')))).toBe(false);
+    // The same rows linking to people's pages (readers' or experts' notes), or all to this very page: none.
+    expect((await page((i) => `/people/reader-${i}`)).d.blocks).toEqual([]);
+    expect((await page(() => url)).d.blocks).toEqual([]);
+  });
+
   it('a carousel of paid-for product cards with no "Ad" label after the story is sponsored, its arrows and dots beside the cards; one or two paid-for links are none', async () => {
     const shops = ['bigw.example', 'kmart.example', 'target.example', 'rebel.example', 'adairs.example'];
     const card = (i: number) => `<div class="slide"><img src="data:," alt=""><p>${shops[i]}</p><h3><a href="https://${shops[i]}/p/${i}?utm_medium=affiliate" rel="sponsored nofollow">A product with a name of its own ${i}</a></h3><p>$${49 + i}.00</p><a href="https://${shops[i]}/p/${i}?utm_medium=affiliate" rel="sponsored nofollow">Shop now</a></div>`;

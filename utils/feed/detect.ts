@@ -1,5 +1,5 @@
 import { SITE_PROFILES, type FeedKind, type SiteProfile } from '../sites';
-import { classifyPage, type PageClass } from '../page/classify';
+import { classifyPage, pathLooksLikeArticle, type PageClass } from '../page/classify';
 import {
   CLASS_WORDS,
   COMMENT_WORDS,
@@ -402,6 +402,53 @@ function articleFooters({ container, root }: Pick<ArticleAnchors, 'container' | 
   const own = container?.closest('article');
   if (!own || !root) return [];
   return safeQueryAll(container!, 'footer').filter((f) => f.parentElement?.closest('article') === own && isAfter(f, root) && !f.parentElement?.closest('footer'));
+}
+
+/**
+ * What follows the story's body inside its column: the later siblings of the body and of each
+ * element around it, up to the column (tw-layui-flow-feed-inside-article-div.html keeps its
+ * related box, feed and ad strip in plain `<div>`s after the body, inside the `<article>` that
+ * holds the headline). Tag rows, share bars, author boxes and comments stand there too, so a run
+ * of cards found there is taken only when its cards link to other stories (storyLinked).
+ */
+function articleTail({ container, root }: Pick<ArticleAnchors, 'container' | 'root'>): Element[] {
+  if (!container || !root || root === container || !container.contains(root)) return [];
+  const out: Element[] = [];
+  for (let n: Element | null = root; n && n !== container; n = n.parentElement) {
+    for (let s = n.nextElementSibling; s; s = s.nextElementSibling) out.push(s);
+  }
+  return out;
+}
+
+/** Share of a run's cards that must link to other stories to be taken in the story's tail. */
+const TAIL_STORY_SHARE = 0.75;
+
+/**
+ * Whether a run's cards link to other stories: most of them (TAIL_STORY_SHARE) hold a link whose
+ * path has a story's shape (classify's URL shapes) and is not the page's own. Expert comments,
+ * author boxes and tag rows link to people and topics.
+ */
+function storyLinked(cards: readonly Element[]): boolean {
+  const doc = cards[0]?.ownerDocument;
+  if (!doc) return false;
+  const own = pathOf(doc.URL, doc.URL);
+  const linked = cards.filter((c) =>
+    (c.matches('a[href]') ? [c] : safeQueryAll(c, 'a[href]')).some((a) => {
+      const path = pathOf(a.getAttribute('href') ?? '', doc.URL);
+      return !!path && path !== own && pathLooksLikeArticle(path);
+    }),
+  );
+  return linked.length >= MIN_CARDS && linked.length >= cards.length * TAIL_STORY_SHARE;
+}
+
+/** The path of `href` resolved against `base`, or null when it is no web address. */
+function pathOf(href: string, base: string): string | null {
+  try {
+    const u = new URL(href, base);
+    return u.protocol === 'http:' || u.protocol === 'https:' ? u.pathname : null;
+  } catch {
+    return null;
+  }
 }
 
 /** The kind the line just before `el` names, if it is a caption (see lineBefore). */
@@ -2228,9 +2275,13 @@ export function detectFeed(doc: Document, url: string, options: DetectOptions = 
   const skipWalk = (el: Element) => candidates.has(el) || el === article.container || el === article.root || (isChrome(el) && siteChrome(el, article.start));
   const touches = (e: Element) => touchesArticle(e, article);
   const hosts: Element[] = [];
+  const footers = options.scope ? [] : articleFooters(article);
+  // The story's tail (what follows its body in its column), outside the footers walked above.
+  const inTail = (el: Element) => !skipWalk(el) && !footers.includes(el);
+  const tail = options.scope ? new Set<Element>() : new Set(articleTail(article).filter(inTail).flatMap((t) => walkCardParents(t, (el) => !inTail(el), hosts)));
   const cardParents = options.scope
     ? cardParentsWithin(options.scope.roots, skipWalk, hosts)
-    : [...walkCardParents(body, skipWalk, hosts), ...articleFooters(article).flatMap((f) => walkCardParents(f, skipWalk, hosts))];
+    : [...walkCardParents(body, skipWalk, hosts), ...footers.flatMap((f) => walkCardParents(f, skipWalk, hosts)), ...tail];
   for (const host of hosts) {
     if (candidates.has(host) || !runPlace(host, article.start, touches)) continue;
     const feed = shadowFeed(host, open.has(host));
@@ -2241,7 +2292,7 @@ export function detectFeed(doc: Document, url: string, options: DetectOptions = 
     if (candidates.has(el)) continue;
     // Rows of a ranking with no links are taken only under a caption that names a feed.
     const cards = placedRun(el, article.start, touches, true, open);
-    if (!cards) continue;
+    if (!cards || (tail.has(el) && !storyLinked(cards))) continue;
     const block = runBlock(el, article, body);
     // (A ranking's link-less rows are no cards: runCard tells the two kinds of run apart.)
     if (runCard(cards[0]!) && feedRun(el, cards)) add(block, null, 'generic');
