@@ -1142,6 +1142,14 @@ describe('the cards a block counts', () => {
     expect((await page(() => url)).d.blocks).toEqual([]);
   });
 
+  it('grey placeholder rows a script has still to fill, under a caption line that names a feed (no heading element), are that kind of block before anything loads; under other words they are none', async () => {
+    const strip = (caption: string) => `<div class="strip"><div class="head"><span>${caption}</span><a href="/adinfo">AdChoices</a></div><div class="grid"><div class="row">${'<div class="skel" aria-hidden="true"><div class="img"></div><div class="line"></div></div>'.repeat(4)}</div></div></div>`;
+    const [block, ...rest] = await blocksAfter(strip('Sponsored'));
+    expect(rest).toEqual([]);
+    expect(`${block!.kind} ${block!.el.className} ${block!.heading}`).toBe('sponsored strip Sponsored');
+    expect(await blocksAfter(strip('Ferry timetable'))).toEqual([]);
+  });
+
   it('a carousel of paid-for product cards with no "Ad" label after the story is sponsored, its arrows and dots beside the cards; one or two paid-for links are none', async () => {
     const shops = ['bigw.example', 'kmart.example', 'target.example', 'rebel.example', 'adairs.example'];
     const card = (i: number) => `<div class="slide"><img src="data:," alt=""><p>${shops[i]}</p><h3><a href="https://${shops[i]}/p/${i}?utm_medium=affiliate" rel="sponsored nofollow">A product with a name of its own ${i}</a></h3><p>$${49 + i}.00</p><a href="https://${shops[i]}/p/${i}?utm_medium=affiliate" rel="sponsored nofollow">Shop now</a></div>`;

@@ -1323,10 +1323,13 @@ const ROW_TAGS = new Set(['LI', 'DIV', 'ARTICLE', 'SECTION']);
  * no text and no link (the grey skeleton rows of a rail module before its stories load).
  */
 function placeholderRows(el: Element): boolean {
-  return walkCardParents(el, () => false).some((p) => {
-    const rows = likeChildren(p);
-    return !!rows && ROW_TAGS.has(rows[0]!.tagName) && rows.every((r) => !(r.textContent ?? '').trim() && !hasLink(r));
-  });
+  return walkCardParents(el, () => false).some((p) => !!emptyRows(p));
+}
+
+/** `p`'s children, when they are rows a script has still to fill (see placeholderRows). */
+function emptyRows(p: Element): Element[] | null {
+  const rows = likeChildren(p);
+  return rows && ROW_TAGS.has(rows[0]!.tagName) && rows.every((r) => !(r.textContent ?? '').trim() && !hasLink(r)) ? rows : null;
 }
 
 /**
@@ -2292,7 +2295,16 @@ export function detectFeed(doc: Document, url: string, options: DetectOptions = 
     if (candidates.has(el)) continue;
     // Rows of a ranking with no links are taken only under a caption that names a feed.
     const cards = placedRun(el, article.start, touches, true, open);
-    if (!cards || (tail.has(el) && !storyLinked(cards))) continue;
+    if (!cards) {
+      // Rows a script has still to fill, under a caption that names a feed: an ad strip's grey
+      // placeholders under its 贊助內容 before the ads load (tw-layui-flow-feed-inside-article-div.html).
+      const rows = el.childElementCount >= MIN_CARDS ? emptyRows(el) : null;
+      const block = rows && runPlace(el, article.start, touches) ? runBlock(el, article, body) : null;
+      const caption = block && runCaption(block, rows!);
+      if (caption) add(block!, caption.kind, 'generic', 'headingPhrase').heading = caption.text;
+      continue;
+    }
+    if (tail.has(el) && !storyLinked(cards)) continue;
     const block = runBlock(el, article, body);
     // (A ranking's link-less rows are no cards: runCard tells the two kinds of run apart.)
     if (runCard(cards[0]!) && feedRun(el, cards)) add(block, null, 'generic');
