@@ -48,6 +48,7 @@ export const MAPPED_HOSTS = [
   'ca.news.yahoo.com',
   'nz.news.yahoo.com',
   'au.lifestyle.yahoo.com',
+  'ca.finance.yahoo.com',
   'news.yahoo.co.jp',
   'tw.yahoo.com',
   'example-news.test',
