@@ -449,6 +449,18 @@ describe('feed detection on the fixtures', () => {
     for (const quick of [true, false]) expect(detectFeed(doc, url, { quick }).blocks.some((b) => b.kind !== 'related' && b.el.contains(card)), `quick: ${quick}`).toBe(true);
   });
 
+  it('while the parser is inside the first card of a feed in plain elements after the body inside the <article> (its picture in a link to another story), the card is hidden (tw-layui)', () => {
+    const file = 'tw-layui-flow-feed-inside-article-div.html';
+    const html = fixtureHtml(file);
+    const first = html.indexOf('<li', html.indexOf('id="LAY_flow_recs"'));
+    const cut = html.slice(0, html.indexOf('</a>', first) + '</a>'.length);
+    const { doc, url } = loadFixture(file, cut);
+    Object.defineProperty(doc, 'readyState', { value: 'loading' });
+    const card = doc.querySelector('#LAY_flow_recs > li')!;
+    expect(card.querySelector('a img')).not.toBeNull();
+    for (const quick of [true, false]) expect(detectFeed(doc, url, { quick }).blocks.some((b) => b.kind !== 'related' && b.el.contains(card)), `quick: ${quick}`).toBe(true);
+  });
+
   it('while the parser is inside a rail module whose stories so far share the story\'s terms, it stays shown as related reading (us-inferno-jss\'s "Full coverage")', () => {
     const file = 'us-inferno-jss-liveblog-posts-as-cards.html';
     const html = fixtureHtml(file);

@@ -429,16 +429,15 @@ const TAIL_STORY_SHARE = 0.75;
  * author boxes and tag rows link to people and topics.
  */
 function storyLinked(cards: readonly Element[]): boolean {
-  const doc = cards[0]?.ownerDocument;
-  if (!doc) return false;
-  const own = pathOf(doc.URL, doc.URL);
-  const linked = cards.filter((c) =>
-    (c.matches('a[href]') ? [c] : safeQueryAll(c, 'a[href]')).some((a) => {
-      const path = pathOf(a.getAttribute('href') ?? '', doc.URL);
-      return !!path && path !== own && pathLooksLikeArticle(path);
-    }),
-  );
+  const linked = cards.filter((c) => (c.matches('a[href]') ? [c] : safeQueryAll(c, 'a[href]')).some(storyLink));
   return linked.length >= MIN_CARDS && linked.length >= cards.length * TAIL_STORY_SHARE;
+}
+
+/** Whether a link goes to another story: its path has a story's shape and is not the page's. */
+function storyLink(a: Element): boolean {
+  const base = a.ownerDocument.URL;
+  const path = pathOf(a.getAttribute('href') ?? '', base);
+  return !!path && path !== pathOf(base, base) && pathLooksLikeArticle(path);
 }
 
 /** The path of `href` resolved against `base`, or null when it is no web address. */
@@ -744,8 +743,12 @@ export function findArticle(doc: Document, profile: SiteProfile | null): Article
   // there, and their first card's picture is parsed before the cards beside it that would tell
   // it a card's (hk-liferay-clay-feed-inside-article-footer.html showed its first cards).
   const footers = articleFooters({ container, root });
+  // Nor, after the body, a picture inside a link to another story: a card's, whose first card
+  // is parsed before the cards beside it (tw-layui-flow-feed-inside-article-div.html's feed, in
+  // plain elements after the body inside the <article>, showed its first two cards).
+  const linkedAway = (img: Element) => isAfter(img, root) && !!img.closest('a[href]') && storyLink(img.closest('a[href]')!);
   const images = imgScope
-    ? safeQueryAll(imgScope, 'figure, img, picture').filter((img) => !!root?.contains(img) || (!cardThumbnail(img, seen) && !footers.some((f) => f.contains(img))))
+    ? safeQueryAll(imgScope, 'figure, img, picture').filter((img) => !!root?.contains(img) || (!cardThumbnail(img, seen) && !footers.some((f) => f.contains(img)) && !linkedAway(img)))
     : [];
   const anchors = [root, headline].filter((e): e is Element => !!e);
   const all = [...others, ...otherArticles(doc, anchors).filter((o) => !others.some((x) => x.contains(o)))];
