@@ -52,6 +52,8 @@ describe('site profiles (utils/sites/*.ts)', () => {
     expect(headingKind('其他人也在看')).toBe('recommended');
     expect(headingKind('Other people also read')).toBe('recommended');
     expect(headingKind('延伸閱讀')).toBe('related');
+    // Related reading named for what it relates to (jp-analog's この動画の関連記事, round 33).
+    for (const t of ['この動画の関連記事', '事件の関連ニュース']) expect(headingKind(t), t).toBe('related');
     expect(headingKind('アクセスランキング')).toBe('trending');
     // Trending headings the prefix and suffix rules carry, not the exact list.
     for (const t of ['熱門', '熱門新聞', '熱門文章', '人氣新聞', '热门新闻', '热门', '排行榜', 'ランキング', '総合ランキング', 'Trending Now', 'Trending stories', 'Trending Tickers'])

@@ -78,6 +78,8 @@ export const HEADING_PHRASES: ReadonlyArray<{ kind: FeedKind; exact: readonly st
     ],
     // 相關股票 (a finance article's stocks), 相關影片; "Related quotes", "Related video".
     prefixes: ['read more about ', 'related ', '相關', '相关'],
+    // この動画の関連記事 ("articles related to this video"), 事件の関連ニュース.
+    suffixes: ['関連記事', '関連ニュース'],
   },
 ];
 
