@@ -2282,7 +2282,8 @@ export function detectFeed(doc: Document, url: string, options: DetectOptions = 
   const touches = (e: Element) => touchesArticle(e, article);
   const hosts: Element[] = [];
   const footers = options.scope ? [] : articleFooters(article);
-  // The story's tail (what follows its body in its column), outside the footers walked above.
+  // The story's tail (what follows its body in its column), but for the article element's
+  // footers, which are walked as the page is (their runs need no links to other stories).
   const inTail = (el: Element) => !skipWalk(el) && !footers.includes(el);
   const tail = options.scope ? new Set<Element>() : new Set(articleTail(article).filter(inTail).flatMap((t) => walkCardParents(t, (el) => !inTail(el), hosts)));
   const cardParents = options.scope
