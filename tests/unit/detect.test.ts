@@ -8,7 +8,7 @@ import { DEFAULT_SETTINGS } from '../../utils/settings';
 
 const HIDDEN_BY_DEFAULT = new Set(Object.entries(DEFAULT_SETTINGS.hide).filter(([, v]) => v).map(([k]) => k));
 
-/** The words of an element: its text nodes with any letters, outside scripts and styles. */
+/** The words of an element: its text nodes that are not blank, outside scripts and styles. */
 function textNodes(el: Element): Text[] {
   const out: Text[] = [];
   const walk = el.ownerDocument.createTreeWalker(el, 4 /* NodeFilter.SHOW_TEXT */);
