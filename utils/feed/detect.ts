@@ -44,6 +44,8 @@ export interface ArticleAnchors {
   /** Lowest common ancestor of headline and root (the article's own column), if meaningful. */
   container: Element | null;
   images: Element[];
+  /** The footers of the article element, after its body (see articleFooters). */
+  footers: Element[];
   /**
    * Other articles on the page, each its body with its headline (a continuous "next article"
    * appended below the first): never hidden either, and not the article being read.
@@ -429,15 +431,17 @@ const TAIL_STORY_SHARE = 0.75;
  * author boxes and tag rows link to people and topics.
  */
 function storyLinked(cards: readonly Element[]): boolean {
-  const linked = cards.filter((c) => (c.matches('a[href]') ? [c] : safeQueryAll(c, 'a[href]')).some(storyLink));
+  const doc = cards[0]?.ownerDocument;
+  const ownPath = doc ? pathOf(doc.URL, doc.URL) : null;
+  const linked = cards.filter((c) => within([c], 'a[href]').some((a) => storyLink(a, ownPath)));
   return linked.length >= MIN_CARDS && linked.length >= cards.length * TAIL_STORY_SHARE;
 }
 
-/** Whether a link goes to another story: its path has a story's shape and is not the page's. */
-function storyLink(a: Element): boolean {
-  const base = a.ownerDocument.URL;
-  const path = pathOf(a.getAttribute('href') ?? '', base);
-  return !!path && path !== pathOf(base, base) && pathLooksLikeArticle(path);
+/** Whether a link goes to another story: its path has a story's shape and is not the page's
+ * own (`ownPath`). */
+function storyLink(a: Element, ownPath: string | null): boolean {
+  const path = pathOf(a.getAttribute('href') ?? '', a.ownerDocument.URL);
+  return !!path && path !== ownPath && pathLooksLikeArticle(path);
 }
 
 /** The path of `href` resolved against `base`, or null when it is no web address. */
@@ -746,7 +750,11 @@ export function findArticle(doc: Document, profile: SiteProfile | null): Article
   // Nor, after the body, a picture inside a link to another story: a card's, whose first card
   // is parsed before the cards beside it (tw-layui-flow-feed-inside-article-div.html's feed, in
   // plain elements after the body inside the <article>, showed its first two cards).
-  const linkedAway = (img: Element) => isAfter(img, root) && !!img.closest('a[href]') && storyLink(img.closest('a[href]')!);
+  const ownPath = pathOf(doc.URL, doc.URL);
+  const linkedAway = (img: Element) => {
+    const link = isAfter(img, root) ? img.closest('a[href]') : null;
+    return !!link && storyLink(link, ownPath);
+  };
   const images = imgScope
     ? safeQueryAll(imgScope, 'figure, img, picture').filter((img) => !!root?.contains(img) || (!cardThumbnail(img, seen) && !footers.some((f) => f.contains(img)) && !linkedAway(img)))
     : [];
@@ -754,7 +762,7 @@ export function findArticle(doc: Document, profile: SiteProfile | null): Article
   const all = [...others, ...otherArticles(doc, anchors).filter((o) => !others.some((x) => x.contains(o)))];
   // Feeds follow the first of the page's articles, whichever one is being read.
   const start = [bodies[0] ?? root, ...all].reduce<Element | null>((a, b) => (!a || (b && isAfter(a, b)) ? b : a), null);
-  return { root, headline, byline, container, images, others: all, start };
+  return { root, headline, byline, container, images, footers, others: all, start };
 }
 
 /**
@@ -2174,7 +2182,7 @@ export function detectFeed(doc: Document, url: string, options: DetectOptions = 
   const profile = SITE_PROFILES.find((p) => p.id === page.profile) ?? null;
   if ((!page.isArticle && !options.force) || !body) {
     // Not an article: nothing to protect and nothing to hide, so no work on its DOM at all.
-    const none: ArticleAnchors = { root: null, headline: null, byline: null, container: null, images: [], others: [], start: null };
+    const none: ArticleAnchors = { root: null, headline: null, byline: null, container: null, images: [], footers: [], others: [], start: null };
     return { page, article: options.scope?.article ?? none, blocks: [], refused: [] };
   }
   const article = options.scope?.article ?? findArticle(doc, profile);
@@ -2281,7 +2289,7 @@ export function detectFeed(doc: Document, url: string, options: DetectOptions = 
   const skipWalk = (el: Element) => candidates.has(el) || el === article.container || el === article.root || (isChrome(el) && siteChrome(el, article.start));
   const touches = (e: Element) => touchesArticle(e, article);
   const hosts: Element[] = [];
-  const footers = options.scope ? [] : articleFooters(article);
+  const footers = options.scope ? [] : article.footers;
   // The story's tail (what follows its body in its column), but for the article element's
   // footers, which are walked as the page is (their runs need no links to other stories).
   const inTail = (el: Element) => !skipWalk(el) && !footers.includes(el);
