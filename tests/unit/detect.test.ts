@@ -437,29 +437,23 @@ describe('feed detection on the fixtures', () => {
     }
   });
 
-  it('while the parser is inside the first card of a feed in the article element\'s footer (its picture beside its link), the card is hidden (hk-liferay-clay)', () => {
-    const file = 'hk-liferay-clay-feed-inside-article-footer.html';
-    const html = fixtureHtml(file);
-    const first = html.indexOf('<li', html.indexOf('yhkRecs_assetEntries'));
-    const cut = html.slice(0, html.indexOf('</a>', first) + '</a>'.length);
-    const { doc, url } = loadFixture(file, cut);
-    Object.defineProperty(doc, 'readyState', { value: 'loading' });
-    const card = doc.querySelector('[id$="yhkRecs_assetEntries"] > li')!;
-    expect(card.querySelector('img')).not.toBeNull();
-    for (const quick of [true, false]) expect(detectFeed(doc, url, { quick }).blocks.some((b) => b.kind !== 'related' && b.el.contains(card)), `quick: ${quick}`).toBe(true);
-  });
-
-  it('while the parser is inside the first card of a feed in plain elements after the body inside the <article> (its picture in a link to another story), the card is hidden (tw-layui)', () => {
-    const file = 'tw-layui-flow-feed-inside-article-div.html';
-    const html = fixtureHtml(file);
-    const first = html.indexOf('<li', html.indexOf('id="LAY_flow_recs"'));
-    const cut = html.slice(0, html.indexOf('</a>', first) + '</a>'.length);
-    const { doc, url } = loadFixture(file, cut);
-    Object.defineProperty(doc, 'readyState', { value: 'loading' });
-    const card = doc.querySelector('#LAY_flow_recs > li')!;
-    expect(card.querySelector('a img')).not.toBeNull();
-    for (const quick of [true, false]) expect(detectFeed(doc, url, { quick }).blocks.some((b) => b.kind !== 'related' && b.el.contains(card)), `quick: ${quick}`).toBe(true);
-  });
+  // The first card's picture parsed, the cards beside it that would tell it a card's not yet.
+  for (const { file, place, list, picture } of [
+    // In the article element's footer, its picture beside its link (hk-liferay-clay).
+    { file: 'hk-liferay-clay-feed-inside-article-footer.html', place: 'a feed in the article element\'s footer (its picture beside its link)', list: 'yhkRecs_assetEntries', picture: 'img' },
+    // In plain elements after the body inside the <article>, its picture in a link to another story (tw-layui).
+    { file: 'tw-layui-flow-feed-inside-article-div.html', place: 'a feed in plain elements after the body inside the <article> (its picture in a link to another story)', list: 'LAY_flow_recs', picture: 'a img' },
+  ]) {
+    it(`while the parser is inside the first card of ${place}, the card is hidden (${file})`, () => {
+      const html = fixtureHtml(file);
+      const first = html.indexOf('<li', html.indexOf(list));
+      const { doc, url } = loadFixture(file, html.slice(0, html.indexOf('</a>', first) + '</a>'.length));
+      Object.defineProperty(doc, 'readyState', { value: 'loading' });
+      const card = doc.querySelector(`[id$="${list}"] > li`)!;
+      expect(card.querySelector(picture)).not.toBeNull();
+      for (const quick of [true, false]) expect(detectFeed(doc, url, { quick }).blocks.some((b) => b.kind !== 'related' && b.el.contains(card)), `quick: ${quick}`).toBe(true);
+    });
+  }
 
   it('while the parser is inside a rail module whose stories so far share the story\'s terms, it stays shown as related reading (us-inferno-jss\'s "Full coverage")', () => {
     const file = 'us-inferno-jss-liveblog-posts-as-cards.html';
