@@ -99,6 +99,17 @@ describe('the article root on pages no profile knows', () => {
     );
   const card = (i: number, time = '') => `<div><p>Deal ${i}: save forty dollars on a pair of wireless earphones today.</p>${time}</div>`;
 
+  it('a body a script has still to fill (grey bars under the headline) is the element the page marks as the article body; one marked but holding text the paragraphs could not place is not', () => {
+    const skeleton = (inner: string) =>
+      new DOMParser().parseFromString(
+        `<!doctype html><html><body><main><h1>Paper mill reopens in an old gym</h1><div id="body" itemprop="articleBody" aria-busy="true">${inner}</div><section><h2>More to read</h2><ul>${[1, 2, 3].map((i) => `<li><a href="/s/${i}.html">Another story number ${i}</a><span>${i} hours ago</span></li>`).join('')}</ul></section></main></body></html>`,
+        'text/html',
+      );
+    expect(findArticle(skeleton('<span class="bar"></span><span class="bar"></span><span class="bar"></span>'), null).root?.id).toBe('body');
+    const text = '<div>Text in divs rather than paragraphs, long enough to be part of a story of its own. </div>'.repeat(4);
+    expect(findArticle(skeleton(text), null).root?.id).not.toBe('body');
+  });
+
   it('small cards of one line each after a body written without paragraphs are no body (a deals footer)', () => {
     const doc = page(`<div id="deals">${[1, 2, 3, 4, 5, 6].map((i) => card(i)).join('')}</div>`);
     expect(findArticle(doc, null).root?.id).not.toBe('deals');
@@ -327,6 +338,27 @@ describe('blocks and their items', () => {
     expect(detect(page(`<section><h2>While you are here</h2><ul>${cards((i) => times[i]!)}</ul></section>`)).some((b) => b.el.matches('section') && b.items.length === 5)).toBe(true);
     const titled = times.map((t, i) => `<li><a href="/s/other-${i}">Another story ${t} with a title of its own ${i}</a><span>Wire</span></li>`).join('');
     expect(detect(page(`<section><h2>While you are here</h2><ul>${titled}</ul></section>`))).toEqual([]);
+  });
+
+  it("a page builder's column of bare widgets, each a module under its own heading, is no run of cards: named for its first module, it would keep a feed visible as that module's related reading", () => {
+    const row = (title: string, i: number, time = '') => `<article><a href="/s/${title.split(' ')[0]}-${i}-123456789.html">${title} ${i}</a><span>Wire</span>${time}</article>`;
+    const widget = (heading: string, cards: string) => `<div><div><h2>${heading}</h2></div><div>${cards}</div></div>`;
+    const related = [1, 2, 3].map((i) => row('Council budget vote: what the spending plan means, part', i, `<span>${i} days ago</span>`)).join('');
+    const ads = [1, 2, 3].map((i) => `<article><a rel="sponsored" href="https://ads.example/${i}">An offer from our partner number ${i}</a><span>Sponsored</span></article>`).join('');
+    const feed = Array.from({ length: 6 }, (_, i) => row('Unrelated story of the day number', i, `<span>${i + 1}h ago</span>`)).join('');
+    const topics = '<div><a href="/topics/council">Council</a> <a href="/topics/budget">Budget</a> <a href="/topics/city">City</a></div>';
+    const doc = page(`<div>${topics}${widget('Related coverage', related)}${widget('Sponsored', ads)}${widget('Keep reading', feed)}</div>`);
+    const blocks = detect(doc);
+    const keep = Array.from(doc.querySelectorAll('h2')).find((h) => h.textContent === 'Keep reading')!.parentElement!.nextElementSibling!;
+    expect(blocks.filter((b) => b.el.contains(keep)).map((b) => b.kind)).toEqual(['recommended']);
+    expect(blocks.find((b) => b.kind === 'related')?.items.length).toBe(3);
+  });
+
+  it('cards whose classes are numbered per card and then hashed (no digit left to fold) are alike by the classes they share', () => {
+    const hashed = ['xq7fzk', 'xr2mwa', 'xbn4e1', 'xk0pld', 'xz9tty'];
+    const cards = hashed.map((h, i) => `<article class="xcard1 xfade3 ${h}"><a href="/s/other-${i}.html">Another story with a title of its own ${i}</a><span>${i + 1} hours ago</span></article>`).join('');
+    const blocks = detect(page(`<section><div>${cards}</div></section>`));
+    expect(blocks.map((b) => b.items.length)).toEqual([5]);
   });
 
   it('a row of modules, each with its heading, is no block of its own: each module is one, named and counted', () => {

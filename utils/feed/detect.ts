@@ -608,7 +608,21 @@ function genericArticleRoot(doc: Document, headline: Element | null): Element | 
   }
   for (const [el] of posts) if (!livePosts(el)) posts.delete(el);
   // Last, paragraphs each in a wrapper of their own: a run of one-line cards looks the same.
-  return overLead(bestRoot(posts, headline, MIN_ROOT_SCORE) ?? photoBody(doc, headline), scores, headline) ?? brBody(doc, headline) ?? wrappedParagraphs(scores, headline);
+  return overLead(bestRoot(posts, headline, MIN_ROOT_SCORE) ?? photoBody(doc, headline), scores, headline) ?? brBody(doc, headline) ?? wrappedParagraphs(scores, headline) ?? bodyToCome(doc);
+}
+
+/**
+ * A body a script has still to fill, when no text says where the body is: the one element the
+ * page marks as the article's body (schema.org's `itemprop="articleBody"`), outside chrome and
+ * asides, with less text than a body's yet. Known, it is protected while it is empty: no
+ * module's climb takes it in, to hide the story when it arrives
+ * (jp-aspnet-kendo-late-body-json-island.html's skeleton, filled after DOMContentLoaded). Not a
+ * marked element full of text the paragraph scores could not place: cnn.com's holds its body
+ * and, after it, its Outbrain widgets.
+ */
+function bodyToCome(doc: Document): Element | null {
+  const marked = safeQueryAll(doc, '[itemprop="articleBody"]').filter((el) => !el.closest(`${SITE_CHROME}, ${ASIDE_SELECTOR}`));
+  return marked.length === 1 && textLen(marked[0]!) < MIN_ROOT_SCORE ? marked[0]! : null;
 }
 
 /**
@@ -1227,18 +1241,34 @@ function outermost(els: readonly Element[]): Element[] {
   return els.filter((el) => !els.some((o) => o !== el && o.contains(el)));
 }
 
-/** The largest group of direct children sharing one signature, if it has MIN_CARDS or more. */
-function likeChildren(el: Element): Element[] | null {
+/** The largest group of elements sharing one key, if it has MIN_CARDS or more. */
+function largestGroup(els: readonly Element[], key: (el: Element) => string): Element[] | null {
   const groups = new Map<string, Element[]>();
-  for (const k of Array.from(el.children)) {
-    const sig = signature(k);
-    const g = groups.get(sig);
-    if (g) g.push(k);
-    else groups.set(sig, [k]);
-  }
+  for (const k of els) pushTo(groups, key(k), k);
   let best: Element[] | null = null;
   for (const g of groups.values()) if (g.length >= MIN_CARDS && (!best || g.length > best.length)) best = g;
   return best;
+}
+
+/**
+ * The largest group of direct children sharing one signature, if it has MIN_CARDS or more. When
+ * none has, classes only one child has are left out: cards numbered per card and the numbers then
+ * hashed (a builder's `pb-loop-item--7` renamed, a styled card's per-index delay) are alike by
+ * the classes they share (us-deep-builder-nested-posts-widgets.html with renamed classes).
+ */
+function likeChildren(el: Element): Element[] | null {
+  const kids = Array.from(el.children);
+  const best = largestGroup(kids, signature);
+  if (best || kids.length < MIN_CARDS) return best;
+  const counts = new Map<string, number>();
+  for (const k of kids) for (const c of k.classList) counts.set(c, (counts.get(c) ?? 0) + 1);
+  // Only classes some children share, and at least one per child (bare tags are alike already).
+  const keys = new Map<Element, string>();
+  for (const k of kids) {
+    const shared = Array.from(k.classList).filter((c) => counts.get(c)! > 1);
+    if (shared.length) keys.set(k, `${k.tagName}.${shared.join(' ')}`);
+  }
+  return largestGroup([...keys.keys()], (k) => keys.get(k)!);
 }
 
 /**
@@ -2363,8 +2393,15 @@ export function detectFeed(doc: Document, url: string, options: DetectOptions = 
     if (b.source === 'user' || b.score >= HIDE_CONFIDENCE) scored.push(b);
   }
   // A block the generic signals found, with no heading of its own, around several modules with
-  // theirs, is their container: the modules are the blocks (each named, each counted).
-  const unnested = scored.filter((b) => b.source !== 'generic' || b.heading || scored.filter((o) => o !== b && o.heading && b.el.contains(o.el)).length < 2);
+  // theirs, is their container: the modules are the blocks (each named, each counted). A heading
+  // it has only from the first of them is none of its own: a page builder's column of widgets,
+  // each a module, is a run of like children (us-deep-builder-nested-posts-widgets.html with its
+  // classes stripped, named for its related box and so kept whole, its feed with it).
+  const unnested = scored.filter((b) => {
+    if (b.source !== 'generic') return true;
+    const inner = scored.filter((o) => o !== b && o.heading && b.el.contains(o.el));
+    return inner.length < 2 || (!!b.heading && !inner.some((o) => o.heading === b.heading));
+  });
   const kept = asTabModules(unnested, article);
   // Outermost blocks only: an inner block is hidden with its parent, except sponsored cards in
   // a block of another kind, which the settings may treat apart.
