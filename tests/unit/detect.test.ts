@@ -361,6 +361,13 @@ describe('blocks and their items', () => {
     expect(blocks.map((b) => b.items.length)).toEqual([5]);
   });
 
+  it('a stream mixing card templates of different tags (big `<article>` cards among `<div>` cards) counts every card; its header does not count', () => {
+    const small = (i: number) => `<div class="s"><a href="/s/d-${i}.html">A small card story number ${i}</a><span>${i}h ago</span></div>`;
+    const big = (i: number) => `<article class="b"><a href="/s/a-${i}.html"><img alt=""></a><h3><a href="/s/a-${i}.html">A big card story number ${i}</a></h3><span>${i}h ago</span></article>`;
+    const blocks = detect(page(`<section><div><p class="h"><a href="/foryou">Picked for you by our editors today</a></p>${big(1)}${small(2)}${small(3)}${big(4)}${small(5)}${small(6)}${big(7)}</div></section>`));
+    expect(blocks.map((b) => b.items.length)).toEqual([7]);
+  });
+
   it('a row of modules, each with its heading, is no block of its own: each module is one, named and counted', () => {
     const blocks = detect(page(`<div class="row">${module('World', 5)}${module('Politics', 4)}${module('Crime', 3)}</div>`));
     expect(blocks.map((b) => [b.heading, b.items.length])).toEqual([['World', 5], ['Politics', 4], ['Crime', 3]]);

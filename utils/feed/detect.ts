@@ -1822,10 +1822,22 @@ function cardsBeside(block: Element, run: Element[]): Element[] {
   const chunkChars = Math.max(MIN_ITEM_CHARS, Math.min(...run.map(textLen)) / 2);
   for (const p of parents) {
     const min = p === parent ? MIN_ITEM_CHARS : chunkChars;
-    const kids = Array.from(p.children).filter((k) => inRun.has(k) || (k.tagName === tag && isCard(k) && textLen(k) >= min));
+    const kids = Array.from(p.children).filter((k) => inRun.has(k) || (isCard(k) && textLen(k) >= min && (k.tagName === tag || (p === parent && otherTemplate(k, run)))));
     if (p === parent || kids.length >= 2) out.push(...kids);
   }
   return out;
+}
+
+/**
+ * A card of another tag in a run's own list: one of the templates a stream mixes (a big
+ * `<article>` card, a video card among `<div>` cards, hk-crank-typestyle-mixed-template-cards.html),
+ * standing between two of the run's cards, or with a picture and a heading or time of its own.
+ * Not a "more" row, nor a list's header before its cards.
+ */
+function otherTemplate(k: Element, run: readonly Element[]): boolean {
+  if (moreLink(k) || k.matches(HEADING_SELECTOR)) return false;
+  const between = !!(run[0]!.compareDocumentPosition(k) & FOLLOWING) && !!(k.compareDocumentPosition(run[run.length - 1]!) & FOLLOWING);
+  return between || (!!k.querySelector('img, picture, video') && (!!k.querySelector(HEADING_SELECTOR) || cardTime(k)));
 }
 
 /** `items` sorted in place by where their elements stand in the document. */
