@@ -185,7 +185,8 @@ describe('blocks and their items', () => {
     const timed = [1, 2, 3, 4].map((i) => `<li><a href="/story-${i}-123456789.html"><time>${i} min ago</time> Another story about something else, number ${i}</a></li>`).join('');
     const terms = ['budget', 'weather', 'MRT', 'COE'].map((t) => `<li><a href="/search?p=${t}">${t}</a></li>`).join('');
     const found = (doc: Document) => detectFeed(doc, 'https://sg.news.yahoo.com/mangrove-123456789.html', {}).blocks.map((b) => `${b.heading} ${b.items.length}`);
-    expect(found(header(timed))).toEqual(['Latest news 4']);
+    // Named by its visible heading, which names a feed ("Latest"), before its ARIA name.
+    expect(found(header(timed))).toEqual(['Latest 4']);
     expect(found(header(terms))).toEqual([]);
   });
 
@@ -359,6 +360,25 @@ describe('blocks and their items', () => {
     const cards = hashed.map((h, i) => `<article class="xcard1 xfade3 ${h}"><a href="/s/other-${i}.html">Another story with a title of its own ${i}</a><span>${i + 1} hours ago</span></article>`).join('');
     const blocks = detect(page(`<section><div>${cards}</div></section>`));
     expect(blocks.map((b) => b.items.length)).toEqual([5]);
+  });
+
+  it("a fat footer's \"Trending now\" cards and its numbered \"Most read this week\" are modules, though in the page's footer; its link columns are not", () => {
+    const timed = [1, 2, 3, 4].map((i) => `<li><a href="/other-story-${i}-123456789.html">Another story about something else, number ${i}</a><span>${i}h ago</span></li>`).join('');
+    const ranked = [1, 2, 3, 4, 5].map((i) => `<li><span>${i}</span><a href="/most-read-${i}-123456789.html">A story many read this week, number ${i}</a><span>PA Media</span></li>`).join('');
+    const column = (name: string, links: string[]) => `<div><h3>${name}</h3><ul>${links.map((l) => `<li><a href="/${l.toLowerCase()}">${l}</a></li>`).join('')}</ul></div>`;
+    const doc = page(
+      `<footer><div><section><h2>Trending now</h2><ul>${timed}</ul></section><section><h2>Most read this week</h2><ol>${ranked}</ol></section></div><div>${column('News', ['UK', 'World', 'Politics', 'Science'])}${column('Popular', ['Weather', 'Sport', 'Finance'])}${column('About', ['Terms', 'Privacy', 'Help', 'Contact'])}</div><p>© 2026 Yahoo</p></footer>`,
+    );
+    const blocks = detect(doc);
+    expect(blocks.map((b) => `${b.heading} ${b.items.length}`)).toEqual(['Trending now 4', 'Most read this week 5']);
+  });
+
+  it('a menu whose first entry, classed apart from the rest, says "Latest" is no list captioned "Latest"; a list of stories under the heading "Latest" is a feed', () => {
+    const sections = ['Defense', 'Energy', 'Finance', 'Healthcare', 'Technology', 'Transport'];
+    const menu = `<div class="region"><ul class="menu"><li class="menu__item first"><a href="/video/latest">Latest</a></li>${sections.map((s) => `<li class="menu__item"><a href="/video/${s.toLowerCase()}">${s}</a></li>`).join('')}<li class="menu__item last"><a href="/video">More</a></li></ul></div>`;
+    expect(detect(page(menu))).toEqual([]);
+    const stories = [1, 2, 3, 4].map((i) => `<li><a href="/news/other-${i}-123456789.html">Another story about something else, number ${i}</a></li>`).join('');
+    expect(detect(page(`<section><h2>Latest</h2><ul>${stories}</ul></section>`)).map((b) => [b.kind, b.items.length])).toEqual([['recommended', 4]]);
   });
 
   it('a stream mixing card templates of different tags (big `<article>` cards among `<div>` cards) counts every card; its header does not count', () => {

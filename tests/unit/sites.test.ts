@@ -75,6 +75,11 @@ describe('site profiles (utils/sites/*.ts)', () => {
     // A qualifier in brackets after the phrase.
     expect(headingKind('アクセスランキング（IT総合）')).toBe('trending');
     expect(headingKind('Most read (24 hours)')).toBe('trending');
+    // A span of time after the phrase (round 36's footer); a span alone names nothing.
+    for (const t of ['Most read this week', 'Trending today', 'Top stories of the day', 'Most popular this month']) expect(headingKind(t), t).toBe('trending');
+    for (const t of ['This week', 'Today', 'News of the day']) expect(headingKind(t), t).toBeNull();
+    // "Latest" alone, a list of the newest stories (round 36's left column).
+    expect(headingKind('Latest')).toBe('recommended');
     expect(headingKind('この記事のコメント')).toBeNull();
     // The page's comments are no trending rail for the 熱門 in their heading.
     for (const t of ['熱門評論', '热门评论', '熱門留言 (12)', 'Top comments']) expect(headingKind(t), t).toBeNull();

@@ -202,23 +202,30 @@ function inChrome(el: Element): boolean {
   return !!c && !(c === el && freeNav(c));
 }
 
-/** Chrome a ribbon of stories may sit in: the page's header, not its menus, footer or forms. */
-const HEADER_CHROME = 'header, [role="banner"]';
+/** Chrome a module of stories may sit in: the page's header, and its footer; not its menus or
+ * forms. */
+const MODULE_CHROME = 'header, [role="banner"], footer, [role="contentinfo"]';
+const FOOTER_CHROME = 'footer, [role="contentinfo"]';
 
 /**
- * A ribbon of other stories in the site's header ("Latest news", each headline with its time:
- * sg-endless-fixi-beercss-ticker-ribbon.html) is a module, though in chrome: MIN_CARDS or more
+ * A module of other stories in the site's header or footer is a module, though in chrome: a
+ * ribbon in the header ("Latest news", each headline with its time:
+ * sg-endless-fixi-beercss-ticker-ribbon.html), or a fat footer's "Trending now" and "Most read"
+ * above its link columns (uk-umbraco-cirrus-footer-trending-most-read.html). MIN_CARDS or more
  * linked rows in it (or around its heading `el`) carry a time, which menus and trending search
- * terms never do. The header it sits in (where a climb from its heading stops), else null.
- * `c`: the chrome around `el`, when the caller has it.
+ * terms never do; in a footer, the rows of a ranking may be numbered instead. The chrome it
+ * sits in (where a climb from its heading stops), else null. `c`: the chrome around `el`, when
+ * the caller has it.
  */
 function headerTicker(el: Element, c: Element | null = chromeAround(el)): Element | null {
-  if (!c?.matches(HEADER_CHROME) || c === el) return null;
-  // The header's timed rows, read once; then how many lie around the heading at each level.
+  if (!c?.matches(MODULE_CHROME) || c === el) return null;
+  // The chrome's timed rows, read once; then how many lie around the heading at each level.
   const timed = safeQueryAll(c, 'li, article').filter((r) => hasLink(r) && cardTime(r));
-  if (timed.length < MIN_CARDS) return null;
+  const footer = c.matches(FOOTER_CHROME);
+  if (timed.length < MIN_CARDS && !footer) return null;
   for (let x: Element | null = el.matches(HEADING_SELECTOR) ? el.parentElement : el; x && x !== c; x = x.parentElement) {
     if (timed.filter((r) => x!.contains(r)).length >= MIN_CARDS) return c;
+    if (footer && safeQueryAll(x, 'ol, ul').some((l) => rankedCards(Array.from(l.children)))) return c;
   }
   return null;
 }
@@ -1045,7 +1052,8 @@ function namedKind(el: Element): FeedKind | null {
  * holds stories (at least MIN_CARDS places linked: not a region a script has still to fill,
  * hk-lazy.html's rail), and nothing inside it has a heading or name of its own that says what
  * it is (a named region of such modules, the seed page's rail named 更多新聞: they are blocks of
- * their own). Not in the site's chrome, but for a ribbon of stories in its header (headerTicker).
+ * their own). Not in the site's chrome, but for a module of stories in its header or footer
+ * (headerTicker).
  */
 function namedModule(el: Element, minPlaces = MIN_CARDS): FeedKind | null {
   const kind = namedKind(el);
@@ -1455,6 +1463,9 @@ function runCaption(block: Element, cards: readonly Element[]): { kind: FeedKind
     let top: Element | null = null;
     for (let sib = n.previousElementSibling; sib; sib = sib.previousElementSibling) {
       if (UNSEEN_TAGS.has(sib.tagName)) continue;
+      // A linked item of the list's own tag before the run is one of its items, not its
+      // caption: a menu whose first entry, classed apart, is "Latest" (thehill.com's video menu).
+      if (n === first && sib.tagName === first.tagName && hasLink(sib)) return null;
       caption = `${sib.textContent ?? ''} ${caption}`;
       top = sib;
       if (caption.length > MAX_HEADING_CHARS * 2) return null;
@@ -2269,7 +2280,7 @@ export function detectFeed(doc: Document, url: string, options: DetectOptions = 
     const { kind, labelled } = moduleKind(h);
     const rail = !kind && railHeading(h);
     if (!kind && !rail) continue;
-    // In the site's chrome, only a ribbon of stories that names itself a feed (headerTicker).
+    // In the site's chrome, only a module of stories that names itself a feed (headerTicker).
     const chrome = siteChrome(h, article.start);
     const ticker = chrome && kind ? headerTicker(h) : null;
     if (chrome && !ticker) continue;

@@ -24,7 +24,7 @@ export const HEADING_PHRASES: ReadonlyArray<{ kind: FeedKind; exact: readonly st
       '新着ニュース', '新着記事', 'ライブ配信中', '注目の動画', 'おすすめ', 'あわせて読みたい', 'おすすめ記事', 'こちらもおすすめ', 'あなたへのおすすめ', 'あなたにおすすめ', 'こちらもどうぞ', 'この記事を読んだ人はこんな記事も',
       'recommended', 'recommended stories', 'recommended for you', 'recommended articles', 'recommended reading', 'for you', 'stories for you', 'picked for you',
       "editor's picks", 'editors’ picks', "editors' picks", 'you may like', 'you may also like', 'you might like', 'you might also like', 'read next', 'what to read next', 'up next',
-      "don't miss", 'don’t miss', 'more from', 'more stories', 'more top stories', 'latest news', 'latest stories', 'stories you may have missed', 'around the web', 'from our partners',
+      "don't miss", 'don’t miss', 'more from', 'more stories', 'more top stories', 'latest', 'latest news', 'latest stories', 'stories you may have missed', 'around the web', 'from our partners',
       // 其他人也在看 in English (Yahoo SG/UK/AU and many other sites).
       'people also read', 'other people also read', 'others also read', 'people are also reading', 'what others are reading',
       // Yahoo Actualités Canada (fr-ca).
@@ -274,6 +274,8 @@ function matchForm(text: string): string {
 
 /** A qualifier after a heading's phrase: "アクセスランキング（IT総合）", "Most read (24 hours)". */
 const TRAILING_QUALIFIER = /\s*[(（][^()（）]{1,20}[)）]$/u;
+/** A span of time after it: "Most read this week", "Trending today". */
+const TRAILING_PERIOD = /\s+(?:today|tonight|right now|this (?:week|month|year)|of the (?:day|week|month))$/iu;
 /** A pager after it: "アクセスランキング 1/3". */
 const TRAILING_PAGER = /\s*[0-9０-９]+\s*[/／]\s*[0-9０-９]+$/u;
 /** A short label before a colon, which a screen reader hears first ("セクション：関連記事", the
@@ -292,7 +294,7 @@ export function headingName(text: string): string {
 
 export function headingKind(text: string): FeedKind | null {
   const t = matchForm(text);
-  const bare = t.replace(TRAILING_QUALIFIER, '').replace(TRAILING_PAGER, '');
+  const bare = t.replace(TRAILING_QUALIFIER, '').replace(TRAILING_PAGER, '').replace(TRAILING_PERIOD, '');
   if (bare !== t && bare) return headingKind(bare);
   if (!t || t.length > MAX_HEADING_CHARS) return null;
   const lower = t.toLowerCase();
