@@ -80,6 +80,7 @@ describe('site profiles (utils/sites/*.ts)', () => {
     for (const t of ['This week', 'Today', 'News of the day']) expect(headingKind(t), t).toBeNull();
     // "Latest" alone, a list of the newest stories (round 36's left column).
     expect(headingKind('Latest')).toBe('recommended');
+    for (const t of ['為您精選', '为你精选', '為您推薦']) expect(headingKind(t), t).toBe('recommended');
     expect(headingKind('この記事のコメント')).toBeNull();
     // The page's comments are no trending rail for the 熱門 in their heading.
     for (const t of ['熱門評論', '热门评论', '熱門留言 (12)', 'Top comments']) expect(headingKind(t), t).toBeNull();
