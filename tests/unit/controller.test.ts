@@ -320,6 +320,18 @@ describe('cleanup controller', () => {
     c.stop();
   });
 
+  it('a column of "Top stories" with providers and times, before the story in the source and under half links, is hidden before the headline is parsed (sg-vaadin-lumo-left-column-feeds under a slow CPU)', async () => {
+    const file = 'sg-vaadin-lumo-left-column-feeds.html';
+    const html = fixtureHtml(file);
+    // The parser past "Top stories", not yet at the story's column.
+    const { doc, c } = await whileParsing(file, html.slice(0, html.lastIndexOf('<', html.indexOf('id="latest"'))));
+    expect(doc.querySelector('h1')).toBeNull();
+    const items = Array.from(doc.querySelectorAll('#top-stories [data-fixture="feed-item"]'));
+    expect(items.length).toBe(6);
+    for (const el of items) expect(hiddenOnPage(doc.defaultView!, el), el.textContent ?? '').toBe(true);
+    c.stop();
+  });
+
   it('a rail and a feed first in the source are hidden before the headline is parsed; the article that follows is not (tw-angular-rail-first-timeline under a slow CPU)', async () => {
     const file = 'tw-angular-rail-first-timeline.html';
     const html = fixtureHtml(file);

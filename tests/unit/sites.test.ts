@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { SITE_PROFILES, FEED_KINDS } from '../../utils/sites';
 import { ARTICLE_URL_GLOBS, NON_ARTICLE_URL_GLOBS, YAHOO_MATCHES } from '../../utils/sites/matches';
 import { pathLooksLikeArticle } from '../../utils/page/classify';
-import { HEADING_PHRASES, WIDGET_SELECTORS, headingKind, headingName } from '../../utils/feed/signals';
+import { HEADING_PHRASES, RELATIVE_TIME, WIDGET_SELECTORS, headingKind, headingName } from '../../utils/feed/signals';
 import { FIXTURE_DIR, FIXTURES } from './fixtures';
 
 /** Site knowledge is data: these checks keep it well-formed, like Dark Reader's site configs. */
@@ -81,6 +81,9 @@ describe('site profiles (utils/sites/*.ts)', () => {
     // "Latest" alone, a list of the newest stories (round 36's left column).
     expect(headingKind('Latest')).toBe('recommended');
     for (const t of ['為您精選', '为你精选', '為您推薦']) expect(headingKind(t), t).toBe('recommended');
+    // Minutes written "52m ago" (round 36); the letters alone in a word are no time.
+    expect(RELATIVE_TIME.test('CNA · 52m ago')).toBe(true);
+    expect(RELATIVE_TIME.test('I am agog at the news')).toBe(false);
     expect(headingKind('この記事のコメント')).toBeNull();
     // The page's comments are no trending rail for the 熱門 in their heading.
     for (const t of ['熱門評論', '热门评论', '熱門留言 (12)', 'Top comments']) expect(headingKind(t), t).toBeNull();

@@ -2221,8 +2221,21 @@ export function beforeArticle(doc: Document, url: string, options: Pick<DetectOp
       // between its headline and its body, in its <main> (sg-en-block-link-cards.html's "Up
       // next", painted under a slow CPU while the body's first paragraphs arrived).
       (!b.el.closest(ARTICLE_TEXT_SELECTOR) || !!b.el.closest(ASIDE_SELECTOR)) &&
-      linkDensity(b.el) >= LINK_DENSITY_MIN,
+      // Mostly links, or cards with times (a column of "Top stories" with their providers and
+      // times, before the story in the source: sg-vaadin-lumo-left-column-feeds.html painted
+      // them under a slow CPU, their markup's white space keeping the density under half).
+      (linkDensity(b.el) >= LINK_DENSITY_MIN || timedCard(b.el)),
   );
+}
+
+/** Whether `el` holds a story card with its time: a link's element, within MODULE_CLIMB levels
+ * and below `el`, that is a card (isCard) and carries a time (cardTime). */
+function timedCard(el: Element): boolean {
+  for (const link of safeQueryAll(el, LINK)) {
+    let c = link.parentElement;
+    for (let i = 0; c && c !== el && i < MODULE_CLIMB; i++, c = c.parentElement) if (isCard(c) && cardTime(c)) return true;
+  }
+  return false;
 }
 
 /**

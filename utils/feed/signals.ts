@@ -119,7 +119,7 @@ export const YAHOO_MODULE_ATTRS = ['data-ylk', 'data-i13n-sec', 'data-wf-beacons
 /** "三立新聞網 setn.com ・ 3 小時前", "共同通信 ・ 2時間前", "Reuters · 3h ago"; and Yahoo! JAPAN's
  * card stamp "11/28(土) 16:21", which its story cards carry instead of a relative time. */
 export const RELATIVE_TIME =
-  /(\d{1,2}\/\d{1,2}\s*[(（][日月火水木金土][)）]\s*\d{1,2}:\d{2}|\d+\s*(分鐘|小時|天|週|个?小时|分钟|天)前|\d+\s*(分|時間|日)前|(\d+|an?)\s*(min|mins|minutes?|h|hrs?|hours?|d|days?)\s*ago|昨天|前天|yesterday|il y a \d+\s*(min|minutes?|h|heures?|j|jours?)|\bhier\b)/i;
+  /(\d{1,2}\/\d{1,2}\s*[(（][日月火水木金土][)）]\s*\d{1,2}:\d{2}|\d+\s*(分鐘|小時|天|週|个?小时|分钟|天)前|\d+\s*(分|時間|日)前|(\d+|an?)\s*(min|mins|minutes?|h|hrs?|hours?|d|days?)\s*ago|\d+\s*m\s*ago\b|昨天|前天|yesterday|il y a \d+\s*(min|minutes?|h|heures?|j|jours?)|\bhier\b)/i;
 
 /** A month's name in English, full or cut short ("Nov", "Sept.", "November"). */
 const MONTH = `(?:${EN_MONTHS})`;
