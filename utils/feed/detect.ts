@@ -217,7 +217,7 @@ const FOOTER_CHROME = 'footer, [role="contentinfo"]';
  * sits in (where a climb from its heading stops), else null. `c`: the chrome around `el`, when
  * the caller has it.
  */
-function headerTicker(el: Element, c: Element | null = chromeAround(el)): Element | null {
+function chromeModule(el: Element, c: Element | null = chromeAround(el)): Element | null {
   if (!c?.matches(MODULE_CHROME) || c === el) return null;
   // The chrome's timed rows, read once; then how many lie around the heading at each level.
   const timed = safeQueryAll(c, 'li, article').filter((r) => hasLink(r) && cardTime(r));
@@ -1053,11 +1053,11 @@ function namedKind(el: Element): FeedKind | null {
  * hk-lazy.html's rail), and nothing inside it has a heading or name of its own that says what
  * it is (a named region of such modules, the seed page's rail named 更多新聞: they are blocks of
  * their own). Not in the site's chrome, but for a module of stories in its header or footer
- * (headerTicker).
+ * (chromeModule).
  */
 function namedModule(el: Element, minPlaces = MIN_CARDS): FeedKind | null {
   const kind = namedKind(el);
-  if (!kind || (inChrome(el) && !headerTicker(el)) || placesLinked(el, minPlaces) < minPlaces) return null;
+  if (!kind || (inChrome(el) && !chromeModule(el)) || placesLinked(el, minPlaces) < minPlaces) return null;
   if (safeQueryAll(el, HEADING_SELECTOR).some((h) => moduleKind(h).kind) || safeQueryAll(el, NAMED_MODULE).some(namedKind)) return null;
   return kind;
 }
@@ -2168,7 +2168,7 @@ export function gateCovers(doc: Document, host: string, gated: string, hides: re
     const kind = moduleKind(h).kind ?? (railHeading(h) ? 'trending' : null);
     if (!kind || !hides.includes(kind)) continue;
     const chrome = chromeAround(h);
-    if (!chrome || headerTicker(h, chrome)) return false;
+    if (!chrome || chromeModule(h, chrome)) return false;
   }
   // A module named for assistive technology only.
   for (const el of within(scope, NAMED_MODULE)) {
@@ -2293,12 +2293,12 @@ export function detectFeed(doc: Document, url: string, options: DetectOptions = 
     const { kind, labelled } = moduleKind(h);
     const rail = !kind && railHeading(h);
     if (!kind && !rail) continue;
-    // In the site's chrome, only a module of stories that names itself a feed (headerTicker).
+    // In the site's chrome, only a module of stories that names itself a feed (chromeModule).
     const chrome = siteChrome(h, article.start);
-    const ticker = chrome && kind ? headerTicker(h) : null;
-    if (chrome && !ticker) continue;
+    const host = chrome && kind ? chromeModule(h) : null;
+    if (chrome && !host) continue;
     if (touchesArticle(h, article)) continue;
-    const el = climbFromHeading(h, article, ticker ?? body, open);
+    const el = climbFromHeading(h, article, host ?? body, open);
     // A heading the climb could not leave (its module is inside the article's column, whose
     // pictures it holds) is no block: hidden alone, it would leave its list standing captionless
     // (ctvnews' "Don't Miss", moneycontrol's "most popular").
