@@ -1270,11 +1270,14 @@ function likeChildren(el: Element): Element[] | null {
   if (best || kids.length < MIN_CARDS) return best;
   const counts = new Map<string, number>();
   for (const k of kids) for (const c of k.classList) counts.set(c, (counts.get(c) ?? 0) + 1);
-  // Only classes some children share, and at least one per child (bare tags are alike already).
+  // Only a child with one class of its own beside classes others share (the card's number, or
+  // its delay): a layout's children, each with several utility classes of its own, are not
+  // read as cards.
   const keys = new Map<Element, string>();
   for (const k of kids) {
-    const shared = Array.from(k.classList).filter((c) => counts.get(c)! > 1);
-    if (shared.length) keys.set(k, `${k.tagName}.${shared.join(' ')}`);
+    const classes = Array.from(k.classList);
+    const shared = classes.filter((c) => counts.get(c)! > 1);
+    if (shared.length && classes.length - shared.length === 1) keys.set(k, `${k.tagName}.${shared.join(' ')}`);
   }
   return largestGroup([...keys.keys()], (k) => keys.get(k)!);
 }
