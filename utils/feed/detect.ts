@@ -204,8 +204,8 @@ function inChrome(el: Element): boolean {
 
 /** Chrome a module of stories may sit in: the page's header, and its footer; not its menus or
  * forms. */
-const MODULE_CHROME = 'header, [role="banner"], footer, [role="contentinfo"]';
 const FOOTER_CHROME = 'footer, [role="contentinfo"]';
+const MODULE_CHROME = `header, [role="banner"], ${FOOTER_CHROME}`;
 
 /**
  * A module of other stories in the site's header or footer is a module, though in chrome: a
@@ -219,13 +219,13 @@ const FOOTER_CHROME = 'footer, [role="contentinfo"]';
  */
 function chromeModule(el: Element, c: Element | null = chromeAround(el)): Element | null {
   if (!c?.matches(MODULE_CHROME) || c === el) return null;
-  // The chrome's timed rows, read once; then how many lie around the heading at each level.
+  // The chrome's timed rows and (in a footer) ranked lists, read once; then what lies around the
+  // heading at each level.
   const timed = safeQueryAll(c, 'li, article').filter((r) => hasLink(r) && cardTime(r));
-  const footer = c.matches(FOOTER_CHROME);
-  if (timed.length < MIN_CARDS && !footer) return null;
+  const ranked = c.matches(FOOTER_CHROME) ? safeQueryAll(c, 'ol, ul').filter((l) => rankedCards(Array.from(l.children))) : [];
+  if (timed.length < MIN_CARDS && !ranked.length) return null;
   for (let x: Element | null = el.matches(HEADING_SELECTOR) ? el.parentElement : el; x && x !== c; x = x.parentElement) {
-    if (timed.filter((r) => x!.contains(r)).length >= MIN_CARDS) return c;
-    if (footer && safeQueryAll(x, 'ol, ul').some((l) => rankedCards(Array.from(l.children)))) return c;
+    if (timed.filter((r) => x!.contains(r)).length >= MIN_CARDS || ranked.some((l) => x!.contains(l))) return c;
   }
   return null;
 }
@@ -1268,17 +1268,17 @@ function likeChildren(el: Element): Element[] | null {
   const kids = Array.from(el.children);
   const best = largestGroup(kids, signature);
   if (best || kids.length < MIN_CARDS) return best;
+  const classes = kids.map((k) => Array.from(k.classList));
   const counts = new Map<string, number>();
-  for (const k of kids) for (const c of k.classList) counts.set(c, (counts.get(c) ?? 0) + 1);
+  for (const list of classes) for (const c of list) counts.set(c, (counts.get(c) ?? 0) + 1);
   // Only a child with one class of its own beside classes others share (the card's number, or
   // its delay): a layout's children, each with several utility classes of its own, are not
   // read as cards.
   const keys = new Map<Element, string>();
-  for (const k of kids) {
-    const classes = Array.from(k.classList);
-    const shared = classes.filter((c) => counts.get(c)! > 1);
-    if (shared.length && classes.length - shared.length === 1) keys.set(k, `${k.tagName}.${shared.join(' ')}`);
-  }
+  kids.forEach((k, i) => {
+    const shared = classes[i]!.filter((c) => counts.get(c)! > 1);
+    if (shared.length && classes[i]!.length - shared.length === 1) keys.set(k, `${k.tagName}.${shared.join(' ')}`);
+  });
   return largestGroup([...keys.keys()], (k) => keys.get(k)!);
 }
 
@@ -2234,9 +2234,15 @@ export function beforeArticle(doc: Document, url: string, options: Pick<DetectOp
 /** Whether `el` holds a story card with its time: a link's element, within MODULE_CLIMB levels
  * and below `el`, that is a card (isCard) and carries a time (cardTime). */
 function timedCard(el: Element): boolean {
+  // A card's picture and title link to one story: its element is read once.
+  const seen = new Set<Element>();
   for (const link of safeQueryAll(el, LINK)) {
     let c = link.parentElement;
-    for (let i = 0; c && c !== el && i < MODULE_CLIMB; i++, c = c.parentElement) if (isCard(c) && cardTime(c)) return true;
+    for (let i = 0; c && c !== el && i < MODULE_CLIMB; i++, c = c.parentElement) {
+      if (seen.has(c)) continue;
+      seen.add(c);
+      if (isCard(c) && cardTime(c)) return true;
+    }
   }
   return false;
 }
