@@ -1,12 +1,15 @@
 /**
  * "The cleanup must never hide any of the page's article text."
- *   npx tsx tests/tools/safety.ts [--verbose]
+ *   npx tsx tests/tools/safety.ts [--verbose] [--blocks FILE]
  * Runs detectFeed (force: the page is treated as an article) on every page of the Readability
  * test pages and of the article-extraction benchmark, each served as if from a Yahoo host, takes
  * the blocks the extension hides by default, and counts the article's 4-token shingles that occur
  * in the hidden text. Target: zero on every page. Always exits 0 (a measurement); the last line
- * is one JSON object.
+ * is one JSON object. With `--blocks FILE`, every block of every kind on every page is written to
+ * FILE, one line each, so two versions of the detector can be compared with `diff`: the check a
+ * change to the detector makes before it lands ("the corpus block list is identical").
  */
+import { writeFileSync } from 'node:fs';
 import { parseHtml } from './dom';
 import { detectFeed } from '../../utils/feed/detect';
 import {
@@ -37,6 +40,10 @@ interface PageResult {
 }
 
 const verbose = process.argv.includes('--verbose');
+const blocksArg = process.argv.indexOf('--blocks');
+const blocksFile = blocksArg > 0 ? process.argv[blocksArg + 1] : undefined;
+if (blocksArg > 0 && !blocksFile) throw new Error('--blocks needs a file name');
+const blockLines: string[] = [];
 requireShared('safety check (readability-test-pages, article-extraction-benchmark)');
 
 function describe(el: Element): string {
@@ -53,6 +60,9 @@ function check(
   articleText: string,
 ): PageResult {
   const detection = detectFeed(doc, url, { force: true });
+  if (blocksFile) {
+    for (const b of detection.blocks) blockLines.push(`${corpus}/${id} ${b.kind} ${b.source} "${b.heading}" items=${b.items.length} <${describe(b.el)}>`);
+  }
   const hidden = detection.blocks.filter((b) => HIDDEN_BY_DEFAULT.has(b.kind));
   const texts = hidden.map((b) => nodeText(b.el));
   const visible = hidden.length ? nodeText(doc.body, new Set(hidden.map((b) => b.el))) : '';
@@ -102,6 +112,7 @@ for (const p of bench.pages) {
   results.push(check('benchmark', p.id, parseHtml(bench.html(p.id), url), url, p.url, p.articleBody));
 }
 const ms = performance.now() - t0;
+if (blocksFile) writeFileSync(blocksFile, `${blockLines.join('\n')}\n`);
 
 function summary(corpus: PageResult['corpus']) {
   const rs = results.filter((r) => r.corpus === corpus);
