@@ -326,6 +326,40 @@ describe.skipIf(!hasChromium)('automatic cleanup in Chromium', () => {
     }
   });
 
+  it('a "before you go" dialog of the feed, opened as modal by the page, never blocks it: the reader can click and scroll; with cleanup off it opens as the page meant', async () => {
+    const f = fixtureByFile('ca-reflex-radix-exit-dialog-bottom-sheet.html');
+    // What a reader can do: click the related story's link, scroll with the wheel.
+    const usable = async (page: Page) => {
+      const link = page.locator('[data-fixture="related-item"] h3 a').first();
+      await link.scrollIntoViewIfNeeded();
+      const box = (await link.boundingBox())!;
+      const hit = await page.evaluate(([x, y]) => !!document.elementFromPoint(x, y)?.closest('[data-fixture="related-item"]'), [box.x + 4, box.y + box.height / 2] as const);
+      await page.mouse.move(640, 450);
+      const before = await page.evaluate(() => scrollY);
+      await page.mouse.wheel(0, -300);
+      await page.waitForTimeout(300);
+      return { hit, scrolled: (await page.evaluate(() => scrollY)) !== before };
+    };
+    // The page opens its dialog 1.5 s after load.
+    const DIALOG_MS = 2_000;
+    const page = await open(f.url);
+    await page.waitForTimeout(DIALOG_MS);
+    expect(await page.evaluate(() => document.querySelector('dialog')!.matches(':modal'))).toBe(false);
+    expect(await usable(page)).toEqual({ hit: true, scrolled: true });
+    expect((await visibility(page, 'feed-item')).visible).toBe(0);
+    await page.close();
+    await setSettings(s, { enabled: false });
+    try {
+      const plain = await open(f.url);
+      await plain.waitForTimeout(DIALOG_MS);
+      expect(await plain.evaluate(() => document.querySelector('dialog')!.matches(':modal'))).toBe(true);
+      expect(await usable(plain)).toEqual({ hit: false, scrolled: false });
+      await plain.close();
+    } finally {
+      await setSettings(s, { enabled: true });
+    }
+  });
+
   it('with "clean up pages automatically" off, a reloaded page shows its feed', async () => {
     await setSettings(s, { enabled: false });
     const page = await open(fixtureByFile('tw-modern-seed.html').url);

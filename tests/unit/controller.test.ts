@@ -502,6 +502,47 @@ describe('cleanup controller', () => {
     expect(bar).toBe('trending');
     c.stop();
   });
+  it('a "before you go" dialog of the feed that the page opens as modal is closed, so the page stays usable; with cleanup off it opens as the page meant (ca-reflex-radix-exit-dialog-bottom-sheet)', async () => {
+    const { doc } = loadFixture('ca-reflex-radix-exit-dialog-bottom-sheet.html');
+    const dlg = doc.querySelector('dialog')!;
+    // jsdom has no modal dialogs: showModal is the `open` attribute plus :modal matching, and
+    // close() what the browser's does (the attribute goes; the page hears "close").
+    let closed = 0;
+    const own = dlg.matches.bind(dlg);
+    Object.defineProperty(dlg, 'matches', { value: (sel: string) => (sel === ':modal' ? dlg.hasAttribute('open') : own(sel)) });
+    (dlg as unknown as { close: () => void }).close = () => {
+      closed++;
+      dlg.removeAttribute('open');
+    };
+    const showModal = async () => {
+      dlg.setAttribute('open', '');
+      await new Promise((r) => setTimeout(r, 0));
+    };
+    const c = new CleanupController(doc, { force: false });
+    c.start();
+    await afterIdle();
+    expect(dlg.getAttribute(ATTR.kind)).toBe('recommended');
+    await showModal();
+    expect(closed).toBe(1);
+    expect(dlg.hasAttribute('open')).toBe(false);
+    // Cleanup off: the page's dialog is its own business.
+    c.setSettings({ ...DEFAULT_SETTINGS, enabled: false });
+    await showModal();
+    expect(closed).toBe(1);
+    expect(dlg.hasAttribute('open')).toBe(true);
+    // Switched on again while it is open: it goes as its block is hidden again.
+    c.setSettings({ ...DEFAULT_SETTINGS });
+    expect(closed).toBe(2);
+    // Opened before the block was marked (a dialog the page shows while it still loads): closed
+    // when the detection marks it.
+    c.stop();
+    const c2 = new CleanupController(doc, { force: false });
+    await showModal();
+    c2.start();
+    await afterIdle();
+    expect(closed).toBe(3);
+    c2.stop();
+  });
 });
 
 describe('a caption before its list', () => {

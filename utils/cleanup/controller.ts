@@ -75,6 +75,10 @@ export class CleanupController {
   private lastOpenModule: Element | null = null;
   /** A report was asked for while the page parsed (see report). */
   private reportDue = false;
+  /** Watches dialogs opening (see defuseDialogs). */
+  private dialogObserver: MutationObserver | null = null;
+  /** Dialogs the page opened as modal that are still open. */
+  private modals = new Set<HTMLDialogElement>();
 
   constructor(
     private readonly doc: Document,
@@ -143,6 +147,51 @@ export class CleanupController {
     if (this.observer) return;
     this.observer = new MutationObserver((records) => this.onMutations(records));
     this.observer.observe(this.html, { childList: true, subtree: true });
+    // Apart from the observer above, whose records are thousands while the page parses: this
+    // one hears only of dialogs opening and closing, which a modal one does by script alone
+    // (showModal sets `open`; a parsed `open` attribute makes no modal).
+    this.dialogObserver = new MutationObserver((records) => {
+      for (const r of records) if (r.target.nodeName === 'DIALOG') this.noteDialog(r.target as HTMLDialogElement);
+      this.defuseDialogs();
+    });
+    this.dialogObserver.observe(this.html, { subtree: true, attributes: true, attributeFilter: ['open'] });
+    // One opened before this watch began (a page classified an article after load).
+    for (const d of Array.from(this.doc.querySelectorAll<HTMLDialogElement>('dialog[open]'))) this.noteDialog(d);
+  }
+
+  private noteDialog(d: HTMLDialogElement): void {
+    if (d.open && isModal(d)) this.modals.add(d);
+    else this.modals.delete(d);
+  }
+
+  /**
+   * A modal dialog that is, or is inside, a hidden block is closed. Hidden by the stylesheet
+   * alone it would still be modal: the rest of the page inert and, as pages do while one is
+   * open, scrolling locked, with nothing on screen to say why or to close it
+   * (ca-reflex-radix-exit-dialog-bottom-sheet.html's "Before you go" list). Closing it is what
+   * its own close button does: the page hears the dialog's close event and lifts its lock.
+   */
+  private defuseDialogs(): void {
+    if (!this.modals.size) return;
+    for (const d of [...this.modals]) {
+      if (!d.isConnected || !d.open) this.modals.delete(d);
+      else if (this.hiddenNow(d) && typeof d.close === 'function') {
+        this.modals.delete(d);
+        d.close();
+      }
+    }
+  }
+
+  /** Whether `el` is hidden by cleanup at this moment: in a block of a kind the settings hide
+   * (not one the reader opened with its collapse bar), or in what the stylesheet's gate hides. */
+  private hiddenNow(el: Element): boolean {
+    if (!this.active() || !this.html.hasAttribute(ATTR.on)) return false;
+    for (let p: Element | null = el; p; p = p.parentElement) {
+      const b = this.blocks.get(p);
+      if (b && this.settings.hide[b.kind] && !p.hasAttribute(ATTR.revealed)) return true;
+    }
+    const gated = this.gateSelector();
+    return !!gated && !!el.closest(gated);
   }
 
   /** The caller's synchronous start-up, from `t0`, counts as load time. */
@@ -157,6 +206,8 @@ export class CleanupController {
 
   stop(): void {
     this.observer?.disconnect();
+    this.dialogObserver?.disconnect();
+    this.modals.clear();
     cancelAnimationFrame(this.frame);
     cancelAnimationFrame(this.shadowWatch);
     this.shadowWatch = 0;
@@ -222,6 +273,7 @@ export class CleanupController {
     set(ATTR.gate, gate ? '' : null);
     set(ATTR.hide, acting ? hiddenKindsAttr(this.settings.hide) : null);
     set(ATTR.mode, acting ? this.settings.mode : null);
+    this.defuseDialogs();
   }
 
   setSettings(s: Settings): void {
@@ -320,6 +372,7 @@ export class CleanupController {
       b.caption?.setAttribute(ATTR.kind, b.kind);
     }
     if (blocks.length && this.settings.mode === 'collapse') this.syncBars();
+    this.defuseDialogs();
   }
 
   /**
@@ -820,6 +873,16 @@ export class CleanupController {
     return `<!doctype html>${clone.outerHTML}`;
   }
 
+}
+
+/** Whether an open dialog is modal (:modal is Chrome 105+, Firefox 103+; an engine without it
+ * is taken to have opened it as one, the case that needs closing). */
+function isModal(d: HTMLDialogElement): boolean {
+  try {
+    return d.matches(':modal');
+  } catch {
+    return true;
+  }
 }
 
 function hiddenOf(blocks: CleanupStatus['blocks'], kind: FeedKind): number {
