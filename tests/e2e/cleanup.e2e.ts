@@ -360,6 +360,28 @@ describe.skipIf(!hasChromium)('automatic cleanup in Chromium', () => {
     }
   });
 
+  it('the checks see a feed of display: contents wrappers when it shows (cleanup off): every card visible and painted, the article visible', async () => {
+    // The checks above would pass on this page whatever cleanup did if they read only each
+    // item's own box, which display: contents elements never have.
+    const f = fixtureByFile('tw-sycamore-stylance-contents-grid-picture-tiles.html');
+    await setSettings(s, { enabled: false });
+    try {
+      const page = await open(f.url);
+      const feed = await visibility(page, 'feed-item');
+      expect(feed.total).toBe(f.expect.feedItemsAfterLoad);
+      expect(feed.visible).toBe(feed.total);
+      // The premise: cards without a box of their own.
+      const boxless = await page.evaluate(() => Array.from(document.querySelectorAll('[data-fixture="feed-item"]')).filter((el) => getComputedStyle(el).display === 'contents').length);
+      expect(boxless).toBeGreaterThanOrEqual(8);
+      await expectArticleVisible(page);
+      const painted = await page.evaluate(() => (window as unknown as { __yndFlash: string[] }).__yndFlash);
+      expect(painted.length).toBeGreaterThanOrEqual(f.expect.feedItems);
+      await page.close();
+    } finally {
+      await setSettings(s, { enabled: true });
+    }
+  });
+
   it('with "clean up pages automatically" off, a reloaded page shows its feed', async () => {
     await setSettings(s, { enabled: false });
     const page = await open(fixtureByFile('tw-modern-seed.html').url);

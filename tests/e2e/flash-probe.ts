@@ -22,7 +22,9 @@ export const FLASH_PROBE = `(() => {
   // Items a page script replaced (an island re-rendered with fresh nodes) were watched while
   // they were there; the count is of those still in the page, each of which must be watched.
   Object.defineProperty(window, '__yndObserved', { get: () => [...observed].filter((el) => el.isConnected).length });
-  const label = (el) => (el.textContent || '').trim().slice(0, 40);
+  // Elements inside an item, watched as the item (see watchPart).
+  const parts = new WeakMap();
+  const label = (el) => ((parts.get(el) || el).textContent || '').trim().slice(0, 40);
   const io = new IntersectionObserver((entries) => {
     for (const e of entries) {
       const r = e.boundingClientRect;
@@ -57,11 +59,21 @@ export const FLASH_PROBE = `(() => {
     mo.observe(root, { childList: true, subtree: true });
     for (const el of root.querySelectorAll('*')) scan(el);
   };
+  // Every element inside an item is watched too, as the item: an item with display: contents
+  // has no box of its own, its cards' boxes are what paints (tw-sycamore-stylance-contents-grid-
+  // picture-tiles.html). Styles are not read to tell which: reading one while the page parses
+  // would lay it out at other moments than the browser's own, and move its paints.
+  const watchPart = (el, item) => { if (!parts.has(el)) { parts.set(el, item); io.observe(el); } };
   const scan = (root) => {
     if (!(root instanceof Element)) return;
     const list = root.matches('[data-fixture="feed-item"]') ? [root] : [];
     list.push(...root.querySelectorAll('[data-fixture="feed-item"]'));
     for (const el of list) if (!observed.has(el)) { observed.add(el); io.observe(el); }
+    const owner = root.closest('[data-fixture="feed-item"]');
+    if (owner) {
+      if (owner !== root) watchPart(root, owner);
+      for (const el of root.querySelectorAll('*')) watchPart(el, el.closest('[data-fixture="feed-item"]'));
+    } else for (const item of list) for (const el of item.querySelectorAll('*')) watchPart(el, el.closest('[data-fixture="feed-item"]'));
     if (root.shadowRoot) watch(root.shadowRoot);
     for (const el of root.querySelectorAll('*')) if (el.shadowRoot) watch(el.shadowRoot);
   };

@@ -304,11 +304,26 @@ export async function visibility(page: Page, role: string, kind?: string): Promi
             ...(b.shadowRoot ? within(b.shadowRoot, `[data-fixture="${role}"]`) : []),
           ])
         : within(document, `[data-fixture="${role}"]`);
-      const vis = els.filter((e) => {
-        const r = e.getBoundingClientRect();
+      // An element with `display: contents` has no box of its own, shown or not: what it holds
+      // is what a reader sees of it (tw-sycamore-stylance-contents-grid-picture-tiles.html's
+      // article body, its feed's cards).
+      const shown = (e: Element): boolean => {
         const cs = getComputedStyle(e);
+        if (cs.display === 'contents') {
+          return (
+            Array.from(e.children).some(shown) ||
+            Array.from(e.childNodes).some((n) => {
+              if (n.nodeType !== 3 || !(n.textContent ?? '').trim() || cs.visibility === 'hidden') return false;
+              const range = document.createRange();
+              range.selectNodeContents(n);
+              return Array.from(range.getClientRects()).some((r) => r.width > 0 && r.height > 0);
+            })
+          );
+        }
+        const r = e.getBoundingClientRect();
         return r.width > 0 && r.height > 0 && cs.visibility !== 'hidden' && cs.display !== 'none';
-      });
+      };
+      const vis = els.filter(shown);
       return { total: els.length, visible: vis.length };
     },
     [role, kind] as const,
