@@ -1825,11 +1825,13 @@ function cardsBeside(block: Element, run: Element[]): Element[] {
   const inRun = new Set(run);
   const parents = parent === block ? [block] : safeQueryAll(block, parent.tagName).filter((p) => p === parent || depthIn(p, block) === depth);
   const out: Element[] = [];
-  // A featured card above the list (a picture and a title of its own, outside the list). Not
-  // the module's header, its heading a picture of its name beside a link about the ads
-  // (jp-one-tamagui-css-pr-labels.html's <h2><img alt="PR"></h2>): a title has words.
+  // A featured card above the list (a picture and a linked title of its own, outside the list).
+  // Not the module's header, its heading a picture of its name beside a link about the ads
+  // (jp-one-tamagui-css-pr-labels.html's <h2><img alt="PR"></h2>): a title has words; nor its
+  // heading in words beside an AdChoices link and icon (us-amp-sveltekit-carousel-list-load-more.html's
+  // "From our partners"): a card's title is its link.
   for (let lead = parent.previousElementSibling; parent !== block && lead; lead = lead.previousElementSibling)
-    if (isCard(lead) && lead.querySelector('img, picture') && lead.querySelector(HEADING_SELECTOR) && textLen(lead) >= MIN_ITEM_CHARS) out.unshift(lead);
+    if (isCard(lead) && lead.querySelector('img, picture') && linkedTitle(lead) && textLen(lead) >= MIN_ITEM_CHARS) out.unshift(lead);
   // In a chunk elsewhere, a card has at least half the text of the run's shortest: a widget's
   // header holds two short links of the same tag at the same depth ("Sponsored Links",
   // "by Taboola" in us-ent-gatsby-sc-multi-h1-trending-first.html).
@@ -1840,6 +1842,14 @@ function cardsBeside(block: Element, run: Element[]): Element[] {
     if (p === parent || kids.length >= 2) out.push(...kids);
   }
   return out;
+}
+
+/** Whether a heading in `card` is a link's title: it holds the link, or the link holds it. */
+function linkedTitle(card: Element): boolean {
+  return safeQueryAll(card, HEADING_SELECTOR).some((h) => {
+    const around = h.closest(LINK);
+    return !!h.querySelector(LINK) || (!!around && card.contains(around));
+  });
 }
 
 /**
