@@ -10,5 +10,9 @@ export default defineConfig({
     environment: 'jsdom',
     setupFiles: ['tests/unit/setup.ts'],
     testTimeout: 60_000,
+    // detect.test.ts loads each fixture page a dozen ways; jsdom keeps about 2.4 MB of each
+    // window even after window.close() and a full collection (measured on 2026-11-30), and at 152
+    // fixtures its worker passed the 4 GB heap Node gives it by default.
+    execArgv: ['--max-old-space-size=8192'],
   },
 });
