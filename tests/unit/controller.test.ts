@@ -332,6 +332,31 @@ describe('cleanup controller', () => {
     c.stop();
   });
 
+  it('the first cards of a feed of several templates under a heading no list knows are hidden while the parser is in it (hk-crank-typestyle-mixed-template-cards retitled)', async () => {
+    const file = 'hk-crank-typestyle-mixed-template-cards.html';
+    // Its heading is one no phrase list holds: only its cards can give it away.
+    const html = fixtureHtml(file).replace('>為您精選<', '>今期焦點<');
+    const list = html.indexOf('data-ref="list"');
+    const cardAt = (k: number) => {
+      let at = list;
+      for (let i = 0; i < k; i++) at = html.indexOf('data-fixture="feed-item"', at + 1);
+      return at;
+    };
+    // The parser inside a card's title: its 2nd (a text card after a picture card), its 5th (an
+    // ad card after four cards of three templates), its 6th (after those four and the ad card,
+    // which has no time).
+    for (const k of [2, 5, 6]) {
+      const { doc, c } = await whileParsing(file, html.slice(0, html.indexOf('</h3>', cardAt(k))), true);
+      const cards = Array.from(doc.querySelectorAll('[data-ref="list"] > [data-fixture="feed-item"]'));
+      expect(cards.length).toBe(k);
+      // Each card so far, of whichever template, is the feed's.
+      expect(new Set(cards.map((el) => el.className)).size).toBe(k);
+      for (const el of cards) expect(hiddenOnPage(doc.defaultView!, el), `card ${k}: ${el.textContent?.trim().slice(0, 20)}`).toBe(true);
+      expect(hiddenOnPage(doc.defaultView!, doc.querySelector('[data-fixture="article"]')!)).toBe(false);
+      c.stop();
+    }
+  });
+
   it('a rail and a feed first in the source are hidden before the headline is parsed; the article that follows is not (tw-angular-rail-first-timeline under a slow CPU)', async () => {
     const file = 'tw-angular-rail-first-timeline.html';
     const html = fixtureHtml(file);

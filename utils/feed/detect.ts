@@ -1609,6 +1609,9 @@ function openCard(el: Element): boolean {
   return navigates(el) || focusable(el);
 }
 
+/** The most cards of several templates an open run is read from (see openCards). */
+const MAX_OPEN_MIXED_CARDS = 12;
+
 /** The cards part of openRun: wherever `el` stands. */
 function openCards(el: Element, open: ReadonlySet<Element>): boolean {
   // A card after cards like it is one of its list's, not a run of its own parts: the list
@@ -1620,15 +1623,31 @@ function openCards(el: Element, open: ReadonlySet<Element>): boolean {
   // A card the parser has only begun (empty so far) does not count yet: two cards and a third
   // begun are no run for cardRun, and would show (us-mithril-carbon-copy-changes.html under a
   // 6× slower CPU, in about 1 load of 30).
-  const begun = !!el.lastElementChild && open.has(el.lastElementChild) && !navigates(el.lastElementChild);
-  if (n === 0 || n - (begun ? 1 : 0) >= MIN_CARDS) return false;
+  const last = el.lastElementChild;
+  const begun = !!last && open.has(last) && !navigates(last);
+  if (n === 0) return false;
+  // Cards of several templates (a picture card, then text cards, each with classes of its own:
+  // hk-crank-typestyle-mixed-template-cards.html) are one run while each card done so far
+  // carries a time or is a paid card among them, as the full pass counts them (see
+  // otherTemplate); else they must be alike.
+  const timedCards = (cards: readonly Element[]) => cards.every((c) => (c === last && open.has(c)) || (cardTime(c) && !leadsWithHeading(c)) || paidCard(c));
+  if (n - (begun ? 1 : 0) >= MIN_CARDS) {
+    // From MIN_CARDS alike cards on, cardRun reads the run. Cards of several templates have
+    // none alike to go by until enough of one template have come: they stand for their run
+    // until then, every child a card with a time (a list no larger than a feed's first screen).
+    // (An element with nothing in it yet, a spacer or a card the parser has just begun, is
+    // none of them.)
+    if (n > MAX_OPEN_MIXED_CARDS) return false;
+    const cards = Array.from(el.children).filter((k) => k.hasChildNodes() && !(k === last && begun));
+    if (!cards.every(openCard) || new Set(cards.map(signature)).size < 2 || largestGroup(cards, signature) || !timedCards(cards)) return false;
+    return !cards.some((c) => within([c], LINK).length > MAX_CARD_LINKS);
+  }
   const cards = Array.from(el.children).filter(openCard);
   // The first card begun, its time parsed before its title (a provider's logo and "just now",
   // us-catalyst-primer-compact-times-logo-providers.html): it stands for the run to come.
   if (!cards.length) return n === 1 && open.has(el.firstElementChild!) && cardTime(el.firstElementChild!);
-  if (new Set(cards.map(signature)).size > 1) return false;
+  if (new Set(cards.map(signature)).size > 1 && !timedCards(cards)) return false;
   if (cards.some((c) => within([c], LINK).length > MAX_CARD_LINKS)) return false;
-  const last = el.lastElementChild;
   // Not a module led by a heading of its own (a rail's first box, its rows still arriving).
   // A button's card stands for a run once its picture is parsed, or its time: a row of buttons
   // with neither is more often a module's tabs or its share buttons (ca-yew-stylist-button-cards-next-few-minutes.html
