@@ -433,6 +433,25 @@ describe('feed detection on the fixtures', () => {
     }
   }
 
+  it('a feed module between the two parts of a split body, under a heading no list knows, is hidden; both parts stay (hk-sveltekit-splide-split-body-collapsed-rest retitled)', () => {
+    const file = 'hk-sveltekit-splide-split-body-collapsed-rest.html';
+    const html = fixtureHtml(file).replaceAll('為你推介', '今期焦點');
+    for (const quick of [false, true]) {
+      const { doc, url } = loadFixture(file, html);
+      const parts = Array.from(doc.querySelectorAll('[data-fixture="article"]'));
+      // The premise: two parts of one body, the carousel a sibling between them.
+      expect(parts.length).toBe(2);
+      const carousel = doc.querySelector('[data-fixture="article"] ~ [data-fixture="feed-block"]')!;
+      expect(carousel.compareDocumentPosition(parts[1]!) & 4).toBeTruthy();
+      const r = check(doc, url, quick);
+      expect(r.feedHidden).toBe(r.feedItems);
+      expect(r.articleHidden).toBe(0);
+      expect(r.articleAncestorHidden).toBe(0);
+      expect(r.relatedHidden).toBe(0);
+      expect(r.d.blocks.some((b) => b.el === carousel || b.el.contains(carousel.querySelector('[data-fixture="feed-item"]')!))).toBe(true);
+    }
+  });
+
   it('quick pass: a feed with an unknown heading is found by its cards even when the page labels its rail (sg-en-modern.html renamed)', () => {
     const { doc, url } = loadFixture('sg-en-modern.html', sgFeedRedesigned(true));
     const r = check(doc, url, true);

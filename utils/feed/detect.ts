@@ -51,6 +51,11 @@ export interface ArticleAnchors {
    * appended below the first): never hidden either, and not the article being read.
    */
   others: Element[];
+  /**
+   * The rest of the story's body when a module splits it in two (see bodyParts): never hidden
+   * either; a run of cards after one part and before the root stands in the story's tail.
+   */
+  parts: Element[];
   /** Where the page's articles begin: feeds sit after it (or in an aside). */
   start: Element | null;
 }
@@ -420,9 +425,12 @@ function articleFooters({ container, root }: Pick<ArticleAnchors, 'container' | 
  * holds the headline). Tag rows, share bars, author boxes and comments stand there too, so a run
  * of cards found there is taken only when its cards link to other stories (storyLinked).
  */
-function articleTail({ container, root }: Pick<ArticleAnchors, 'container' | 'root'>): Element[] {
+function articleTail({ container, root, parts }: Pick<ArticleAnchors, 'container' | 'root' | 'parts'>): Element[] {
   if (!container || !root || root === container || !container.contains(root)) return [];
+  // What stands between the body's parts (see bodyParts), as what follows it.
   const out: Element[] = [];
+  const first = parts.find((p) => isAfter(root, p));
+  for (let s = first?.nextElementSibling; first && s && s !== root; s = s.nextElementSibling) if (!parts.includes(s)) out.push(s);
   for (let n: Element | null = root; n && n !== container; n = n.parentElement) {
     for (let s = n.nextElementSibling; s; s = s.nextElementSibling) out.push(s);
   }
@@ -781,9 +789,54 @@ export function findArticle(doc: Document, profile: SiteProfile | null): Article
     : [];
   const anchors = [root, headline].filter((e): e is Element => !!e);
   const all = [...others, ...otherArticles(doc, anchors).filter((o) => !others.some((x) => x.contains(o)))];
+  const parts = root ? bodyParts(root) : [];
   // Feeds follow the first of the page's articles, whichever one is being read.
   const start = [bodies[0] ?? root, ...all].reduce<Element | null>((a, b) => (!a || (b && isAfter(a, b)) ? b : a), null);
-  return { root, headline, byline, container, images, footers, others: all, start };
+  return { root, headline, byline, container, images, footers, others: all, parts, start };
+}
+
+/**
+ * Where the article begins for a run of cards at `el`: between two parts of a split body (see
+ * bodyParts), after the part before it; elsewhere, the article's start. Only runs are read
+ * there, as in the story's tail (see articleTail), not headings: a benchmark page's body in
+ * five parts, with "Related articles" headers between them, lost words to Readability when
+ * those headers were taken as blocks.
+ */
+function runStart(el: Element, a: ArticleAnchors): Element | null {
+  if (a.root && a.parts.length && isAfter(a.root, el)) return a.parts.find((p) => isAfter(el, p)) ?? a.start;
+  return a.start;
+}
+
+/** Paragraphs a sibling of the body needs to be another part of it (see bodyParts). */
+const MIN_PART_PARAGRAPHS = 3;
+/** Share of a part's text in links, below which it is prose (see bodyParts). */
+const MAX_PART_LINK_DENSITY = 0.2;
+/** Share of a part's text in its paragraphs, at least (see bodyParts). */
+const MIN_PART_PROSE_SHARE = 0.5;
+
+/**
+ * The other parts of a body a module splits in two: the root's siblings of its own tag and
+ * class, each with paragraphs of its own (hk-sveltekit-splide-split-body-collapsed-rest.html:
+ * the first five paragraphs, a recommended carousel, then the rest of the story, collapsed
+ * under 展開全文). The root is the longer part; the other is protected as the root is, and what
+ * stands between them is read as the story's tail is (see articleTail and runStart).
+ */
+function bodyParts(root: Element): Element[] {
+  const parent = root.parentElement;
+  if (!parent) return [];
+  const classes = new Set(root.classList);
+  const alike = (s: Element) => s.tagName === root.tagName && (classes.size === 0 ? s.classList.length === 0 : Array.from(s.classList).some((c) => classes.has(c)));
+  // Prose, not cards with summaries: most of its words in its paragraphs, few in links (a
+  // card's title is one).
+  const prose = (s: Element) => {
+    const paras = safeQueryAll(s, 'p').filter((p) => !p.closest('a') && squeeze(p.textContent).length >= MIN_PARAGRAPH_CHARS);
+    if (paras.length < MIN_PART_PARAGRAPHS) return false;
+    const inParas = paras.reduce((n, p) => n + squeeze(p.textContent).length, 0);
+    return inParas >= squeeze(s.textContent).length * MIN_PART_PROSE_SHARE && linkDensity(s) < MAX_PART_LINK_DENSITY;
+  };
+  // Nor a box of other stories that has paragraphs too, a third-party widget in it (a
+  // benchmark page's "Você pode gostar...", an <article> of the root's classes, holds Taboola).
+  return Array.from(parent.children).filter((s) => s !== root && alike(s) && prose(s) && !safeQueryAll(s, WIDGET_SELECTORS).length);
 }
 
 /**
@@ -932,6 +985,7 @@ export function touchesArticle(el: Element, a: ArticleAnchors): boolean {
   if (a.headline && el.contains(a.headline)) return true;
   for (const img of a.images) if (el.contains(img)) return true;
   for (const o of a.others) if (el === o || el.contains(o) || o.contains(el)) return true;
+  for (const p of a.parts) if (el === p || el.contains(p) || p.contains(el)) return true;
   return false;
 }
 
@@ -2286,7 +2340,7 @@ export function detectFeed(doc: Document, url: string, options: DetectOptions = 
   const profile = SITE_PROFILES.find((p) => p.id === page.profile) ?? null;
   if ((!page.isArticle && !options.force) || !body) {
     // Not an article: nothing to protect and nothing to hide, so no work on its DOM at all.
-    const none: ArticleAnchors = { root: null, headline: null, byline: null, container: null, images: [], footers: [], others: [], start: null };
+    const none: ArticleAnchors = { root: null, headline: null, byline: null, container: null, images: [], footers: [], others: [], parts: [], start: null };
     return { page, article: options.scope?.article ?? none, blocks: [], refused: [] };
   }
   const article = options.scope?.article ?? findArticle(doc, profile);
@@ -2410,7 +2464,7 @@ export function detectFeed(doc: Document, url: string, options: DetectOptions = 
   for (const el of cardParents) {
     if (candidates.has(el)) continue;
     // Rows of a ranking with no links are taken only under a caption that names a feed.
-    const cards = placedRun(el, article.start, touches, true, open);
+    const cards = placedRun(el, runStart(el, article), touches, true, open);
     if (!cards) {
       // Rows a script has still to fill, under a caption that names a feed: an ad strip's grey
       // placeholders under its 贊助內容 before the ads load (tw-layui-flow-feed-inside-article-div.html).

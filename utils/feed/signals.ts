@@ -23,6 +23,8 @@ export const HEADING_PHRASES: ReadonlyArray<{ kind: FeedKind; exact: readonly st
       '为你推荐', '热门推荐', '猜你喜欢', '你可能也喜欢', '推荐阅读', '更多新闻',
       // "Picked for you" (Yahoo HK's 為您精選, round 36), in both scripts and both forms of "you".
       '為您精選', '為你精選', '为您精选', '为你精选', '為您推薦', '为您推荐',
+      // The same with Hong Kong's 推介 for "recommend" (round 38).
+      '為你推介', '為您推介', '为你推介', '为您推介',
       '新着ニュース', '新着記事', 'ライブ配信中', '注目の動画', 'おすすめ', 'あわせて読みたい', 'おすすめ記事', 'こちらもおすすめ', 'あなたへのおすすめ', 'あなたにおすすめ', 'こちらもどうぞ', 'この記事を読んだ人はこんな記事も',
       'recommended', 'recommended stories', 'recommended for you', 'recommended articles', 'recommended reading', 'for you', 'stories for you', 'picked for you',
       "editor's picks", 'editors’ picks', "editors' picks", 'you may like', 'you may also like', 'you might like', 'you might also like', 'read next', 'what to read next', 'up next',
