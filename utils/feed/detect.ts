@@ -1688,9 +1688,9 @@ function openCards(el: Element, open: ReadonlySet<Element>): boolean {
   if (n - (begun ? 1 : 0) >= MIN_CARDS) {
     // From MIN_CARDS alike cards on, cardRun reads the run. Cards of several templates have
     // none alike to go by until enough of one template have come: they stand for their run
-    // until then, every child a card with a time (a list no larger than a feed's first screen).
-    // (An element with nothing in it yet, a spacer or a card the parser has just begun, is
-    // none of them.)
+    // until then, every child a card with a time or a paid card (a list no larger than a
+    // feed's first screen). An element with nothing in it yet, a spacer or a card the parser
+    // has just begun, is not counted.
     if (n > MAX_OPEN_MIXED_CARDS) return false;
     const cards = Array.from(el.children).filter((k) => k.hasChildNodes() && !(k === last && begun));
     if (!cards.every(openCard) || new Set(cards.map(signature)).size < 2 || largestGroup(cards, signature) || !timedCards(cards)) return false;
