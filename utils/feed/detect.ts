@@ -829,9 +829,12 @@ function bodyParts(root: Element): Element[] {
   // Prose, not cards with summaries: most of its words in its paragraphs, few in links (a
   // card's title is one).
   const prose = (s: Element) => {
-    const paras = safeQueryAll(s, 'p').filter((p) => !p.closest('a') && squeeze(p.textContent).length >= MIN_PARAGRAPH_CHARS);
-    if (paras.length < MIN_PART_PARAGRAPHS) return false;
-    const inParas = paras.reduce((n, p) => n + squeeze(p.textContent).length, 0);
+    const lengths = safeQueryAll(s, 'p')
+      .filter((p) => !p.closest('a'))
+      .map((p) => squeeze(p.textContent).length)
+      .filter((n) => n >= MIN_PARAGRAPH_CHARS);
+    if (lengths.length < MIN_PART_PARAGRAPHS) return false;
+    const inParas = lengths.reduce((n, l) => n + l, 0);
     return inParas >= squeeze(s.textContent).length * MIN_PART_PROSE_SHARE && linkDensity(s) < MAX_PART_LINK_DENSITY;
   };
   // Nor a box of other stories that has paragraphs too, a third-party widget in it (a
@@ -1685,6 +1688,7 @@ function openCards(el: Element, open: ReadonlySet<Element>): boolean {
   // carries a time or is a paid card among them, as the full pass counts them (see
   // otherTemplate); else they must be alike.
   const timedCards = (cards: readonly Element[]) => cards.every((c) => (c === last && open.has(c)) || (cardTime(c) && !leadsWithHeading(c)) || paidCard(c));
+  const manyLinks = (cards: readonly Element[]) => cards.some((c) => within([c], LINK).length > MAX_CARD_LINKS);
   if (n - (begun ? 1 : 0) >= MIN_CARDS) {
     // From MIN_CARDS alike cards on, cardRun reads the run. Cards of several templates have
     // none alike to go by until enough of one template have come: they stand for their run
@@ -1694,14 +1698,13 @@ function openCards(el: Element, open: ReadonlySet<Element>): boolean {
     if (n > MAX_OPEN_MIXED_CARDS) return false;
     const cards = Array.from(el.children).filter((k) => k.hasChildNodes() && !(k === last && begun));
     if (!cards.every(openCard) || new Set(cards.map(signature)).size < 2 || largestGroup(cards, signature) || !timedCards(cards)) return false;
-    return !cards.some((c) => within([c], LINK).length > MAX_CARD_LINKS);
+    return !manyLinks(cards);
   }
   const cards = Array.from(el.children).filter(openCard);
   // The first card begun, its time parsed before its title (a provider's logo and "just now",
   // us-catalyst-primer-compact-times-logo-providers.html): it stands for the run to come.
   if (!cards.length) return n === 1 && open.has(el.firstElementChild!) && cardTime(el.firstElementChild!);
-  if (new Set(cards.map(signature)).size > 1 && !timedCards(cards)) return false;
-  if (cards.some((c) => within([c], LINK).length > MAX_CARD_LINKS)) return false;
+  if ((new Set(cards.map(signature)).size > 1 && !timedCards(cards)) || manyLinks(cards)) return false;
   // Not a module led by a heading of its own (a rail's first box, its rows still arriving).
   // A button's card stands for a run once its picture is parsed, or its time: a row of buttons
   // with neither is more often a module's tabs or its share buttons (ca-yew-stylist-button-cards-next-few-minutes.html
