@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, type TestContext } from 'vitest';
 import type { Page } from 'playwright-core';
 import { JSDOM } from 'jsdom';
 import { FixtureServer, badgeText, launch, openOptions, requireChromium, setSettings, tabIdOf, visibility, yahooFixtures, fixtureByFile, type Session, serveYahooFixtures } from './harness';
@@ -15,35 +15,83 @@ const STALL_MS = 500;
 const BADGE_WAIT_MS = 5_000;
 /** Longest a page takes to bring the new article and its feed after an in-site navigation. */
 const NAVIGATION_SETTLE_MS = 5_000;
+/** Longest time between two frames of a tab being checked. A page's own long task on a busy
+ * machine stays well under it; a tab Chromium throttles renders about once a second, too seldom
+ * for the flash probe to see what a reader would. */
+const MAX_FRAME_GAP_MS = 600;
+
+/** Browsers for the tests that run a few at once (vitest.e2e.config.ts's maxConcurrency). */
+const BROWSERS = Number(process.env.E2E_CONCURRENCY) || 3;
 
 describe.skipIf(!hasChromium)('automatic cleanup in Chromium', () => {
   let server: FixtureServer;
   let s: Session;
+  let browsers: Session[] = [];
 
   beforeAll(async () => {
     server = await serveYahooFixtures();
-    s = await launch(server);
-    await s.context.addInitScript(FLASH_PROBE);
+    browsers = await Promise.all(Array.from({ length: BROWSERS }, () => launch(server)));
+    for (const b of browsers) await b.context.addInitScript(FLASH_PROBE);
+    s = browsers[0]!;
+    idle.push(...browsers);
   });
   afterAll(async () => {
-    await s?.close();
+    await Promise.all(browsers.map((b) => b.close()));
     await server?.stop();
   });
 
-  async function open(url: string): Promise<Page> {
+  // Tests run a few at once each get a browser of their own, with one page open at a time, as
+  // when they ran one after another. Tabs of one browser do not do: Chromium renders a tab that
+  // is not in front about once a second after some inputs and navigations (measured), too seldom
+  // for the flash probe to see what a reader would.
+  const idle: Session[] = [];
+  const queue: Array<(b: Session) => void> = [];
+  // Each gets its test's own `expect`: expect.poll must know which of the tests running calls it.
+  function inBrowser(test: (s: Session, t: TestContext) => Promise<void>): (t: TestContext) => Promise<void> {
+    return async (t) => {
+      const b = idle.pop() ?? (await new Promise<Session>((ok) => queue.push(ok)));
+      try {
+        await test(b, t);
+      } finally {
+        // A failed test's page must not stay open for the next test in this browser.
+        for (const p of b.context.pages()) if (p.url().startsWith('https:')) await p.close();
+        const next = queue.shift();
+        if (next) next(b);
+        else idle.push(b);
+      }
+    };
+  }
+
+  async function open(s: Session, url: string): Promise<Page> {
     const page = await s.context.newPage();
     await page.goto(url, { waitUntil: 'load' });
     await page.waitForTimeout(LAZY_SETTLE_MS);
     return page;
   }
 
+  /** Mouse input, to the page in front (the extension page tests read settings through may be
+   * newer): a tab that gets mouse input while not in front is then rendered about once a second. */
+  async function asReader<T>(page: Page, act: () => Promise<T>): Promise<T> {
+    await page.bringToFront();
+    return act();
+  }
+
   /** Scroll to the bottom `times` times, as a reader would, for infinite-scroll batches. */
   async function scrollToEnd(page: Page, times: number) {
     for (let i = 0; i < times; i++) {
-      await page.mouse.wheel(0, 20_000);
-      await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+      await asReader(page, async () => {
+        await page.mouse.wheel(0, 20_000);
+        await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+      });
       await page.waitForTimeout(400);
     }
+  }
+
+  /** The tab rendered often enough for the flash probe to see what it painted. */
+  async function expectFramesSeen(page: Page) {
+    const longest = await page.evaluate(() => (window as unknown as { __yndLongestFrame: number }).__yndLongestFrame);
+    expect(longest, 'longest time between two frames, ms').toBeGreaterThan(0);
+    expect(longest, 'longest time between two frames, ms').toBeLessThan(MAX_FRAME_GAP_MS);
   }
 
   async function expectArticleVisible(page: Page) {
@@ -92,107 +140,196 @@ describe.skipIf(!hasChromium)('automatic cleanup in Chromium', () => {
     });
     expect(probe.observed).toBe(feed.total);
     expect(probe.flashes).toEqual([]);
+    await expectFramesSeen(page);
     return feed;
   }
 
-  for (const f of yahooFixtures().filter((x) => x.expect.isArticle && (x.expect.feedItems > 0 || x.expect.dynamicFeedItems))) {
-    it(`${f.file}: every feed item hidden, never painted; the article stays visible`, async () => {
-      const page = await open(f.url);
-      if (f.expect.dynamicFeedItems) await scrollToEnd(page, 4);
-      for (let i = 0; f.expect.loadMore && i < 3; i++) {
-        await page.evaluate((sel) => (document.querySelector(sel) as HTMLElement | null)?.click(), f.expect.loadMore);
-        await page.waitForTimeout(1_000);
-      }
-      const feed = await expectFeedHiddenNeverPainted(page);
-      expect(feed.total).toBeGreaterThanOrEqual(f.expect.feedItems);
-      if (f.expect.shadowFeedItems) expect(feed.total).toBe(f.expect.feedItems + f.expect.shadowFeedItems);
-      if (f.expect.maxFeedItems) expect(feed.total).toBeGreaterThan(f.expect.feedItems);
-      // The badge counts the stories hidden, ad cards and third-party chunks included.
-      const tabId = await tabIdOf(s, page);
-      // The count follows the idle-time recount (up to IDLE_TIMEOUT_MS after the last batch),
-      // later on a busy machine than expect.poll's default second.
-      // Against the page's count at the same moment: a stream may still be growing on its own
-      // (sg-endless-fixi-beercss-ticker-ribbon adds 12 cards every 250 ms once scrolled to).
-      const badgeAgainstPage = async () => {
-        const badge = await badgeText(s, tabId);
-        const now = (await visibility(page, 'feed-item')).total;
-        return badge === (now ? String(now) : '') ? 'equal' : `badge ${badge}, page ${now}`;
-      };
-      await expect.poll(badgeAgainstPage, { timeout: BADGE_WAIT_MS }).toBe('equal');
-      await page.close();
-    });
-  }
+  // Tests that only open pages run a few at a time, in tabs of their own (each tab is visible
+  // and paints at the full frame rate, measured); those that change settings run alone, after them.
+  describe.concurrent('pages, a few at once', () => {
+    for (const f of yahooFixtures().filter((x) => x.expect.isArticle && (x.expect.feedItems > 0 || x.expect.dynamicFeedItems))) {
+      it(`${f.file}: every feed item hidden, never painted; the article stays visible`, inBrowser(async (s, { expect }) => {
+        const page = await open(s, f.url);
+        if (f.expect.dynamicFeedItems) await scrollToEnd(page, 4);
+        for (let i = 0; f.expect.loadMore && i < 3; i++) {
+          await page.evaluate((sel) => (document.querySelector(sel) as HTMLElement | null)?.click(), f.expect.loadMore);
+          await page.waitForTimeout(1_000);
+        }
+        const feed = await expectFeedHiddenNeverPainted(page);
+        expect(feed.total).toBeGreaterThanOrEqual(f.expect.feedItems);
+        if (f.expect.shadowFeedItems) expect(feed.total).toBe(f.expect.feedItems + f.expect.shadowFeedItems);
+        if (f.expect.maxFeedItems) expect(feed.total).toBeGreaterThan(f.expect.feedItems);
+        // The badge counts the stories hidden, ad cards and third-party chunks included.
+        const tabId = await tabIdOf(s, page);
+        // The count follows the idle-time recount (up to IDLE_TIMEOUT_MS after the last batch),
+        // later on a busy machine than expect.poll's default second.
+        // Against the page's count at the same moment: a stream may still be growing on its own
+        // (sg-endless-fixi-beercss-ticker-ribbon adds 12 cards every 250 ms once scrolled to).
+        const badgeAgainstPage = async () => {
+          const badge = await badgeText(s, tabId);
+          const now = (await visibility(page, 'feed-item')).total;
+          return badge === (now ? String(now) : '') ? 'equal' : `badge ${badge}, page ${now}`;
+        };
+        await expect.poll(badgeAgainstPage, { timeout: BADGE_WAIT_MS }).toBe('equal');
+        await page.close();
+      }));
+    }
 
-  // Yahoo redesigns often: the same pages with class names renamed or stripped (the stylesheet's
-  // selectors match nothing, the generic detection hides the feed before it paints), and with
-  // one module redesigned (the stylesheet hides the rest, the redesigned module must still never
-  // paint).
-  const REDESIGNS: Array<{ file: string; mode: 'rename' | 'strip'; within?: string; retitle?: [string, string]; label: string }> = [
-    { file: 'tw-modern-seed.html', mode: 'rename', label: 'every class renamed' },
-    { file: 'tw-modern-seed.html', mode: 'strip', label: 'classes and ids stripped' },
-    { file: 'caas-en.html', mode: 'rename', label: 'every class renamed' },
-    { file: 'jp-article.html', mode: 'rename', label: 'every class renamed' },
-    // Its rail keeps a heading the detector knows; its feed gets one no phrase list holds, so
-    // only its run of story cards gives it away.
-    { file: 'sg-en-modern.html', mode: 'rename', retitle: SG_RETITLE, label: 'every class renamed, its feed retitled' },
-    { file: 'sg-en-modern.html', mode: 'rename', within: '[data-fixture-kind="recommended"]', retitle: SG_RETITLE, label: 'its feed module renamed and retitled' },
-    { file: 'tw-modern-seed.html', mode: 'rename', within: '[data-fixture-kind="recommended"]', label: 'the 其他人也在看 module renamed' },
-    { file: 'tw-modern-seed.html', mode: 'rename', within: '[data-fixture-kind="trending"]', label: 'the 熱門 rail renamed' },
-  ];
-  it('sg-en-modern.html, its feed module renamed and retitled, the network stalling after its first card: no card painted', async () => {
-    const f = fixtureByFile('sg-en-modern.html');
-    const url = f.url.replace(/-(\d+)\.html$/, '-71$1.html');
-    const html = sgFeedRedesigned();
-    // Stall just before the module's second card: the first one is parsed, and painted unless
-    // it is hidden already, while the rest of its run has not arrived.
-    server.route(url, html, undefined, { at: beforeSecondFeedCard(html), ms: STALL_MS });
-    const page = await open(url);
-    expect((await expectFeedHiddenNeverPainted(page)).total).toBe(f.expect.feedItems);
-    // The stall was long enough for the page to be painted meanwhile.
-    const painted = await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? Infinity);
-    const ended = await page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).responseEnd);
-    expect(painted).toBeLessThan(ended);
-    await page.close();
-  });
-
-  it('a lone story card after the article, the network stalling after it: hidden at most while the page parses, shown once it has', async () => {
-    const f = fixtureByFile('sg-en-modern.html');
-    const url = f.url.replace(/-(\d+)\.html$/, '-72$1.html');
-    // The feed module renamed and retitled, down to its first card: one card is no run.
-    const dom = new JSDOM(sgFeedRedesigned());
-    const module = dom.window.document.querySelector('[data-fixture-kind="recommended"]')!;
-    const [card, ...rest] = Array.from(module.querySelectorAll('[data-fixture="feed-item"]'));
-    for (const c of rest) c.remove();
-    module.removeAttribute('data-fixture');
-    card!.setAttribute('data-fixture', 'lone-card');
-    card!.after(dom.window.document.createComment('stall'));
-    const html = dom.serialize();
-    server.route(url, html, undefined, { at: html.indexOf('<!--stall-->'), ms: STALL_MS });
-    const page = await open(url);
-    expect(await visibility(page, 'lone-card')).toEqual({ total: 1, visible: 1 });
-    expect(await page.locator('[data-ynd-kind] [data-fixture="lone-card"]').count()).toBe(0);
-    await expectArticleVisible(page);
-    await page.close();
-  });
-
-  for (const [i, r] of REDESIGNS.entries()) {
-    it(`${r.file}, ${r.label}: every feed item hidden, never painted; the article stays visible`, async () => {
-      const f = fixtureByFile(r.file);
-      // Another article URL of the same shape on the same host ("-9NNN….html", "…/articles/…9N").
-      const url = f.url.replace(/-(\d+)\.html$/, `-9${i}$1.html`).replace(/(\/articles\/[0-9a-f]+)[0-9a-f]{2}$/, `$19${i}`);
-      expect(url).not.toBe(f.url);
-      const html = r.retitle ? fixtureHtml(r.file).replace(...r.retitle) : fixtureHtml(r.file);
-      if (r.retitle) expect(html).toContain(r.retitle[1]);
-      server.route(url, renameClasses(html, r.mode, r.within));
-      const page = await open(url);
+    // Yahoo redesigns often: the same pages with class names renamed or stripped (the stylesheet's
+    // selectors match nothing, the generic detection hides the feed before it paints), and with
+    // one module redesigned (the stylesheet hides the rest, the redesigned module must still never
+    // paint).
+    const REDESIGNS: Array<{ file: string; mode: 'rename' | 'strip'; within?: string; retitle?: [string, string]; label: string }> = [
+      { file: 'tw-modern-seed.html', mode: 'rename', label: 'every class renamed' },
+      { file: 'tw-modern-seed.html', mode: 'strip', label: 'classes and ids stripped' },
+      { file: 'caas-en.html', mode: 'rename', label: 'every class renamed' },
+      { file: 'jp-article.html', mode: 'rename', label: 'every class renamed' },
+      // Its rail keeps a heading the detector knows; its feed gets one no phrase list holds, so
+      // only its run of story cards gives it away.
+      { file: 'sg-en-modern.html', mode: 'rename', retitle: SG_RETITLE, label: 'every class renamed, its feed retitled' },
+      { file: 'sg-en-modern.html', mode: 'rename', within: '[data-fixture-kind="recommended"]', retitle: SG_RETITLE, label: 'its feed module renamed and retitled' },
+      { file: 'tw-modern-seed.html', mode: 'rename', within: '[data-fixture-kind="recommended"]', label: 'the 其他人也在看 module renamed' },
+      { file: 'tw-modern-seed.html', mode: 'rename', within: '[data-fixture-kind="trending"]', label: 'the 熱門 rail renamed' },
+    ];
+    it('sg-en-modern.html, its feed module renamed and retitled, the network stalling after its first card: no card painted', inBrowser(async (s, { expect }) => {
+      const f = fixtureByFile('sg-en-modern.html');
+      const url = f.url.replace(/-(\d+)\.html$/, '-71$1.html');
+      const html = sgFeedRedesigned();
+      // Stall just before the module's second card: the first one is parsed, and painted unless
+      // it is hidden already, while the rest of its run has not arrived.
+      server.route(url, html, undefined, { at: beforeSecondFeedCard(html), ms: STALL_MS });
+      const page = await open(s, url);
       expect((await expectFeedHiddenNeverPainted(page)).total).toBe(f.expect.feedItems);
+      // The stall was long enough for the page to be painted meanwhile.
+      const painted = await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? Infinity);
+      const ended = await page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).responseEnd);
+      expect(painted).toBeLessThan(ended);
       await page.close();
-    });
-  }
+    }));
+
+    it('a lone story card after the article, the network stalling after it: hidden at most while the page parses, shown once it has', inBrowser(async (s, { expect }) => {
+      const f = fixtureByFile('sg-en-modern.html');
+      const url = f.url.replace(/-(\d+)\.html$/, '-72$1.html');
+      // The feed module renamed and retitled, down to its first card: one card is no run.
+      const dom = new JSDOM(sgFeedRedesigned());
+      const module = dom.window.document.querySelector('[data-fixture-kind="recommended"]')!;
+      const [card, ...rest] = Array.from(module.querySelectorAll('[data-fixture="feed-item"]'));
+      for (const c of rest) c.remove();
+      module.removeAttribute('data-fixture');
+      card!.setAttribute('data-fixture', 'lone-card');
+      card!.after(dom.window.document.createComment('stall'));
+      const html = dom.serialize();
+      server.route(url, html, undefined, { at: html.indexOf('<!--stall-->'), ms: STALL_MS });
+      const page = await open(s, url);
+      expect(await visibility(page, 'lone-card')).toEqual({ total: 1, visible: 1 });
+      expect(await page.locator('[data-ynd-kind] [data-fixture="lone-card"]').count()).toBe(0);
+      await expectArticleVisible(page);
+      await page.close();
+    }));
+
+    for (const [i, r] of REDESIGNS.entries()) {
+      it(`${r.file}, ${r.label}: every feed item hidden, never painted; the article stays visible`, inBrowser(async (s, { expect }) => {
+        const f = fixtureByFile(r.file);
+        // Another article URL of the same shape on the same host ("-9NNN….html", "…/articles/…9N").
+        const url = f.url.replace(/-(\d+)\.html$/, `-9${i}$1.html`).replace(/(\/articles\/[0-9a-f]+)[0-9a-f]{2}$/, `$19${i}`);
+        expect(url).not.toBe(f.url);
+        const html = r.retitle ? fixtureHtml(r.file).replace(...r.retitle) : fixtureHtml(r.file);
+        if (r.retitle) expect(html).toContain(r.retitle[1]);
+        server.route(url, renameClasses(html, r.mode, r.within));
+        const page = await open(s, url);
+        expect((await expectFeedHiddenNeverPainted(page)).total).toBe(f.expect.feedItems);
+        await page.close();
+      }));
+    }
+
+    // A home page's stream is its content; a video page and Yahoo! JAPAN's pickup pages (a teaser
+    // and a link to the article, og:type article all the same) are no articles either.
+    for (const f of yahooFixtures().filter((x) => !x.expect.isArticle)) {
+      it(`${f.file}: not an article, left exactly as it is${f.expect.afterNavigation ? ', also after in-site navigation' : ''}`, inBrowser(async (s, { expect }) => {
+        const page = await open(s, f.url);
+        const nav = f.expect.afterNavigation;
+        const untouched = async () => {
+          const stream = await visibility(page, 'home-stream');
+          // A page that navigates in place has a stream to check (a video page has none annotated).
+          if (nav) expect(stream.total).toBeGreaterThan(0);
+          expect(stream.visible).toBe(stream.total);
+          expect(await page.locator('[data-ynd-kind]').count()).toBe(0);
+          expect(await page.evaluate(() => document.documentElement.hasAttribute('data-ynd-on'))).toBe(false);
+        };
+        await untouched();
+        if (nav) {
+          await asReader(page, () => page.click(nav.click));
+          await page.waitForURL((u) => decodeURI(u.href) === decodeURI(nav.url));
+          await page.waitForTimeout(NAVIGATION_SETTLE_MS);
+          await untouched();
+        }
+        await page.close();
+      }));
+    }
+
+    for (const f of yahooFixtures().filter((x) => !x.expect.isArticle)) {
+      it(`${f.file}: the content script costs it nothing while it loads (it arrives once the page is shown)`, inBrowser(async (s, { expect }) => {
+        const page = await open(s, f.url);
+        const t = await page.evaluate(() => {
+          const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+          const start = performance.getEntriesByName('ynd:eval')[0]?.startTime ?? Number.NaN;
+          return { start, parsed: nav.domContentLoadedEventEnd };
+        });
+        // The script ran (its first measure exists), and only after the document was parsed.
+        expect(Number.isFinite(t.start)).toBe(true);
+        expect(t.start).toBeGreaterThanOrEqual(t.parsed);
+        await page.close();
+      }));
+    }
+
+    it('home page: following an in-site link into an article hides that article’s feed', inBrowser(async (s, { expect }) => {
+      const home = fixtureByFile('tw-home.html');
+      const seed = fixtureByFile('tw-modern-seed.html');
+      const page = await open(s, home.url);
+      // What a single-page app does: fetch the article, swap the document's content, pushState.
+      await page.evaluate(async (url) => {
+        const html = await (await fetch(url)).text();
+        const next = new DOMParser().parseFromString(html, 'text/html');
+        document.title = next.title;
+        document.body.replaceWith(document.adoptNode(next.body));
+        history.pushState({}, '', url);
+      }, seed.url);
+      await page.waitForTimeout(600);
+      const feed = await visibility(page, 'feed-item');
+      expect(feed.total).toBe(seed.expect.feedItems);
+      expect(feed.visible).toBe(0);
+      await expectArticleVisible(page);
+      await page.close();
+    }));
+
+    for (const f of yahooFixtures().filter((x) => x.expect.afterNavigation && x.expect.isArticle)) {
+      it(`${f.file}: after in-site navigation the new feed is hidden, the new article visible`, inBrowser(async (s, { expect }) => {
+        const nav = f.expect.afterNavigation!;
+        const page = await open(s, f.url);
+        expect((await visibility(page, 'feed-item')).visible).toBe(0);
+        await asReader(page, () => page.click(nav.click));
+        // Some pages bring the new article first and its feed later: wait for all of it. Some
+        // hold as many feed items before the swap as after it, and swap a moment after the click
+        // (jp-inertia-vuetify-headless-pr-pair-deferred-next.html): the new URL comes with the swap.
+        await expect
+          .poll(async () => (decodeURI(page.url()) === decodeURI(nav.url) ? (await visibility(page, 'feed-item')).total : -1), { timeout: NAVIGATION_SETTLE_MS })
+          .toBe(nav.feedItems);
+        await page.waitForTimeout(300);
+        expect(decodeURI(page.url())).toBe(decodeURI(nav.url));
+        const feed = await visibility(page, 'feed-item');
+        expect(feed.total).toBe(nav.feedItems);
+        expect(feed.visible).toBe(0);
+        await expectArticleVisible(page);
+        expect(await page.evaluate(() => (window as unknown as { __yndFlash: string[] }).__yndFlash)).toEqual([]);
+        await expectFramesSeen(page);
+        await page.close();
+      }));
+    }
+  });
 
   it('the toolbar badge counts the hidden items of the tab, and clears when cleanup is off', async () => {
     const f = fixtureByFile('tw-modern-seed.html');
-    const page = await open(f.url);
+    const page = await open(s, f.url);
     const tabId = await tabIdOf(s, page);
     await expect.poll(() => badgeText(s, tabId)).toBe(String(f.expect.feedItems));
     await setSettings(s, { enabled: false });
@@ -202,92 +339,9 @@ describe.skipIf(!hasChromium)('automatic cleanup in Chromium', () => {
     await page.close();
   });
 
-  // A home page's stream is its content; a video page and Yahoo! JAPAN's pickup pages (a teaser
-  // and a link to the article, og:type article all the same) are no articles either.
-  for (const f of yahooFixtures().filter((x) => !x.expect.isArticle)) {
-    it(`${f.file}: not an article, left exactly as it is${f.expect.afterNavigation ? ', also after in-site navigation' : ''}`, async () => {
-      const page = await open(f.url);
-      const nav = f.expect.afterNavigation;
-      const untouched = async () => {
-        const stream = await visibility(page, 'home-stream');
-        // A page that navigates in place has a stream to check (a video page has none annotated).
-        if (nav) expect(stream.total).toBeGreaterThan(0);
-        expect(stream.visible).toBe(stream.total);
-        expect(await page.locator('[data-ynd-kind]').count()).toBe(0);
-        expect(await page.evaluate(() => document.documentElement.hasAttribute('data-ynd-on'))).toBe(false);
-      };
-      await untouched();
-      if (nav) {
-        await page.click(nav.click);
-        await page.waitForURL((u) => decodeURI(u.href) === decodeURI(nav.url));
-        await page.waitForTimeout(NAVIGATION_SETTLE_MS);
-        await untouched();
-      }
-      await page.close();
-    });
-  }
-
-  for (const f of yahooFixtures().filter((x) => !x.expect.isArticle)) {
-    it(`${f.file}: the content script costs it nothing while it loads (it arrives once the page is shown)`, async () => {
-      const page = await open(f.url);
-      const t = await page.evaluate(() => {
-        const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
-        const start = performance.getEntriesByName('ynd:eval')[0]?.startTime ?? Number.NaN;
-        return { start, parsed: nav.domContentLoadedEventEnd };
-      });
-      // The script ran (its first measure exists), and only after the document was parsed.
-      expect(Number.isFinite(t.start)).toBe(true);
-      expect(t.start).toBeGreaterThanOrEqual(t.parsed);
-      await page.close();
-    });
-  }
-
-  it('home page: following an in-site link into an article hides that article’s feed', async () => {
-    const home = fixtureByFile('tw-home.html');
-    const seed = fixtureByFile('tw-modern-seed.html');
-    const page = await open(home.url);
-    // What a single-page app does: fetch the article, swap the document's content, pushState.
-    await page.evaluate(async (url) => {
-      const html = await (await fetch(url)).text();
-      const next = new DOMParser().parseFromString(html, 'text/html');
-      document.title = next.title;
-      document.body.replaceWith(document.adoptNode(next.body));
-      history.pushState({}, '', url);
-    }, seed.url);
-    await page.waitForTimeout(600);
-    const feed = await visibility(page, 'feed-item');
-    expect(feed.total).toBe(seed.expect.feedItems);
-    expect(feed.visible).toBe(0);
-    await expectArticleVisible(page);
-    await page.close();
-  });
-
-  for (const f of yahooFixtures().filter((x) => x.expect.afterNavigation && x.expect.isArticle)) {
-    it(`${f.file}: after in-site navigation the new feed is hidden, the new article visible`, async () => {
-      const nav = f.expect.afterNavigation!;
-      const page = await open(f.url);
-      expect((await visibility(page, 'feed-item')).visible).toBe(0);
-      await page.click(nav.click);
-      // Some pages bring the new article first and its feed later: wait for all of it. Some
-      // hold as many feed items before the swap as after it, and swap a moment after the click
-      // (jp-inertia-vuetify-headless-pr-pair-deferred-next.html): the new URL comes with the swap.
-      await expect
-        .poll(async () => (decodeURI(page.url()) === decodeURI(nav.url) ? (await visibility(page, 'feed-item')).total : -1), { timeout: NAVIGATION_SETTLE_MS })
-        .toBe(nav.feedItems);
-      await page.waitForTimeout(300);
-      expect(decodeURI(page.url())).toBe(decodeURI(nav.url));
-      const feed = await visibility(page, 'feed-item');
-      expect(feed.total).toBe(nav.feedItems);
-      expect(feed.visible).toBe(0);
-      await expectArticleVisible(page);
-      expect(await page.evaluate(() => (window as unknown as { __yndFlash: string[] }).__yndFlash)).toEqual([]);
-      await page.close();
-    });
-  }
-
   it('turning cleanup off in the options restores the page at once, without reload; on hides it again', async () => {
     const f = fixtureByFile('tw-modern-seed.html');
-    const page = await open(f.url);
+    const page = await open(s, f.url);
     expect((await visibility(page, 'feed-item')).visible).toBe(0);
     const options = await openOptions(s);
     await options.locator('input[name="enabled"]').uncheck();
@@ -305,7 +359,7 @@ describe.skipIf(!hasChromium)('automatic cleanup in Chromium', () => {
     const f = fixtureByFile('hk-mixed-stream.html');
     await setSettings(s, { hide: { recommended: false, trending: true, sponsored: true, related: false } });
     try {
-      const page = await open(f.url);
+      const page = await open(s, f.url);
       await scrollToEnd(page, 3);
       const cards = await page.evaluate(() =>
         Array.from(document.querySelectorAll('#module-for-you-stream [data-fixture="feed-item"]')).map((el) => ({
@@ -342,7 +396,7 @@ describe.skipIf(!hasChromium)('automatic cleanup in Chromium', () => {
     };
     // The page opens its dialog 1.5 s after load.
     const DIALOG_MS = 2_000;
-    const page = await open(f.url);
+    const page = await open(s, f.url);
     await page.waitForTimeout(DIALOG_MS);
     expect(await page.evaluate(() => document.querySelector('dialog')!.matches(':modal'))).toBe(false);
     expect(await usable(page)).toEqual({ hit: true, scrolled: true });
@@ -350,7 +404,7 @@ describe.skipIf(!hasChromium)('automatic cleanup in Chromium', () => {
     await page.close();
     await setSettings(s, { enabled: false });
     try {
-      const plain = await open(f.url);
+      const plain = await open(s, f.url);
       await plain.waitForTimeout(DIALOG_MS);
       expect(await plain.evaluate(() => document.querySelector('dialog')!.matches(':modal'))).toBe(true);
       expect(await usable(plain)).toEqual({ hit: false, scrolled: false });
@@ -366,7 +420,7 @@ describe.skipIf(!hasChromium)('automatic cleanup in Chromium', () => {
     const f = fixtureByFile('tw-sycamore-stylance-contents-grid-picture-tiles.html');
     await setSettings(s, { enabled: false });
     try {
-      const page = await open(f.url);
+      const page = await open(s, f.url);
       const feed = await visibility(page, 'feed-item');
       expect(feed.total).toBe(f.expect.feedItemsAfterLoad);
       expect(feed.visible).toBe(feed.total);
@@ -384,7 +438,7 @@ describe.skipIf(!hasChromium)('automatic cleanup in Chromium', () => {
 
   it('with "clean up pages automatically" off, a reloaded page shows its feed', async () => {
     await setSettings(s, { enabled: false });
-    const page = await open(fixtureByFile('tw-modern-seed.html').url);
+    const page = await open(s, fixtureByFile('tw-modern-seed.html').url);
     const feed = await visibility(page, 'feed-item');
     expect(feed.total).toBe(fixtureByFile('tw-modern-seed.html').expect.feedItems);
     expect(feed.visible).toBe(feed.total);

@@ -13,7 +13,11 @@
  * its run was parsed, in 1–5 of 100 loads; the first contentful paint came 50–150 ms later.)
  *
  * `window.__yndFlash`: the painted items' texts (none on a good run); `__yndObserved`: how many
- * of the items in the page now the probe watched.
+ * of the items in the page now the probe watched; `__yndLongestFrame`: the longest time between
+ * two frames from the first contentful paint on. Frames are asked for continuously from then on
+ * (not before: a loading page's rendering updates stay the browser's own), so that number shows
+ * a tab rendering too seldom for the probe to see what it paints: Chromium renders a background
+ * tab that gets mouse input about once a second (measured with tests run a few at once).
  */
 export const FLASH_PROBE = `(() => {
   const shown = new Map();
@@ -82,4 +86,17 @@ export const FLASH_PROBE = `(() => {
   });
   mo.observe(document, { childList: true, subtree: true });
   document.addEventListener('DOMContentLoaded', () => scan(document.documentElement));
+  let longest = 0;
+  Object.defineProperty(window, '__yndLongestFrame', { get: () => longest });
+  new PerformanceObserver((list, obs) => {
+    if (!list.getEntriesByName('first-contentful-paint').length) return;
+    obs.disconnect();
+    let last = 0;
+    const frame = (t) => {
+      if (last) longest = Math.max(longest, t - last);
+      last = t;
+      requestAnimationFrame(frame);
+    };
+    requestAnimationFrame(frame);
+  }).observe({ type: 'paint', buffered: true });
 })();`;

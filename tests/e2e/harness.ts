@@ -199,14 +199,29 @@ export async function launch(
   };
 }
 
+/** One extension page per session for the calls below (tab ids, badge text, settings), kept
+ * open: loading a fresh one for each call took about 0.2 s, and the badge is polled. Opened again
+ * when a test has closed it. */
+const extensionPages = new WeakMap<Session, Promise<Page>>();
+async function extensionPage(s: Session): Promise<Page> {
+  const cached = extensionPages.get(s);
+  if (cached && !(await cached).isClosed()) return cached;
+  const opening = (async () => {
+    const p = await s.context.newPage();
+    await p.goto(`chrome-extension://${s.extensionId}/options.html`);
+    return p;
+  })();
+  extensionPages.set(s, opening);
+  return opening;
+}
+
 /**
  * The tab id Chromium gave a page. Without the "tabs" permission tab URLs are hidden, so each
  * tab's content script is asked for its status (in the messaging library's envelope) and the
  * one reporting the page's URL wins.
  */
 export async function tabIdOf(s: Session, page: Page): Promise<number> {
-  const ext = await s.context.newPage();
-  await ext.goto(`chrome-extension://${s.extensionId}/options.html`);
+  const ext = await extensionPage(s);
   const url = decodeURI(page.url());
   let id = -1;
   for (let attempt = 0; attempt < 20 && id < 0; attempt++) {
@@ -228,22 +243,18 @@ export async function tabIdOf(s: Session, page: Page): Promise<number> {
     }, url);
     if (id < 0) await page.waitForTimeout(250);
   }
-  await ext.close();
   if (id < 0) throw new Error(`no tab for ${url}`);
   return id;
 }
 
 /** The newest tab that is not an extension page (for pages without our content script). */
 export async function newestTabId(s: Session): Promise<number> {
-  const ext = await s.context.newPage();
-  await ext.goto(`chrome-extension://${s.extensionId}/options.html`);
-  const id = await ext.evaluate(async () => {
+  const ext = await extensionPage(s);
+  return ext.evaluate(async () => {
     const me = await chrome.tabs.getCurrent();
     const tabs = await chrome.tabs.query({});
     return Math.max(...tabs.filter((t) => t.id !== me?.id).map((t) => t.id ?? -1));
   });
-  await ext.close();
-  return id;
 }
 
 export async function openPopup(s: Session, tabId?: number): Promise<Page> {
@@ -261,31 +272,21 @@ export async function openOptions(s: Session): Promise<Page> {
 
 /** Write settings straight into extension storage (a test's starting state). */
 export async function setSettings(s: Session, patch: Record<string, unknown>): Promise<void> {
-  const p = await s.context.newPage();
-  await p.goto(`chrome-extension://${s.extensionId}/options.html`);
-  await p.evaluate(async (patch) => {
+  await (await extensionPage(s)).evaluate(async (patch) => {
     const cur = ((await chrome.storage.sync.get('settings')).settings ?? {}) as Record<string, unknown>;
     // With its version marker, as the extension itself writes it.
     await chrome.storage.sync.set({ settings: { ...cur, ...patch }, settings$: { v: 2 } });
   }, patch);
-  await p.close();
 }
 
 /** The toolbar badge text the extension set for a tab. */
 export async function badgeText(s: Session, tabId: number): Promise<string> {
-  const p = await s.context.newPage();
-  await p.goto(`chrome-extension://${s.extensionId}/options.html`);
-  const text = await p.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
-  await p.close();
-  return text;
+  return (await extensionPage(s)).evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
 }
 
 /** Back to a fresh install's settings (defaults). */
 export async function resetSettings(s: Session): Promise<void> {
-  const p = await s.context.newPage();
-  await p.goto(`chrome-extension://${s.extensionId}/options.html`);
-  await p.evaluate(() => chrome.storage.sync.clear());
-  await p.close();
+  await (await extensionPage(s)).evaluate(() => chrome.storage.sync.clear());
 }
 
 /** Visibility of every element carrying data-fixture=<role> (optionally only inside feed blocks
