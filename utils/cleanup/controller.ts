@@ -365,6 +365,15 @@ export class CleanupController {
     this.blocks.clear();
   }
 
+  /** One block shown again (see refine). */
+  private unmark(b: FeedBlock): void {
+    b.el.removeAttribute(ATTR.kind);
+    b.caption?.removeAttribute(ATTR.kind);
+    this.bars.get(b.el)?.remove();
+    this.bars.delete(b.el);
+    this.blocks.delete(b.el);
+  }
+
   private mark(blocks: readonly FeedBlock[]): void {
     for (const b of blocks) {
       this.blocks.set(b.el, b);
@@ -703,7 +712,8 @@ export class CleanupController {
       for (const b of [...this.blocks.values()]) {
         if (!b.el.isConnected) continue;
         const before = b.items.length;
-        if (!before) changed = this.refine(b) || changed;
+        // A module hidden while loading is decided on what fills it, whenever it grows.
+        if (!before || b.features.placeholderRows) changed = this.refine(b) || changed;
         else if (!(b.items.length === 1 && b.items[0]!.contains(b.el))) {
           // Counted again the way the detection counts (items need not be siblings: a ranking's
           // links sit one per list item). Sponsored cards marked apart are counted apart; such
@@ -765,6 +775,13 @@ export class CleanupController {
     if (!d) return false;
     const full = this.detectIn(d, [b.el], false).blocks.find((x) => x.el === b.el);
     if (!full) {
+      if (b.features.placeholderRows) {
+        // Hidden while it was still loading (its items are its placeholder rows): once none is
+        // left empty, what came is no feed, and is shown. Until then it waits for the rest.
+        if (b.items.some((r) => r.isConnected && !(r.textContent ?? '').trim())) return false;
+        this.unmark(b);
+        return true;
+      }
       b.items = findItems(b.el, ITEM_SELECTORS);
       return false;
     }

@@ -1435,6 +1435,30 @@ function placeholderRows(el: Element): boolean {
   return walkCardParents(el, () => false).some((p) => !!emptyRows(p));
 }
 
+/** Whether the page marks `el`, or something in it, as still loading (WAI-ARIA's aria-busy). */
+function loading(el: Element): boolean {
+  return el.matches(BUSY) || !!el.querySelector(BUSY);
+}
+const BUSY = '[aria-busy="true"]';
+
+/** Whether `el`'s children are the rows of a module still loading, where feeds stand: what the
+ * detection hides as placeholderRows (the page's word that it loads read first, the cheapest). */
+function loadingRows(el: Element, articleStart: Element | null, touches: (el: Element) => boolean): boolean {
+  return el.childElementCount >= MIN_CARDS && (!!el.closest(BUSY) || loading(el)) && !!emptyRows(el) && runPlace(el, articleStart, touches);
+}
+
+/**
+ * While the parser is inside it, the first rows of a loading module's placeholders, fewer than a
+ * run: alike, empty, in a module the page says is loading. A throttled load of
+ * jp-expert-livewire-flash-strip-rich-cards.html painted its skeleton's first row before the
+ * rest arrived. Decided again once the page has parsed, as an open run is.
+ */
+function openPlaceholders(el: Element): boolean {
+  const rows = Array.from(el.children);
+  if (!rows.length || rows.length >= MIN_CARDS || !ROW_TAGS.has(rows[0]!.tagName) || new Set(rows.map(signature)).size > 1) return false;
+  return rows.every((r) => !(r.textContent ?? '').trim() && !hasLink(r)) && (!!el.closest(BUSY) || loading(el));
+}
+
 /** `p`'s children, when they are rows a script has still to fill (see placeholderRows). */
 function emptyRows(p: Element): Element[] | null {
   const rows = likeChildren(p);
@@ -2095,7 +2119,10 @@ function scoreCandidate(
   if (YAHOO_MODULE_ATTRS.some((attr) => el.hasAttribute(attr) || el.querySelector(`[${attr}]`)))
     f.yahooModule = WEIGHTS.yahooModule;
   if (decided()) return provisional();
-  const items = findItems(el, itemSelectors);
+  // A module still loading: its placeholder rows are the stories to come, counted as such until
+  // they come (the recount after a batch counts what replaced them).
+  const empty = f.placeholderRows ? walkCardParents(el, () => false).map(emptyRows).find((r) => r !== null) : null;
+  const items = empty ?? findItems(el, itemSelectors);
   // The evidence is read from one list of them: cards counted across several lists (chunks of
   // a feed, or the lists of several modules a candidate holds) would make a container of
   // modules look like one feed.
@@ -2276,11 +2303,11 @@ export function gateCovers(doc: Document, host: string, gated: string, hides: re
   const parents = roots
     ? cardParentsWithin(roots, skip).filter((el) => !insideGated(el))
     : walkCardParents(doc.body, skip);
-  if (parents.some((el) => unlabelledRun(el, body, touches))) return false;
+  if (parents.some((el) => unlabelledRun(el, body, touches) || loadingRows(el, body, touches))) return false;
   // The first cards of such a run, while the parser is still inside it.
   const chain = openChain(doc);
   const open = new Set(chain);
-  return !chain.some((el) => !insideGated(el) && openRun(el, body, touches, open));
+  return !chain.some((el) => !insideGated(el) && (openRun(el, body, touches, open) || (openPlaceholders(el) && runPlace(el, body, touches))));
 }
 
 /** What holds an article's text: a block holding one is never hidden before the article. */
@@ -2475,6 +2502,10 @@ export function detectFeed(doc: Document, url: string, options: DetectOptions = 
       const block = rows && runPlace(el, article.start, touches) ? runBlock(el, article, body) : null;
       const caption = block && runCaption(block, rows!);
       if (caption) add(block!, caption.kind, 'generic', 'headingPhrase').heading = caption.text;
+      // With no caption yet, in a module the page says is loading (aria-busy), where feeds stand:
+      // hidden until it is filled. Not without that word from the page: empty rows alone may
+      // be anything's (a rail's slots, a gallery's), and are nothing a reader reads meanwhile.
+      else if (block && !tail.has(el) && !candidates.has(block) && loading(block)) add(block, null, 'generic', 'placeholderRows');
       continue;
     }
     if (tail.has(el) && !storyLinked(cards)) continue;
@@ -2495,6 +2526,12 @@ export function detectFeed(doc: Document, url: string, options: DetectOptions = 
     if (openRun(el, article.start, touches, open)) {
       const block = runBlock(el, article, body);
       if (!openRelated(block, el, terms)) add(block, null, 'generic', 'openRun');
+    } else if (openPlaceholders(el) && runPlace(el, article.start, touches)) {
+      const block = runBlock(el, article, body);
+      if (!candidates.has(block)) {
+        add(block, null, 'generic', 'placeholderRows');
+        add(block, null, 'generic', 'openRun');
+      }
     } else {
       const rows = openRanking(el, open);
       const block = rows && runPlace(el, article.start, touches) ? runBlock(el, article, body) : null;

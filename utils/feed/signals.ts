@@ -199,6 +199,11 @@ export const WEIGHTS = {
    * as repeatedCards and cardsWithTime together, so a frame painted before the third card
    * arrives does not show the first two. Decided again on the whole run once it is parsed. */
   openRun: 0.45,
+  /** A module's rows a script has still to fill (grey skeleton cards, no text, no link), where
+   * feeds stand, with no caption yet (ph-compiled-skeleton-chunks-late-heading.html: its heading
+   * a grey bar too). With its place it is hidden while empty; once filled, decided again on what
+   * came (a feed stays hidden, related reading or anything else is shown). */
+  placeholderRows: 0.45,
 } as const;
 
 export type FeatureName = keyof typeof WEIGHTS;
