@@ -1441,10 +1441,20 @@ function loading(el: Element): boolean {
 }
 const BUSY = '[aria-busy="true"]';
 
+/** Whether rows of `el` are in a module still loading: `el`, what is around it or in it busy. */
+function busyRows(el: Element): boolean {
+  return !!el.closest(BUSY) || loading(el);
+}
+
+/** A row a script has still to fill: no text, no link. */
+function emptyRow(r: Element): boolean {
+  return !(r.textContent ?? '').trim() && !hasLink(r);
+}
+
 /** Whether `el`'s children are the rows of a module still loading, where feeds stand: what the
  * detection hides as placeholderRows (the page's word that it loads read first, the cheapest). */
 function loadingRows(el: Element, articleStart: Element | null, touches: (el: Element) => boolean): boolean {
-  return el.childElementCount >= MIN_CARDS && (!!el.closest(BUSY) || loading(el)) && !!emptyRows(el) && runPlace(el, articleStart, touches);
+  return el.childElementCount >= MIN_CARDS && busyRows(el) && !!emptyRows(el) && runPlace(el, articleStart, touches);
 }
 
 /**
@@ -1456,13 +1466,13 @@ function loadingRows(el: Element, articleStart: Element | null, touches: (el: El
 function openPlaceholders(el: Element): boolean {
   const rows = Array.from(el.children);
   if (!rows.length || rows.length >= MIN_CARDS || !ROW_TAGS.has(rows[0]!.tagName) || new Set(rows.map(signature)).size > 1) return false;
-  return rows.every((r) => !(r.textContent ?? '').trim() && !hasLink(r)) && (!!el.closest(BUSY) || loading(el));
+  return rows.every(emptyRow) && busyRows(el);
 }
 
 /** `p`'s children, when they are rows a script has still to fill (see placeholderRows). */
 function emptyRows(p: Element): Element[] | null {
   const rows = likeChildren(p);
-  return rows && ROW_TAGS.has(rows[0]!.tagName) && rows.every((r) => !(r.textContent ?? '').trim() && !hasLink(r)) ? rows : null;
+  return rows && ROW_TAGS.has(rows[0]!.tagName) && rows.every(emptyRow) ? rows : null;
 }
 
 /**
@@ -2121,7 +2131,8 @@ function scoreCandidate(
   if (decided()) return provisional();
   // A module still loading: its placeholder rows are the stories to come, counted as such until
   // they come (the recount after a batch counts what replaced them).
-  const empty = f.placeholderRows ? walkCardParents(el, () => false).map(emptyRows).find((r) => r !== null) : null;
+  let empty: Element[] | null = null;
+  if (f.placeholderRows) for (const p of walkCardParents(el, () => false)) if ((empty = emptyRows(p))) break;
   const items = empty ?? findItems(el, itemSelectors);
   // The evidence is read from one list of them: cards counted across several lists (chunks of
   // a feed, or the lists of several modules a candidate holds) would make a container of
