@@ -1452,9 +1452,10 @@ function emptyRow(r: Element): boolean {
 }
 
 /** Whether `el`'s children are the rows of a module still loading, where feeds stand: what the
- * detection hides as placeholderRows (the page's word that it loads read first, the cheapest). */
+ * detection hides as placeholderRows. The page's word that it loads is read last: looking for it
+ * below `el` reads the whole subtree, and the gate asks this of every card parent at load. */
 function loadingRows(el: Element, articleStart: Element | null, touches: (el: Element) => boolean): boolean {
-  return el.childElementCount >= MIN_CARDS && busyRows(el) && !!emptyRows(el) && runPlace(el, articleStart, touches);
+  return el.childElementCount >= MIN_CARDS && runPlace(el, articleStart, touches) && !!emptyRows(el) && busyRows(el);
 }
 
 /**
