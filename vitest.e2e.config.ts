@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { E2E_CONCURRENCY } from './tests/e2e/harness';
 
 // End-to-end tests drive the built extension in the system Chromium; they share one browser
 // build, so they run in a single worker, one file at a time. Within a file, tests marked
@@ -14,6 +15,6 @@ export default defineConfig({
     hookTimeout: 180_000,
     fileParallelism: false,
     maxWorkers: 1,
-    maxConcurrency: Number(process.env.E2E_CONCURRENCY) || 3,
+    maxConcurrency: E2E_CONCURRENCY,
   },
 });

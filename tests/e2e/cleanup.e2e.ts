@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, type TestContext } from 'vitest';
 import type { Page } from 'playwright-core';
 import { JSDOM } from 'jsdom';
-import { FixtureServer, badgeText, launch, openOptions, requireChromium, setSettings, tabIdOf, visibility, yahooFixtures, fixtureByFile, type Session, serveYahooFixtures } from './harness';
+import { E2E_CONCURRENCY, FixtureServer, badgeText, launch, openOptions, requireChromium, setSettings, tabIdOf, visibility, yahooFixtures, fixtureByFile, type Session, serveYahooFixtures } from './harness';
 import { FLASH_PROBE } from './flash-probe';
 import { SG_RETITLE, beforeSecondFeedCard, fixtureHtml, renameClasses, sgFeedRedesigned } from '../unit/fixtures';
 
@@ -20,8 +20,6 @@ const NAVIGATION_SETTLE_MS = 5_000;
  * for the flash probe to see what a reader would. */
 const MAX_FRAME_GAP_MS = 600;
 
-/** Browsers for the tests that run a few at once (vitest.e2e.config.ts's maxConcurrency). */
-const BROWSERS = Number(process.env.E2E_CONCURRENCY) || 3;
 
 describe.skipIf(!hasChromium)('automatic cleanup in Chromium', () => {
   let server: FixtureServer;
@@ -30,7 +28,7 @@ describe.skipIf(!hasChromium)('automatic cleanup in Chromium', () => {
 
   beforeAll(async () => {
     server = await serveYahooFixtures();
-    browsers = await Promise.all(Array.from({ length: BROWSERS }, () => launch(server)));
+    browsers = await Promise.all(Array.from({ length: E2E_CONCURRENCY }, () => launch(server)));
     for (const b of browsers) await b.context.addInitScript(FLASH_PROBE);
     s = browsers[0]!;
     idle.push(...browsers);

@@ -18,6 +18,10 @@ declare const chrome: {
   storage: { sync: { get(k: string): Promise<Record<string, unknown>>; set(v: object): Promise<void>; clear(): Promise<void> } };
 };
 
+/** How many e2e tests marked concurrent run at once, each in a browser of its own
+ * (cleanup.e2e.ts; vitest.e2e.config.ts's maxConcurrency). E2E_CONCURRENCY=1: one at a time. */
+export const E2E_CONCURRENCY = Number(process.env.E2E_CONCURRENCY) || 3;
+
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const EXTENSION_DIR = join(ROOT, '.output/chrome-mv3');
 export const FIXTURES = join(ROOT, 'tests/fixtures');

@@ -1,4 +1,4 @@
-import { HEADLINE_SELECTOR, ITEM_SELECTORS, beforeArticle, detectFeed, findItems, gateCovers, headedModule, holdsHeadline, inComments, openModule, shadowHostParsing, sponsoredCards, touchesArticle, type Detection, type FeedBlock, type UserRule } from '../feed/detect';
+import { HEADLINE_SELECTOR, ITEM_SELECTORS, beforeArticle, detectFeed, emptyRow, findItems, gateCovers, headedModule, holdsHeadline, inComments, openModule, shadowHostParsing, sponsoredCards, touchesArticle, type Detection, type FeedBlock, type UserRule } from '../feed/detect';
 import { pathLooksLikeArticle, urlLooksLikeArticle } from '../page/classify';
 import { isYahooHost } from '../sites';
 import { FEED_KINDS, type FeedKind } from '../sites/types';
@@ -778,7 +778,7 @@ export class CleanupController {
       if (b.features.placeholderRows) {
         // Hidden while it was still loading (its items are its placeholder rows): once none is
         // left empty, what came is no feed, and is shown. Until then it waits for the rest.
-        if (b.items.some((r) => r.isConnected && !(r.textContent ?? '').trim())) return false;
+        if (b.items.some((r) => r.isConnected && emptyRow(r))) return false;
         this.unmark(b);
         return true;
       }

@@ -1351,8 +1351,7 @@ function runCard(el: Element): boolean {
 /** Direct children sharing one signature, each a card (linking to a few places): at least
  * MIN_CARDS of them. Like modules of a rail, each with its own list, are no run of cards
  * (tw-stock-collapsed-skeleton.html with its classes stripped). */
-function cardRun(el: Element, ranked = false, open: ReadonlySet<Element> = NONE): Element[] | null {
-  const like = likeChildren(el);
+function cardRun(el: Element, ranked = false, open: ReadonlySet<Element> = NONE, like = likeChildren(el)): Element[] | null {
   const linked = like?.filter(runCard) ?? [];
   if (linked.length >= MIN_CARDS) return linked;
   return ranked && like && !linked.length && rankedRows(like, open) ? like : null;
@@ -1401,9 +1400,15 @@ function numbered(rows: readonly Element[], row: (r: Element, rank: number) => b
  * its first rows at parse cuts); decided again once the page has parsed, as an open run is.
  */
 function openRanking(el: Element, open: ReadonlySet<Element>): Element[] | null {
+  const rows = openRows(el);
+  return rows && rankedRows(rows, open) ? rows : null;
+}
+
+/** While the parser is inside `el`: its children so far, when they are fewer than a run and
+ * alike (the first rows of one), else null. */
+function openRows(el: Element): Element[] | null {
   const rows = Array.from(el.children);
-  if (!rows.length || rows.length >= MIN_CARDS || new Set(rows.map(signature)).size > 1) return null;
-  return rankedRows(rows, open) ? rows : null;
+  return rows.length && rows.length < MIN_CARDS && new Set(rows.map(signature)).size === 1 ? rows : null;
 }
 
 /**
@@ -1431,8 +1436,12 @@ const ROW_TAGS = new Set(['LI', 'DIV', 'ARTICLE', 'SECTION']);
  * Whether a module shows rows a script has still to fill: MIN_CARDS or more like children with
  * no text and no link (the grey skeleton rows of a rail module before its stories load).
  */
-function placeholderRows(el: Element): boolean {
-  return walkCardParents(el, () => false).some((p) => !!emptyRows(p));
+function placeholderRows(el: Element): Element[] | null {
+  for (const p of walkCardParents(el, () => false)) {
+    const rows = emptyRows(p);
+    if (rows) return rows;
+  }
+  return null;
 }
 
 /** Whether the page marks `el`, or something in it, as still loading (WAI-ARIA's aria-busy). */
@@ -1447,15 +1456,24 @@ function busyRows(el: Element): boolean {
 }
 
 /** A row a script has still to fill: no text, no link. */
-function emptyRow(r: Element): boolean {
+export function emptyRow(r: Element): boolean {
   return !(r.textContent ?? '').trim() && !hasLink(r);
 }
 
-/** Whether `el`'s children are the rows of a module still loading, where feeds stand: what the
- * detection hides as placeholderRows. The page's word that it loads is read last: looking for it
- * below `el` reads the whole subtree, and the gate asks this of every card parent at load. */
-function loadingRows(el: Element, articleStart: Element | null, touches: (el: Element) => boolean): boolean {
-  return el.childElementCount >= MIN_CARDS && runPlace(el, articleStart, touches) && !!emptyRows(el) && busyRows(el);
+/**
+ * A card parent the gate cannot hide by itself: a run of cards the detection takes without a
+ * heading (at least MIN_CARDS similar linked children, some with a relative time, after the
+ * article or in an aside, outside the site's chrome and the article), or the rows of a module
+ * still loading (placeholderRows in detectFeed). One place test and one
+ * read of its children serve both. The page's word that it loads is read last: looking for it
+ * below `el` reads the whole subtree, and the gate asks this of every card parent at load.
+ */
+function gateLeaves(el: Element, articleStart: Element | null, touches: (el: Element) => boolean): boolean {
+  if (el.childElementCount < MIN_CARDS || !runPlace(el, articleStart, touches)) return false;
+  const like = likeChildren(el);
+  const run = cardRun(el, false, NONE, like);
+  if (run) return feedRun(el, run);
+  return !!like && emptyLike(like) && busyRows(el);
 }
 
 /**
@@ -1465,25 +1483,19 @@ function loadingRows(el: Element, articleStart: Element | null, touches: (el: El
  * rest arrived. Decided again once the page has parsed, as an open run is.
  */
 function openPlaceholders(el: Element): boolean {
-  const rows = Array.from(el.children);
-  if (!rows.length || rows.length >= MIN_CARDS || !ROW_TAGS.has(rows[0]!.tagName) || new Set(rows.map(signature)).size > 1) return false;
-  return rows.every(emptyRow) && busyRows(el);
+  const rows = openRows(el);
+  return !!rows && emptyLike(rows) && busyRows(el);
 }
 
 /** `p`'s children, when they are rows a script has still to fill (see placeholderRows). */
 function emptyRows(p: Element): Element[] | null {
   const rows = likeChildren(p);
-  return rows && ROW_TAGS.has(rows[0]!.tagName) && rows.every(emptyRow) ? rows : null;
+  return rows && emptyLike(rows) ? rows : null;
 }
 
-/**
- * Whether `el` holds a run of cards the detection takes without a heading: at least MIN_CARDS
- * similar linked children, some with a relative time, after the article or in an aside (what
- * precedes the article is the site's header), outside the site's chrome and the article.
- */
-function unlabelledRun(el: Element, articleStart: Element | null, touches: (el: Element) => boolean): boolean {
-  const run = placedRun(el, articleStart, touches);
-  return !!run && feedRun(el, run);
+/** Alike rows, each one a script has still to fill, drawn as rows. */
+function emptyLike(rows: readonly Element[]): boolean {
+  return ROW_TAGS.has(rows[0]!.tagName) && rows.every(emptyRow);
 }
 
 /** The run of cards `el` holds where feeds stand (see runPlace), if it holds one. */
@@ -1678,7 +1690,7 @@ export function shadowHostParsing(doc: Document): Element | null {
 
 /**
  * Whether `el`, an element the parser may still be inside, begins a run of cards that
- * unlabelledRun would take once MIN_CARDS of them are parsed: fewer than MIN_CARDS children,
+ * gateLeaves would take once MIN_CARDS of them are parsed: fewer than MIN_CARDS children,
  * those with links alike and each a card (a few links, not a list), one at least with a
  * relative time, or the last still being parsed (its time may be next: the parser can yield
  * between a card's title and its time, and the browser paint the title, as on
@@ -2073,7 +2085,7 @@ function climbFromHeading(h: Element, a: ArticleAnchors, stop: Element, open: Re
     if (
       el !== h &&
       placesLinked(el, MIN_CARDS) < MIN_CARDS &&
-      Array.from(parent.children).some((c) => c !== el && leadsWithHeading(c) && (placesLinked(c, MIN_CARDS) >= MIN_CARDS || placeholderRows(c)))
+      Array.from(parent.children).some((c) => c !== el && leadsWithHeading(c) && (placesLinked(c, MIN_CARDS) >= MIN_CARDS || !!placeholderRows(c)))
     )
       return el;
     if (el !== h && links >= MIN_BLOCK_LINKS) {
@@ -2132,9 +2144,7 @@ function scoreCandidate(
   if (decided()) return provisional();
   // A module still loading: its placeholder rows are the stories to come, counted as such until
   // they come (the recount after a batch counts what replaced them).
-  let empty: Element[] | null = null;
-  if (f.placeholderRows) for (const p of walkCardParents(el, () => false)) if ((empty = emptyRows(p))) break;
-  const items = empty ?? findItems(el, itemSelectors);
+  const items = (f.placeholderRows && placeholderRows(el)) || findItems(el, itemSelectors);
   // The evidence is read from one list of them: cards counted across several lists (chunks of
   // a feed, or the lists of several modules a candidate holds) would make a container of
   // modules look like one feed.
@@ -2315,7 +2325,7 @@ export function gateCovers(doc: Document, host: string, gated: string, hides: re
   const parents = roots
     ? cardParentsWithin(roots, skip).filter((el) => !insideGated(el))
     : walkCardParents(doc.body, skip);
-  if (parents.some((el) => unlabelledRun(el, body, touches) || loadingRows(el, body, touches))) return false;
+  if (parents.some((el) => gateLeaves(el, body, touches))) return false;
   // The first cards of such a run, while the parser is still inside it.
   const chain = openChain(doc);
   const open = new Set(chain);
