@@ -378,20 +378,22 @@ describe.skipIf(!hasChromium)('automatic cleanup in Chromium', () => {
     }
   });
 
+  /** What a reader can do on `page`: click a related story's link (`link`, the first of
+   * them), scroll with the wheel. */
+  const usable = async (page: Page, link = '[data-fixture="related-item"] h3 a') => {
+    const target = page.locator(link).first();
+    await target.scrollIntoViewIfNeeded();
+    const box = (await target.boundingBox())!;
+    const hit = await page.evaluate(([x, y]) => !!document.elementFromPoint(x, y)?.closest('[data-fixture="related-item"]'), [box.x + 4, box.y + box.height / 2] as const);
+    await page.mouse.move(640, 450);
+    const before = await page.evaluate(() => scrollY);
+    await page.mouse.wheel(0, -300);
+    await page.waitForTimeout(300);
+    return { hit, scrolled: (await page.evaluate(() => scrollY)) !== before };
+  };
+
   it('a "before you go" dialog of the feed, opened as modal by the page, never blocks it: the reader can click and scroll; with cleanup off it opens as the page meant', async () => {
     const f = fixtureByFile('ca-reflex-radix-exit-dialog-bottom-sheet.html');
-    // What a reader can do: click the related story's link, scroll with the wheel.
-    const usable = async (page: Page) => {
-      const link = page.locator('[data-fixture="related-item"] h3 a').first();
-      await link.scrollIntoViewIfNeeded();
-      const box = (await link.boundingBox())!;
-      const hit = await page.evaluate(([x, y]) => !!document.elementFromPoint(x, y)?.closest('[data-fixture="related-item"]'), [box.x + 4, box.y + box.height / 2] as const);
-      await page.mouse.move(640, 450);
-      const before = await page.evaluate(() => scrollY);
-      await page.mouse.wheel(0, -300);
-      await page.waitForTimeout(300);
-      return { hit, scrolled: (await page.evaluate(() => scrollY)) !== before };
-    };
     // The page opens its dialog 1.5 s after load.
     const DIALOG_MS = 2_000;
     const page = await open(s, f.url);
@@ -406,6 +408,33 @@ describe.skipIf(!hasChromium)('automatic cleanup in Chromium', () => {
       await plain.waitForTimeout(DIALOG_MS);
       expect(await plain.evaluate(() => document.querySelector('dialog')!.matches(':modal'))).toBe(true);
       expect(await usable(plain)).toEqual({ hit: false, scrolled: false });
+      await plain.close();
+    } finally {
+      await setSettings(s, { enabled: true });
+    }
+  });
+
+  it('an overlay of the feed built of divs (a fixed panel, a backdrop beside it, scrolling locked) never blocks the page: the reader can click and scroll; with cleanup off it opens as the page meant', async () => {
+    const f = fixtureByFile('tw-vue-varlet-eos-overlay-div-backdrop.html');
+    const link = '[data-fixture="related-item"] a[href]:not([aria-hidden="true"])';
+    // The page opens its panel 3.5 s after load, or when the story's end scrolls into view.
+    const OVERLAY_MS = 4_500;
+    const backdropShown = (page: Page) => page.evaluate(() => {
+      const b = document.getElementById('yn-eos-mask')!;
+      return !b.hidden && getComputedStyle(b).display !== 'none';
+    });
+    const page = await open(s, f.url);
+    await page.waitForTimeout(OVERLAY_MS);
+    expect(await usable(page, link)).toEqual({ hit: true, scrolled: true });
+    expect(await backdropShown(page)).toBe(false);
+    expect((await visibility(page, 'feed-item')).visible).toBe(0);
+    await page.close();
+    await setSettings(s, { enabled: false });
+    try {
+      const plain = await open(s, f.url);
+      await plain.waitForTimeout(OVERLAY_MS);
+      expect(await backdropShown(plain)).toBe(true);
+      expect(await usable(plain, link)).toEqual({ hit: false, scrolled: false });
       await plain.close();
     } finally {
       await setSettings(s, { enabled: true });

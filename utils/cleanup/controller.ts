@@ -6,6 +6,7 @@ import { DEFAULT_SETTINGS, cleanupEnabledFor, type Settings } from '../settings'
 import { ATTR, STYLE_ID, buildStylesheet, earlySelector, hiddenKindsAttr } from './style';
 import { recordMeasure, type Measure } from './t0';
 import { whenIdle } from './idle';
+import { closeControl, fixedLayer, overlayOpen } from './overlay';
 import { pageT, resolveUiLang } from '../i18n-core';
 
 /** What the popup and the badge show about the cleanup of one page. */
@@ -79,6 +80,13 @@ export class CleanupController {
   private dialogObserver: MutationObserver | null = null;
   /** Dialogs the page opened as modal that are still open. */
   private modals = new Set<HTMLDialogElement>();
+  /** Watches overlays built without <dialog> opening, once a hidden block is one (see
+   * defuseOverlays): their own attributes and the lock on <html> and <body>. */
+  private overlayObserver: MutationObserver | null = null;
+  /** Overlays closed by their close control while open: not pressed again until they close. */
+  private overlaysClosed = new Set<Element>();
+  /** Cancels the overlay check waiting for idle time (scheduleOverlayCheck). */
+  private cancelOverlayCheck: (() => void) | null = null;
 
   constructor(
     private readonly doc: Document,
@@ -182,6 +190,54 @@ export class CleanupController {
     }
   }
 
+  /**
+   * A hidden block that is, or is in, a `position: fixed` layer the page has opened over
+   * itself, without <dialog> (it locked the page's scrolling, or shows a backdrop beside it):
+   * its close control is pressed, as the reader would if the panel were on screen. Hidden by the
+   * stylesheet alone, its backdrop would still dim the page and the lock keep it from
+   * scrolling, with nothing on screen to close them (tw-vue-varlet-eos-overlay-div-backdrop.html).
+   * After the page has parsed only: computed styles are read.
+   */
+  private defuseOverlays(): void {
+    if (!this.parsed || !this.blocks.size || !this.active()) return;
+    for (const el of this.blocks.keys()) {
+      if (!el.isConnected || !this.hiddenNow(el)) continue;
+      const layer = fixedLayer(el);
+      if (!layer) continue;
+      this.watchOverlay(layer);
+      if (!overlayOpen(layer)) {
+        this.overlaysClosed.delete(layer);
+        continue;
+      }
+      // Pressed once per opening: a page whose control does not close it is left as it is.
+      if (this.overlaysClosed.has(layer)) continue;
+      const control = closeControl(layer);
+      if (!control) continue;
+      this.overlaysClosed.add(layer);
+      control.click();
+    }
+  }
+
+  /** defuseOverlays at idle time, after blocks were marked or the settings changed: it reads
+   * computed styles, which would cost a batch a style recalculation. The page opening an
+   * overlay it has already is heard at once (watchOverlay). */
+  private scheduleOverlayCheck(): void {
+    if (!this.parsed || this.cancelOverlayCheck) return;
+    this.cancelOverlayCheck = whenIdle(() => {
+      this.cancelOverlayCheck = null;
+      this.defuseOverlays();
+    }, IDLE_TIMEOUT_MS);
+  }
+
+  /** Hear of `layer` opening, and of the page locking its scrolling. */
+  private watchOverlay(layer: Element): void {
+    if (!this.overlayObserver) {
+      this.overlayObserver = new MutationObserver(() => this.defuseOverlays());
+      for (const el of [this.html, this.doc.body]) if (el) this.overlayObserver.observe(el, { attributes: true, attributeFilter: ['style', 'class'] });
+    }
+    this.overlayObserver.observe(layer, { attributes: true, attributeFilter: ['hidden', 'style', 'class'] });
+  }
+
   /** Whether `el` is hidden by cleanup at this moment: in a block of a kind the settings hide
    * (not one the reader opened with its collapse bar), or in what the stylesheet's gate hides. */
   private hiddenNow(el: Element): boolean {
@@ -208,6 +264,11 @@ export class CleanupController {
     this.observer?.disconnect();
     this.dialogObserver?.disconnect();
     this.modals.clear();
+    this.overlayObserver?.disconnect();
+    this.overlayObserver = null;
+    this.overlaysClosed.clear();
+    this.cancelOverlayCheck?.();
+    this.cancelOverlayCheck = null;
     cancelAnimationFrame(this.frame);
     cancelAnimationFrame(this.shadowWatch);
     this.shadowWatch = 0;
@@ -274,6 +335,7 @@ export class CleanupController {
     set(ATTR.hide, acting ? hiddenKindsAttr(this.settings.hide) : null);
     set(ATTR.mode, acting ? this.settings.mode : null);
     this.defuseDialogs();
+    this.scheduleOverlayCheck();
   }
 
   setSettings(s: Settings): void {
@@ -382,6 +444,7 @@ export class CleanupController {
     }
     if (blocks.length && this.settings.mode === 'collapse') this.syncBars();
     this.defuseDialogs();
+    this.scheduleOverlayCheck();
   }
 
   /**

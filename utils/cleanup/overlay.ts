@@ -1,0 +1,76 @@
+/**
+ * Overlays built without `<dialog>`: a `position: fixed` panel of stories the page opens over
+ * itself (at the story's end, on leaving), often with a backdrop beside it that dims the page
+ * and a lock on the page's scrolling. The stylesheet hides the panel; the page knows nothing of
+ * that, so its backdrop and its lock stay, with nothing on screen to close them
+ * (tw-vue-varlet-eos-overlay-div-backdrop.html). What the reader would do is press the panel's
+ * close button: these helpers find out whether such a panel is open and what closes it.
+ */
+
+/** A backdrop covers at least this share of the viewport's width and of its height. */
+const BACKDROP_COVER = 0.9;
+/** A backdrop says nothing: at most this many characters of text of its own. */
+const BACKDROP_MAX_TEXT = 2;
+
+/** The names a close control goes by, in the languages the pages are in, or a cross drawn as a
+ * character. Matched against the control's accessible name or text, whole. */
+const CLOSE_NAME = /^(?:close|dismiss|close (?:this|dialog|panel|window|overlay)|關閉|关闭|閉じる|とじる|[×✕✖╳x])$/iu;
+const CONTROL_SELECTOR = 'button, [role="button"], a:not([href])';
+
+/** The element that makes `el` an overlay: itself or an ancestor below <body> whose computed
+ * position is fixed; null when it scrolls with the page. */
+export function fixedLayer(el: Element): Element | null {
+  const view = el.ownerDocument.defaultView;
+  if (!view) return null;
+  for (let p: Element | null = el; p && p !== el.ownerDocument.body && p !== el.ownerDocument.documentElement; p = p.parentElement) {
+    if (view.getComputedStyle(p).position === 'fixed') return p;
+  }
+  return null;
+}
+
+/** Whether the page keeps its own scrolling locked (overflow hidden on <html> or <body>), as
+ * pages do while a modal overlay is open. */
+export function scrollLocked(doc: Document): boolean {
+  const view = doc.defaultView;
+  if (!view) return false;
+  return [doc.documentElement, doc.body].some((el) => {
+    if (!el) return false;
+    const s = view.getComputedStyle(el);
+    return /^(?:hidden|clip)$/.test(s.overflowY || s.overflow);
+  });
+}
+
+/** A visible element beside `layer` (a sibling) that covers the viewport and says nothing: the
+ * overlay's backdrop. */
+export function backdropBeside(layer: Element): Element | null {
+  const view = layer.ownerDocument.defaultView;
+  const parent = layer.parentElement;
+  if (!view || !parent) return null;
+  for (const sib of Array.from(parent.children)) {
+    if (sib === layer || (sib as HTMLElement).hidden) continue;
+    const s = view.getComputedStyle(sib);
+    if (s.position !== 'fixed' || s.display === 'none' || s.visibility === 'hidden') continue;
+    const r = sib.getBoundingClientRect();
+    if (r.width < view.innerWidth * BACKDROP_COVER || r.height < view.innerHeight * BACKDROP_COVER) continue;
+    if ((sib.textContent ?? '').replace(/\s+/g, '').length > BACKDROP_MAX_TEXT) continue;
+    return sib;
+  }
+  return null;
+}
+
+/** Whether the page has `layer` open: it (nor anything around it) is not `hidden`, and the
+ * page locked its scrolling or shows a backdrop beside it. */
+export function overlayOpen(layer: Element): boolean {
+  if (layer.closest('[hidden]')) return false;
+  return scrollLocked(layer.ownerDocument) || !!backdropBeside(layer);
+}
+
+/** The panel's own close control: a button named "close" (or ×) in one of the pages'
+ * languages, by its label, its title or its text. */
+export function closeControl(panel: Element): HTMLElement | null {
+  for (const c of Array.from(panel.querySelectorAll<HTMLElement>(CONTROL_SELECTOR))) {
+    const name = (c.getAttribute('aria-label') || c.getAttribute('title') || c.textContent || '').replace(/\s+/g, ' ').trim();
+    if (CLOSE_NAME.test(name)) return c;
+  }
+  return null;
+}
