@@ -61,7 +61,8 @@ async function main(): Promise<void> {
   const s = await launch(server);
   const out: Record<string, unknown> = { date: new Date().toISOString().slice(0, 10), machine: '2-core x86_64 (node kind), headless Chromium' };
 
-  // `--only=content,analysis,popup` runs those sections (`--content-only`: the first alone).
+  // `--only=content,analysis,popup` runs those sections (`--content-only`: the first alone);
+  // `--fixtures=…` narrows the first section's page list.
   const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
   const run = (section: 'content' | 'analysis' | 'popup') =>
     process.argv.includes('--content-only') ? section === 'content' : !only || only.includes(section);
@@ -87,7 +88,9 @@ async function main(): Promise<void> {
     // shown: its "load" is 0 and its own start-up is the "late start" column.
     console.log('fixture'.padEnd(26), 'acts'.padEnd(5), 'runs from'.padEnd(10), 'load'.padStart(7), 'batch med'.padStart(10), 'batch max'.padStart(10), 'batches'.padStart(8), 'idle'.padStart(7), 'of load: eval'.padStart(14), 'late start'.padStart(11));
     const cs: Record<string, unknown> = {};
-    for (const f of yahooFixtures()) {
+    // `--fixtures=a.html,b.html`: those pages alone (the section takes about 40 minutes for all).
+    const pick = process.argv.find((a) => a.startsWith('--fixtures='))?.slice('--fixtures='.length).split(',');
+    for (const f of yahooFixtures().filter((x) => !pick || pick.includes(x.file))) {
       const loads: number[] = [];
       const batchMed: number[] = [];
       const batchMax: number[] = [];
