@@ -414,32 +414,46 @@ describe.skipIf(!hasChromium)('automatic cleanup in Chromium', () => {
     }
   });
 
-  it('an overlay of the feed built of divs (a fixed panel, a backdrop beside it, scrolling locked) never blocks the page: the reader can click and scroll; with cleanup off it opens as the page meant', async () => {
-    const f = fixtureByFile('tw-vue-varlet-eos-overlay-div-backdrop.html');
-    const link = '[data-fixture="related-item"] a[href]:not([aria-hidden="true"])';
-    // The page opens its panel 3.5 s after load, or when the story's end scrolls into view.
-    const OVERLAY_MS = 4_500;
-    const backdropShown = (page: Page) => page.evaluate(() => {
-      const b = document.getElementById('yn-eos-mask')!;
-      return !b.hidden && getComputedStyle(b).display !== 'none';
+  // Overlays of the feed built without <dialog>, which their pages open a few seconds after
+  // load (or when the story's end scrolls into view): the dim part a reader would see, and what
+  // the page does to the reader when cleanup is off.
+  const overlays = [
+    // A fixed panel, a backdrop beside it, scrolling locked on <body>.
+    { file: 'tw-vue-varlet-eos-overlay-div-backdrop.html', dim: '#yn-eos-mask', off: { hit: false, scrolled: false } },
+    // An ARIA dialog bottom sheet, a backdrop beside it, scrolling locked by a class on <html>.
+    { file: 'jp-ktor-onsen-aria-bottom-sheet-html-lock.html', dim: '#yjsp-sheet-mask', off: { hit: false, scrolled: false } },
+    // One full-window dim layer holding its panel, scrolling left free (the wheel still scrolls).
+    { file: 'sg-ractive-picnic-scrim-panel-before-you-go.html', dim: '#sgx-bgy', off: { hit: false, scrolled: true } },
+  ];
+  for (const o of overlays) {
+    it(`an overlay of the feed built without <dialog> never dims or blocks the page: the reader can click and scroll; with cleanup off it opens as the page meant (${o.file})`, async () => {
+      const f = fixtureByFile(o.file);
+      const link = '[data-fixture="related-item"] a[href]:not([aria-hidden="true"])';
+      const OVERLAY_MS = 5_000;
+      const dimShown = (page: Page) =>
+        page.evaluate((sel) => {
+          const d = document.querySelector(sel)!;
+          const r = d.getBoundingClientRect();
+          return getComputedStyle(d).display !== 'none' && r.width > 0 && r.height > 0;
+        }, o.dim);
+      const page = await open(s, f.url);
+      await page.waitForTimeout(OVERLAY_MS);
+      expect(await usable(page, link)).toEqual({ hit: true, scrolled: true });
+      expect(await dimShown(page)).toBe(false);
+      expect((await visibility(page, 'feed-item')).visible).toBe(0);
+      await page.close();
+      await setSettings(s, { enabled: false });
+      try {
+        const plain = await open(s, f.url);
+        await plain.waitForTimeout(OVERLAY_MS);
+        expect(await dimShown(plain)).toBe(true);
+        expect(await usable(plain, link)).toEqual(o.off);
+        await plain.close();
+      } finally {
+        await setSettings(s, { enabled: true });
+      }
     });
-    const page = await open(s, f.url);
-    await page.waitForTimeout(OVERLAY_MS);
-    expect(await usable(page, link)).toEqual({ hit: true, scrolled: true });
-    expect(await backdropShown(page)).toBe(false);
-    expect((await visibility(page, 'feed-item')).visible).toBe(0);
-    await page.close();
-    await setSettings(s, { enabled: false });
-    try {
-      const plain = await open(s, f.url);
-      await plain.waitForTimeout(OVERLAY_MS);
-      expect(await backdropShown(plain)).toBe(true);
-      expect(await usable(plain, link)).toEqual({ hit: false, scrolled: false });
-      await plain.close();
-    } finally {
-      await setSettings(s, { enabled: true });
-    }
-  });
+  }
 
   it('the checks see a feed of display: contents wrappers when it shows (cleanup off): every card visible and painted, the article visible', async () => {
     // The checks above would pass on this page whatever cleanup did if they read only each

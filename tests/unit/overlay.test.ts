@@ -59,6 +59,17 @@ describe('overlays built without <dialog>', () => {
     expect(overlayOpen(panel)).toBe(false);
   });
 
+  it('a layer that is its own backdrop is open when the hidden block is only part of it and the layer covers the viewport', () => {
+    const doc = page('<div class="mask" id="layer"><div id="card"><h2>Before you go</h2><ul id="list"><li><a href="/a">A</a></li></ul></div></div>');
+    const view = doc.defaultView!;
+    const [layer, list] = ['layer', 'list'].map((id) => doc.getElementById(id)!);
+    expect(overlayOpen(layer!, list!)).toBe(false); // no box yet: it covers nothing
+    box(layer!, view.innerWidth, view.innerHeight);
+    expect(overlayOpen(layer!, list!)).toBe(true);
+    // Hidden whole, the layer leaves nothing over the page.
+    expect(overlayOpen(layer!, layer!)).toBe(false);
+  });
+
   it('the close control goes by its label, title or text, in each language, or a cross; other buttons are not it', () => {
     const control = (inner: string) => closeControl(page(`<div class="panel" id="p">${inner}</div>`).getElementById('p')!)?.id ?? null;
     expect(control('<button id="c" aria-label="關閉"><svg></svg></button>')).toBe('c');

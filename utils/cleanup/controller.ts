@@ -85,6 +85,8 @@ export class CleanupController {
   private overlayObserver: MutationObserver | null = null;
   /** Overlays closed by their close control while open: not pressed again until they close. */
   private overlaysClosed = new Set<Element>();
+  /** Each hidden block's fixed layer, or null when it scrolls with the page (fixedLayer). */
+  private layers = new WeakMap<Element, Element | null>();
   /** Cancels the overlay check waiting for idle time (scheduleOverlayCheck). */
   private cancelOverlayCheck: (() => void) | null = null;
 
@@ -202,10 +204,13 @@ export class CleanupController {
     if (!this.parsed || !this.blocks.size || !this.active()) return;
     for (const el of this.blocks.keys()) {
       if (!el.isConnected || !this.hiddenNow(el)) continue;
-      const layer = fixedLayer(el);
+      // Read once a block: the page's class changes on <html> and <body> (some toggle them as
+      // the reader scrolls) would read every block's ancestors' styles again.
+      let layer = this.layers.get(el);
+      if (layer === undefined) this.layers.set(el, (layer = fixedLayer(el)));
       if (!layer) continue;
       this.watchOverlay(layer);
-      if (!overlayOpen(layer)) {
+      if (!overlayOpen(layer, el)) {
         this.overlaysClosed.delete(layer);
         continue;
       }

@@ -40,6 +40,14 @@ export function scrollLocked(doc: Document): boolean {
   });
 }
 
+/** Whether `el` is shown and covers (nearly) the whole viewport. */
+function coversViewport(el: Element, view: Window): boolean {
+  const s = view.getComputedStyle(el);
+  if (s.display === 'none' || s.visibility === 'hidden') return false;
+  const r = el.getBoundingClientRect();
+  return r.width >= view.innerWidth * BACKDROP_COVER && r.height >= view.innerHeight * BACKDROP_COVER;
+}
+
 /** A visible element beside `layer` (a sibling) that covers the viewport and says nothing: the
  * overlay's backdrop. */
 export function backdropBeside(layer: Element): Element | null {
@@ -48,21 +56,24 @@ export function backdropBeside(layer: Element): Element | null {
   if (!view || !parent) return null;
   for (const sib of Array.from(parent.children)) {
     if (sib === layer || (sib as HTMLElement).hidden) continue;
-    const s = view.getComputedStyle(sib);
-    if (s.position !== 'fixed' || s.display === 'none' || s.visibility === 'hidden') continue;
-    const r = sib.getBoundingClientRect();
-    if (r.width < view.innerWidth * BACKDROP_COVER || r.height < view.innerHeight * BACKDROP_COVER) continue;
+    if (view.getComputedStyle(sib).position !== 'fixed' || !coversViewport(sib, view)) continue;
     if ((sib.textContent ?? '').replace(/\s+/g, '').length > BACKDROP_MAX_TEXT) continue;
     return sib;
   }
   return null;
 }
 
-/** Whether the page has `layer` open: it (nor anything around it) is not `hidden`, and the
- * page locked its scrolling or shows a backdrop beside it. */
-export function overlayOpen(layer: Element): boolean {
+/**
+ * Whether the page has `layer` open over itself: it (nor anything around it) is not `hidden`,
+ * and the page locked its scrolling, or shows a backdrop beside it, or the layer is its own
+ * backdrop: it covers the viewport around `block`, the hidden part of it, which would leave
+ * the rest of the layer (its dim, its header) over the page
+ * (sg-ractive-picnic-scrim-panel-before-you-go.html).
+ */
+export function overlayOpen(layer: Element, block: Element = layer): boolean {
   if (layer.closest('[hidden]')) return false;
-  return scrollLocked(layer.ownerDocument) || !!backdropBeside(layer);
+  const view = layer.ownerDocument.defaultView;
+  return scrollLocked(layer.ownerDocument) || !!backdropBeside(layer) || (layer !== block && !!view && coversViewport(layer, view));
 }
 
 /** The panel's own close control: a button named "close" (or ×) in one of the pages'

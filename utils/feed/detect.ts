@@ -186,8 +186,18 @@ function chromeAround(el: Element): Element | null {
  */
 function siteChrome(el: Element, articleStart: Element | null): boolean {
   const c = chromeAround(el);
-  if (!c) return false;
+  if (!c || moduleHeader(c, articleStart)) return false;
   return !(freeNav(c) && articleStart && isAfter(c, articleStart));
+}
+
+/**
+ * A <header> after the story's start, below the page's top level and in no other chrome: a
+ * module's own heading row, though outside any sectioning element (an overlay panel at the
+ * end of the page, sg-ractive-picnic-scrim-panel-before-you-go.html's "Before you go"), not
+ * the site's banner, which comes before the story.
+ */
+function moduleHeader(c: Element, articleStart: Element | null): boolean {
+  return c.tagName === 'HEADER' && !c.hasAttribute('role') && c.parentElement !== c.ownerDocument.body && !c.parentElement?.closest(CHROME_SELECTOR) && isAfter(c, articleStart);
 }
 
 /** A navigation landmark outside the site's other chrome (its header, its footer): it may be a
@@ -992,8 +1002,10 @@ export function touchesArticle(el: Element, a: ArticleAnchors): boolean {
   return false;
 }
 
-/** Widgets label themselves with styled spans ("trc_rbox_header"), not heading elements. */
-const LABEL_SELECTOR = '[class*="header"], [class*="heading"], [class*="title"]';
+/** Widgets label themselves with styled spans ("trc_rbox_header"), not heading elements. A
+ * subtitle is a card's second line (its provider, a badge: jp-ktor-onsen-aria-bottom-sheet-
+ * html-lock.html's "PR トークラボ英会話"), not a module's name. */
+const LABEL_SELECTOR = '[class*="header"], [class*="heading"], [class*="title"]:not([class*="subtitle" i]):not([class*="sub-title" i])';
 
 /** Parts of a heading tried on their own when the whole names no kind. */
 const HEADING_PARTS = 3;
@@ -2306,7 +2318,7 @@ export function gateCovers(doc: Document, host: string, gated: string, hides: re
     const kind = moduleKind(h).kind ?? (railHeading(h) ? 'trending' : null);
     if (!kind || !hides.includes(kind)) continue;
     const chrome = chromeAround(h);
-    if (!chrome || chromeModule(h, chrome)) return false;
+    if (!chrome || moduleHeader(chrome, body) || chromeModule(h, chrome)) return false;
   }
   // A module named for assistive technology only.
   for (const el of within(scope, NAMED_MODULE)) {
@@ -2446,7 +2458,9 @@ export function detectFeed(doc: Document, url: string, options: DetectOptions = 
     // A heading the climb could not leave (its module is inside the article's column, whose
     // pictures it holds) is no block: hidden alone, it would leave its list standing captionless
     // (ctvnews' "Don't Miss", moneycontrol's "most popular").
-    if (el === h || (rail && followBox(el))) continue;
+    // Nor is the heading's <header> row, its parent's heading row (bgr.com's "Picked For You"
+    // over cards that are <article> elements, where the climb stops).
+    if (el === h || el.tagName === 'HEADER' || (rail && followBox(el))) continue;
     if (rail) {
       // While the parser is inside it, a module whose stories so far share the story's terms is
       // related reading, as the full pass will find it (see railGuess): not hidden meanwhile

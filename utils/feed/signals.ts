@@ -28,7 +28,10 @@ export const HEADING_PHRASES: ReadonlyArray<{ kind: FeedKind; exact: readonly st
       '新着ニュース', '新着記事', 'ライブ配信中', '注目の動画', 'おすすめ', 'あわせて読みたい', 'おすすめ記事', 'こちらもおすすめ', 'あなたへのおすすめ', 'あなたにおすすめ', 'こちらもどうぞ', 'この記事を読んだ人はこんな記事も',
       'recommended', 'recommended stories', 'recommended for you', 'recommended articles', 'recommended reading', 'for you', 'stories for you', 'picked for you',
       "editor's picks", 'editors’ picks', "editors' picks", 'you may like', 'you may also like', 'you might like', 'you might also like', 'read next', 'what to read next', 'up next',
-      "don't miss", 'don’t miss', 'more from', 'more stories', 'more top stories', 'latest', 'latest news', 'latest stories', 'stories you may have missed', 'around the web', 'from our partners',
+      "don't miss", 'don’t miss',
+      // A panel of other stories the page opens as the reader leaves or reaches the end.
+      'before you go',
+      'more from', 'more stories', 'more top stories', 'latest', 'latest news', 'latest stories', 'stories you may have missed', 'around the web', 'from our partners',
       // 其他人也在看 in English (Yahoo SG/UK/AU and many other sites).
       'people also read', 'other people also read', 'others also read', 'people are also reading', 'what others are reading',
       // Yahoo Actualités Canada (fr-ca).
