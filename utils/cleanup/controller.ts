@@ -84,7 +84,7 @@ export class CleanupController {
    * defuseOverlays): their own attributes and the lock on <html> and <body>. */
   private overlayObserver: MutationObserver | null = null;
   /** Overlays closed by their close control while open: not pressed again until they close. */
-  private overlaysClosed = new Set<Element>();
+  private overlaysClosed = new WeakSet<Element>();
   /** Each hidden block's fixed layer, or null when it scrolls with the page (fixedLayer). */
   private layers = new WeakMap<Element, Element | null>();
   /** Cancels the overlay check waiting for idle time (scheduleOverlayCheck). */
@@ -194,11 +194,12 @@ export class CleanupController {
 
   /**
    * A hidden block that is, or is in, a `position: fixed` layer the page has opened over
-   * itself, without <dialog> (it locked the page's scrolling, or shows a backdrop beside it):
-   * its close control is pressed, as the reader would if the panel were on screen. Hidden by the
-   * stylesheet alone, its backdrop would still dim the page and the lock keep it from
-   * scrolling, with nothing on screen to close them (tw-vue-varlet-eos-overlay-div-backdrop.html).
-   * After the page has parsed only: computed styles are read.
+   * itself, without <dialog> (it locked the page's scrolling, shows a backdrop beside it, or the
+   * layer around the block covers the window: see overlayOpen): its close control is pressed,
+   * as the reader would if the panel were on screen. Hidden by the stylesheet alone, its
+   * backdrop would still dim the page and the lock keep it from scrolling, with nothing on
+   * screen to close them (tw-vue-varlet-eos-overlay-div-backdrop.html). After the page has
+   * parsed only: computed styles are read.
    */
   private defuseOverlays(): void {
     if (!this.parsed || !this.blocks.size || !this.active()) return;
@@ -271,7 +272,7 @@ export class CleanupController {
     this.modals.clear();
     this.overlayObserver?.disconnect();
     this.overlayObserver = null;
-    this.overlaysClosed.clear();
+    this.overlaysClosed = new WeakSet();
     this.cancelOverlayCheck?.();
     this.cancelOverlayCheck = null;
     cancelAnimationFrame(this.frame);
