@@ -84,7 +84,7 @@ export class CleanupController {
    * defuseOverlays): their own attributes and the lock on <html> and <body>. */
   private overlayObserver: MutationObserver | null = null;
   /** Overlays closed by their close control while open: not pressed again until they close. */
-  private overlaysClosed = new WeakSet<Element>();
+  private readonly overlaysClosed = new WeakSet<Element>();
   /** Each hidden block's fixed layer, or null when it scrolls with the page (fixedLayer). */
   private layers = new WeakMap<Element, Element | null>();
   /** Cancels the overlay check waiting for idle time (scheduleOverlayCheck). */
@@ -206,11 +206,14 @@ export class CleanupController {
     for (const el of this.blocks.keys()) {
       if (!el.isConnected || !this.hiddenNow(el)) continue;
       // Read once a block: the page's class changes on <html> and <body> (some toggle them as
-      // the reader scrolls) would read every block's ancestors' styles again.
+      // the reader scrolls) would read every block's ancestors' styles again. A layer is
+      // watched from the first time it is found.
       let layer = this.layers.get(el);
-      if (layer === undefined) this.layers.set(el, (layer = fixedLayer(el)));
+      if (layer === undefined) {
+        this.layers.set(el, (layer = fixedLayer(el)));
+        if (layer) this.watchOverlay(layer);
+      }
       if (!layer) continue;
-      this.watchOverlay(layer);
       if (!overlayOpen(layer, el)) {
         this.overlaysClosed.delete(layer);
         continue;
@@ -272,7 +275,6 @@ export class CleanupController {
     this.modals.clear();
     this.overlayObserver?.disconnect();
     this.overlayObserver = null;
-    this.overlaysClosed = new WeakSet();
     this.cancelOverlayCheck?.();
     this.cancelOverlayCheck = null;
     cancelAnimationFrame(this.frame);
