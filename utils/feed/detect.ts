@@ -1557,6 +1557,10 @@ function runBlock(run: Element, a: ArticleAnchors, stop: Element): Element {
     for (const sib of Array.from(parent.children)) {
       if (sib === el || UNSEEN_TAGS.has(sib.tagName) || sib.hasAttribute('hidden')) continue;
       chars += (sib.textContent ?? '').trim().length;
+      // Read only past the limit (the common case never queries): a control's words (a "Take
+      // me back to the story" button) and a drawn logo's are no content of their own
+      // (uk-fresh-twind-takeover-wordy-button-html-lock.html).
+      if (chars > RUN_CAPTION_MAX_CHARS) chars -= uncountedChars(sib);
       links += within([sib], LINK).length;
       if (chars > RUN_CAPTION_MAX_CHARS || links > RUN_CAPTION_MAX_LINKS) return el;
       heading ||= sib.matches(HEADING_SELECTOR) || !!sib.querySelector(HEADING_SELECTOR);
@@ -1567,6 +1571,21 @@ function runBlock(run: Element, a: ArticleAnchors, stop: Element): Element {
     // row made the whole rail the block, and the modules parsed after it unseen).
     if (heading) return el;
   }
+}
+
+/** Beside a run: elements whose words are no caption's content (see runBlock). */
+const UNCOUNTED = 'button, [role="button"], svg';
+
+/** The characters of `el`'s text inside controls and drawings (UNCOUNTED), or all of it if it is one. */
+function uncountedChars(el: Element): number {
+  if (el.matches(UNCOUNTED)) return (el.textContent ?? '').trim().length;
+  let n = 0;
+  for (const c of safeQueryAll(el, UNCOUNTED)) {
+    // Counted once: a drawing inside a button is in the button's words.
+    const outer = c.parentElement?.closest(UNCOUNTED);
+    if (!outer || !el.contains(outer)) n += (c.textContent ?? '').trim().length;
+  }
+  return n;
 }
 
 /**
