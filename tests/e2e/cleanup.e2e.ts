@@ -20,6 +20,19 @@ const NAVIGATION_SETTLE_MS = 5_000;
  * for the flash probe to see what a reader would. */
 const MAX_FRAME_GAP_MS = 600;
 
+/** `html` with `from` replaced by `to`; a page edit that finds nothing to edit is a broken test. */
+function swap(html: string, from: string, to: string): string {
+  if (!html.includes(from)) throw new Error(`not in the page: ${from}`);
+  return html.replace(from, to);
+}
+
+/** Another article URL on the same host, of the same shape (a page edited for one test). */
+function variantUrl(url: string, n: number): string {
+  const u = new URL(url);
+  u.pathname = /-\d+\.html$/.test(u.pathname) ? u.pathname.replace(/-(\d+)\.html$/, `-7${n}$1.html`) : u.pathname.replace(/[0-9a-f]{2}$/, `e${n}`);
+  if (u.href === url) throw new Error(`no variant of ${url}`);
+  return u.href;
+}
 
 describe.skipIf(!hasChromium)('automatic cleanup in Chromium', () => {
   let server: FixtureServer;
@@ -423,17 +436,56 @@ describe.skipIf(!hasChromium)('automatic cleanup in Chromium', () => {
   // Overlays of the feed built without <dialog>, which their pages open a few seconds after
   // load (or when the story's end scrolls into view): the dim part a reader would see, and what
   // the page does to the reader when cleanup is off.
-  const overlays = [
+  // closedBy: who ends the overlay with cleanup on. "page": its own control (or Escape) closes
+  // it, as a reader's press would; "cleanup": the page never does, and cleanup hides what it
+  // leaves over the page and frees its scrolling.
+  type OverlayCase = {
+    file: string;
+    dim: string;
+    off: { hit: boolean; scrolled: boolean };
+    closedBy: 'page' | 'cleanup';
+    variant?: { label: string; edit: (html: string) => string };
+  };
+  const overlays: OverlayCase[] = [
     // A fixed panel, a backdrop beside it, scrolling locked on <body>.
-    { file: 'tw-vue-varlet-eos-overlay-div-backdrop.html', dim: '#yn-eos-mask', off: { hit: false, scrolled: false } },
+    { file: 'tw-vue-varlet-eos-overlay-div-backdrop.html', dim: '#yn-eos-mask', off: { hit: false, scrolled: false }, closedBy: 'page' },
+    // The same with its close control an unlabelled icon: the page closes it on Escape.
+    {
+      file: 'tw-vue-varlet-eos-overlay-div-backdrop.html',
+      dim: '#yn-eos-mask',
+      off: { hit: false, scrolled: false },
+      closedBy: 'page',
+      variant: { label: 'its close icon unlabelled', edit: (html) => swap(html, 'id="yn-eos-x" type="button" class="var-button var-button--round yn-eos__x" aria-label="關閉"', 'id="yn-eos-x" type="button" class="var-button var-button--round yn-eos__x"') },
+    },
+    // The ARIA bottom sheet below with its way out worded as no list knows and no Escape: the
+    // page never closes it, so its backdrop is hidden and its lock lifted.
+    {
+      file: 'jp-ktor-onsen-aria-bottom-sheet-html-lock.html',
+      dim: '#yjsp-sheet-mask',
+      off: { hit: false, scrolled: false },
+      closedBy: 'cleanup',
+      variant: {
+        label: 'its 閉じる reworded, no Escape',
+        edit: (html) => swap(swap(html, 'id="yjsp-sheet-close" data-cl-params="_cl_vmodule:next_sht;_cl_link:close;_cl_position:1;">閉じる</button>', 'id="yjsp-sheet-close" data-cl-params="_cl_vmodule:next_sht;_cl_link:close;_cl_position:1;">記事に戻る</button>'), "if (ev.key === 'Escape' || ev.key === 'Esc')", 'if (false)'),
+      },
+    },
     // An ARIA dialog bottom sheet, a backdrop beside it, scrolling locked by a class on <html>.
-    { file: 'jp-ktor-onsen-aria-bottom-sheet-html-lock.html', dim: '#yjsp-sheet-mask', off: { hit: false, scrolled: false } },
+    { file: 'jp-ktor-onsen-aria-bottom-sheet-html-lock.html', dim: '#yjsp-sheet-mask', off: { hit: false, scrolled: false }, closedBy: 'page' },
     // One full-window dim layer holding its panel, scrolling left free (the wheel still scrolls).
-    { file: 'sg-ractive-picnic-scrim-panel-before-you-go.html', dim: '#sgx-bgy', off: { hit: false, scrolled: true } },
+    { file: 'sg-ractive-picnic-scrim-panel-before-you-go.html', dim: '#sgx-bgy', off: { hit: false, scrolled: true }, closedBy: 'page' },
+    // A panel and a backdrop beside it, <body> locked inline; its only control an unlabelled
+    // icon: the page closes it on Escape.
+    { file: 'hk-ng-taiga-missed-overlay-icon-x.html', dim: '#yhk-cu-veil', off: { hit: false, scrolled: false }, closedBy: 'page' },
+    // A nearly opaque full-window takeover holding its cards, <html> locked by a class; its one
+    // way out a button worded "Take me back to the story", no Escape: cleanup hides the layer
+    // and frees the page's scrolling.
+    { file: 'uk-fresh-twind-takeover-wordy-button-html-lock.html', dim: '#ynx-takeover', off: { hit: false, scrolled: false }, closedBy: 'cleanup' },
   ];
   for (const o of overlays) {
-    it(`an overlay of the feed built without <dialog> never dims or blocks the page: the reader can click and scroll; with cleanup off it opens as the page meant (${o.file})`, async () => {
-      const f = fixtureByFile(o.file);
+    it(`an overlay of the feed built without <dialog> never dims or blocks the page: the reader can click and scroll; with cleanup off it opens as the page meant (${o.file}${o.variant ? `, ${o.variant.label}` : ''})`, async () => {
+      const fixture = fixtureByFile(o.file);
+      const f = o.variant ? { ...fixture, url: variantUrl(fixture.url, 2) } : fixture;
+      if (o.variant) server.route(f.url, o.variant.edit(fixtureHtml(o.file)));
       const link = '[data-fixture="related-item"] a[href]:not([aria-hidden="true"])';
       const OVERLAY_MS = 5_000;
       const dimShown = (page: Page) =>
@@ -442,11 +494,27 @@ describe.skipIf(!hasChromium)('automatic cleanup in Chromium', () => {
           const r = d.getBoundingClientRect();
           return getComputedStyle(d).display !== 'none' && r.width > 0 && r.height > 0;
         }, o.dim);
+      // Whether cleanup, not the page, took away what the overlay left over the page.
+      const releasedByCleanup = (page: Page) =>
+        page.evaluate(() => document.querySelectorAll('[data-ynd-released]').length > 0 || document.documentElement.hasAttribute('data-ynd-unlock'));
       const page = await open(s, f.url);
       await page.waitForTimeout(OVERLAY_MS);
       expect(await usable(page, link)).toEqual({ hit: true, scrolled: true });
       expect(await dimShown(page)).toBe(false);
       expect((await visibility(page, 'feed-item')).visible).toBe(0);
+      expect(await releasedByCleanup(page)).toBe(o.closedBy === 'cleanup');
+      if (o.closedBy === 'cleanup') {
+        // Undone at once with cleanup: the overlay is back as the page left it, and goes again.
+        await setSettings(s, { enabled: false });
+        try {
+          await expect.poll(() => dimShown(page)).toBe(true);
+          expect(await asReader(page, () => usable(page, link))).toEqual(o.off);
+        } finally {
+          await setSettings(s, { enabled: true });
+        }
+        await expect.poll(() => dimShown(page)).toBe(false);
+        expect(await asReader(page, () => usable(page, link))).toEqual({ hit: true, scrolled: true });
+      }
       await page.close();
       await setSettings(s, { enabled: false });
       try {

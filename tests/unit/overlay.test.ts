@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { backdropBeside, closeControl, fixedLayer, overlayOpen, scrollLocked } from '../../utils/cleanup/overlay';
+import { backdropBeside, closeControl, fixedLayer, overlayOpen, ownsOverlay, pressEscape, scrollLocked, somethingOverPage } from '../../utils/cleanup/overlay';
 
 /** A page with a story, and an overlay panel of stories at the end of <body>: the test's own
  * document (computed styles need a window). */
@@ -80,5 +80,48 @@ describe('overlays built without <dialog>', () => {
     expect(control('<a id="c" class="x">✕</a>')).toBe('c');
     // A story's link, "load more" and a button whose name only begins like one are not it.
     expect(control('<a href="/story" id="s">Close call for the mayor</a><button id="m">Load more</button><button id="o">Close-up photos</button>')).toBeNull();
+  });
+
+  it('an overlay is its own when a backdrop sits beside it or it dims the page around the block; a locked page alone is not', () => {
+    const doc = page('<div class="mask" id="m"></div><div class="panel" id="p"><h2>More</h2><ul id="list"><li><a href="/a">A</a></li></ul></div>');
+    const view = doc.defaultView!;
+    const [mask, panel, list] = ['m', 'p', 'list'].map((id) => doc.getElementById(id)!);
+    doc.body.style.overflow = 'hidden';
+    expect(overlayOpen(panel!)).toBe(true);
+    expect(ownsOverlay(panel!, panel!)).toBe(false); // locked, but by what is not known
+    box(mask!, view.innerWidth, view.innerHeight);
+    expect(ownsOverlay(panel!, panel!)).toBe(true);
+    (mask as HTMLElement).hidden = true;
+    box(panel!, view.innerWidth, view.innerHeight);
+    expect(ownsOverlay(panel!, panel!)).toBe(false); // hidden whole: nothing of it dims the page
+    expect(ownsOverlay(panel!, list!)).toBe(true); // its list hidden: the rest of it dims the page
+  });
+
+  it('Escape is pressed as a key the page hears on the document, down then up', () => {
+    const doc = page('<div class="panel" id="p"><h2>More</h2><span class="x" id="x"></span></div>');
+    const heard: string[] = [];
+    const listen = (e: Event) => heard.push(`${e.type} ${(e as KeyboardEvent).key} ${(e as KeyboardEvent).keyCode}`);
+    doc.addEventListener('keydown', listen);
+    doc.addEventListener('keyup', listen);
+    try {
+      pressEscape(doc.getElementById('p')!);
+    } finally {
+      doc.removeEventListener('keydown', listen);
+      doc.removeEventListener('keyup', listen);
+    }
+    expect(heard).toEqual(['keydown Escape 27', 'keyup Escape 27']);
+  });
+
+  it("something of the page's own over its middle is what is on top there, in a fixed layer; unknown counts as something", () => {
+    const doc = page('<div class="panel" id="p"><h2>Menu</h2></div>');
+    const article = doc.querySelector('article')!;
+    const at = (el: Element | null) => Object.assign(doc, { elementsFromPoint: () => (el ? [el] : []) });
+    expect(somethingOverPage(at(article))).toBe(false);
+    expect(somethingOverPage(at(doc.querySelector('#p h2')))).toBe(true);
+    expect(somethingOverPage(at(null))).toBe(false);
+    // jsdom has no hit testing at all: nothing can be known, so nothing is freed.
+    delete (doc as Partial<Document>).elementsFromPoint;
+    expect(typeof doc.elementsFromPoint).toBe('undefined');
+    expect(somethingOverPage(doc)).toBe(true);
   });
 });

@@ -6,7 +6,7 @@ import { DEFAULT_SETTINGS, cleanupEnabledFor, type Settings } from '../settings'
 import { ATTR, STYLE_ID, buildStylesheet, earlySelector, hiddenKindsAttr } from './style';
 import { recordMeasure, type Measure } from './t0';
 import { whenIdle } from './idle';
-import { closeControl, fixedLayer, overlayOpen } from './overlay';
+import { backdropBeside, closeControl, dimsAround, fixedLayer, overlayOpen, ownsOverlay, pressEscape, scrollLocked, somethingOverPage } from './overlay';
 import { pageT, resolveUiLang } from '../i18n-core';
 
 /** What the popup and the badge show about the cleanup of one page. */
@@ -39,6 +39,9 @@ const OWN_NODES = `#${STYLE_ID}, [${ATTR.bar}]`;
 const INERT_TAGS = new Set(['SCRIPT', 'STYLE', 'LINK', 'META', 'NOSCRIPT', 'TEMPLATE']);
 /** The full detection runs within this long of the page going idle, even on a busy page. */
 const IDLE_TIMEOUT_MS = 500;
+/** After pressing an overlay's close control (or Escape), how long the page has to close it
+ * (its closing transition) before what it leaves over the page is released. */
+const OVERLAY_SETTLE_MS = 600;
 
 /**
  * The page side of cleanup: one stylesheet, attributes on <html> and on blocks, a batched
@@ -83,8 +86,13 @@ export class CleanupController {
   /** Watches overlays built without <dialog> opening, once a hidden block is one (see
    * defuseOverlays): their own attributes and the lock on <html> and <body>. */
   private overlayObserver: MutationObserver | null = null;
-  /** Overlays closed by their close control while open: not pressed again until they close. */
+  /** Overlays closed by their close control (or Escape) while open: not pressed again until
+   * they close; one still open after OVERLAY_SETTLE_MS is released (releaseOverlay). */
   private readonly overlaysClosed = new WeakSet<Element>();
+  /** What releaseOverlay hid of overlays their pages did not close: lifted at every check. */
+  private released: Element[] = [];
+  /** Cancels the check that follows a press (OVERLAY_SETTLE_MS). */
+  private cancelOverlaySettle: (() => void) | null = null;
   /** Each hidden block's fixed layer, or null when it scrolls with the page (fixedLayer). */
   private layers = new WeakMap<Element, Element | null>();
   /** Cancels the overlay check waiting for idle time (scheduleOverlayCheck). */
@@ -198,11 +206,18 @@ export class CleanupController {
    * layer around the block covers the window: see overlayOpen): its close control is pressed,
    * as the reader would if the panel were on screen. Hidden by the stylesheet alone, its
    * backdrop would still dim the page and the lock keep it from scrolling, with nothing on
-   * screen to close them (tw-vue-varlet-eos-overlay-div-backdrop.html). After the page has
-   * parsed only: computed styles are read.
+   * screen to close them (tw-vue-varlet-eos-overlay-div-backdrop.html). A control without a
+   * name gets Escape instead (hk-ng-taiga-missed-overlay-icon-x.html); an overlay still open
+   * after that, or after its control was pressed (uk-fresh-twind-takeover-wordy-button-html-
+   * lock.html), is released (releaseOverlay). After the page has parsed only: computed styles
+   * are read.
    */
   private defuseOverlays(): void {
+    // The page's own state is read below, without what an earlier check hid or freed (in the
+    // same task: nothing is painted in between).
+    this.liftReleased();
     if (!this.parsed || !this.blocks.size || !this.active()) return;
+    const stranded: Array<[Element, Element]> = [];
     for (const el of this.blocks.keys()) {
       if (!el.isConnected || !this.hiddenNow(el)) continue;
       // Read once a block: the page's class changes on <html> and <body> (some toggle them as
@@ -218,13 +233,60 @@ export class CleanupController {
         this.overlaysClosed.delete(layer);
         continue;
       }
-      // Pressed once per opening: a page whose control does not close it is left as it is.
-      if (this.overlaysClosed.has(layer)) continue;
-      const control = closeControl(layer);
-      if (!control) continue;
+      // Pressed once per opening: one the press did not close is released instead.
+      if (this.overlaysClosed.has(layer)) {
+        stranded.push([layer, el]);
+        continue;
+      }
       this.overlaysClosed.add(layer);
-      control.click();
+      // Looked at again once the page has had time to close it (its own transition), whether
+      // or not the attributes watched change.
+      this.cancelOverlaySettle ??= this.later(() => {
+        this.cancelOverlaySettle = null;
+        this.defuseOverlays();
+      }, OVERLAY_SETTLE_MS);
+      const control = closeControl(layer);
+      if (control) {
+        control.click();
+        continue;
+      }
+      // A close control without a name (an unlabelled icon): the key a reader would press.
+      if (ownsOverlay(layer, el)) pressEscape(layer);
+      // Released now (what the page closed meanwhile is not found): with no control to press
+      // there is nothing to wait for, and the next check lifts it if the page closes it later.
+      stranded.push([layer, el]);
     }
+    for (const [layer, el] of stranded) this.releaseOverlay(layer, el);
+  }
+
+  /**
+   * An open overlay whose page did not close it when asked (no control, or one named in words
+   * no list holds): what it leaves over the page is hidden as the feed is (its backdrop, or the
+   * layer that dims the page around the hidden block), and scrolling it locked is freed when
+   * nothing else of the page's is over it. All of it goes with cleanup (the stylesheet's rules
+   * are gated on <html>) and is lifted and decided again at each check.
+   */
+  private releaseOverlay(layer: Element, block: Element): void {
+    const backdrop = backdropBeside(layer);
+    for (const el of [backdrop, dimsAround(layer, block) ? layer : null]) {
+      if (!el) continue;
+      el.setAttribute(ATTR.released, '');
+      this.released.push(el);
+    }
+    // Read after the above are hidden: a modal or menu of the page's own still shows.
+    if (scrollLocked(this.doc) && !somethingOverPage(this.doc)) this.html.setAttribute(ATTR.unlock, '');
+  }
+
+  private liftReleased(): void {
+    for (const el of this.released) el.removeAttribute(ATTR.released);
+    this.released = [];
+    this.html.removeAttribute(ATTR.unlock);
+  }
+
+  /** setTimeout, cancellable. */
+  private later(fn: () => void, ms: number): () => void {
+    const id = setTimeout(fn, ms);
+    return () => clearTimeout(id);
   }
 
   /** defuseOverlays at idle time, after blocks were marked or the settings changed: it reads
@@ -277,6 +339,9 @@ export class CleanupController {
     this.overlayObserver = null;
     this.cancelOverlayCheck?.();
     this.cancelOverlayCheck = null;
+    this.cancelOverlaySettle?.();
+    this.cancelOverlaySettle = null;
+    this.liftReleased();
     cancelAnimationFrame(this.frame);
     cancelAnimationFrame(this.shadowWatch);
     this.shadowWatch = 0;

@@ -41,7 +41,7 @@ export function scrollLocked(doc: Document): boolean {
 }
 
 /** Whether `el` is shown and covers (nearly) the whole viewport. */
-function coversViewport(el: Element, view: Window): boolean {
+export function coversViewport(el: Element, view: Window): boolean {
   const s = view.getComputedStyle(el);
   if (s.display === 'none' || s.visibility === 'hidden') return false;
   const r = el.getBoundingClientRect();
@@ -63,6 +63,13 @@ export function backdropBeside(layer: Element): Element | null {
   return null;
 }
 
+/** Whether the layer dims the page by itself around `block`, the hidden part of it: it is
+ * shown and covers the viewport (sg-ractive-picnic-scrim-panel-before-you-go.html). */
+export function dimsAround(layer: Element, block: Element): boolean {
+  const view = layer.ownerDocument.defaultView;
+  return layer !== block && !!view && coversViewport(layer, view);
+}
+
 /**
  * Whether the page has `layer` open over itself: it (nor anything around it) is not `hidden`,
  * and the page locked its scrolling, or shows a backdrop beside it, or the layer is its own
@@ -72,8 +79,33 @@ export function backdropBeside(layer: Element): Element | null {
  */
 export function overlayOpen(layer: Element, block: Element = layer): boolean {
   if (layer.closest('[hidden]')) return false;
-  const view = layer.ownerDocument.defaultView;
-  return scrollLocked(layer.ownerDocument) || !!backdropBeside(layer) || (layer !== block && !!view && coversViewport(layer, view));
+  return scrollLocked(layer.ownerDocument) || !!backdropBeside(layer) || dimsAround(layer, block);
+}
+
+/** Whether what keeps `layer` over the page is its own: a backdrop beside it, or the layer
+ * dimming the page around `block`. A locked page alone may be locked by something else (a
+ * menu the reader opened), which a key press meant for the overlay would close. */
+export function ownsOverlay(layer: Element, block: Element): boolean {
+  return !!backdropBeside(layer) || dimsAround(layer, block);
+}
+
+/** Press Escape, as a reader would to leave an overlay whose close control has no name (an
+ * unlabelled icon): pages listen for it on the document or the window. */
+export function pressEscape(target: Element): void {
+  const view = target.ownerDocument.defaultView;
+  if (!view) return;
+  for (const type of ['keydown', 'keyup'] as const) {
+    target.dispatchEvent(new view.KeyboardEvent(type, { key: 'Escape', code: 'Escape', keyCode: 27, bubbles: true, cancelable: true, composed: true }));
+  }
+}
+
+/** Whether the page shows something fixed over its middle (a modal, a menu and its backdrop):
+ * a lock is then the page's own business, not a leftover of a hidden overlay. */
+export function somethingOverPage(doc: Document): boolean {
+  const view = doc.defaultView;
+  if (!view || typeof doc.elementsFromPoint !== 'function') return true;
+  const top = doc.elementsFromPoint(view.innerWidth / 2, view.innerHeight / 2)[0];
+  return !!top && !!fixedLayer(top);
 }
 
 /** The panel's own close control: a button named "close" (or ×) in one of the pages'

@@ -18,6 +18,11 @@ export const ATTR = {
   keep: 'data-ynd-keep',
   /** On our own collapse bar. */
   bar: 'data-ynd-bar',
+  /** On what is left over the page of a hidden overlay its page did not close: its backdrop, or
+   * the dimming layer around it (see the controller's releaseOverlay). */
+  released: 'data-ynd-released',
+  /** On <html>: the page's scrolling, locked for a hidden overlay it did not close, is freed. */
+  unlock: 'data-ynd-unlock',
 } as const;
 
 export const STYLE_ID = 'ynd-cleanup-style';
@@ -37,6 +42,9 @@ export function buildStylesheet(): string {
     );
   }
   rules.push(`html:not([${ATTR.on}][${ATTR.mode}="collapse"]) [${ATTR.bar}] { display: none !important; }`);
+  rules.push(`html[${ATTR.on}] [${ATTR.released}] { display: none !important; }`);
+  // Vertical only: a page that clips sideways keeps doing so.
+  rules.push(`html[${ATTR.on}][${ATTR.unlock}], html[${ATTR.on}][${ATTR.unlock}] > body { overflow-y: auto !important; }`);
   return rules.join('\n');
 }
 
