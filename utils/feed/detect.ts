@@ -2062,9 +2062,14 @@ export function titleTerms(title: string): Set<string> {
  * "What comes next for …"). */
 const HEADING_FILLER = new Set(['more', 'news', 'latest', 'stories', 'story', 'read', 'also', 'other', 'your', 'videos', 'video', 'popular', 'trending', 'recommended', 'elsewhere', 'yahoo', 'next', 'before', 'today', 'tonight', 'week', 'year', 'time', 'minutes', 'what', 'here', 'just', '新聞', '新闻', '更多', '最新', '推薦', '熱門', 'ニュ', 'ース', '記事', '話題']);
 
-/** Whether a module's heading names the story's subject: a term of the title beyond filler. */
+/** A Japanese bigram with kana of grammar in it (a particle, an ending): "前に" is "before". */
+const HIRAGANA = /\p{Script=Hiragana}/u;
+
+/** Whether a module's heading names the story's subject: a term of the title beyond filler,
+ * and beyond grammar (「お帰りの前に、こんなニュースも」 over a story whose title has "水揚げ前に",
+ * jp-next-kuma-spindle-popstate-back-trap-layer.html). */
 function namesSubject(heading: string, terms: Set<string>): boolean {
-  for (const t of titleTerms(heading)) if (!HEADING_FILLER.has(t) && terms.has(t)) return true;
+  for (const t of titleTerms(heading)) if (!HEADING_FILLER.has(t) && !HIRAGANA.test(t) && terms.has(t)) return true;
   return false;
 }
 
