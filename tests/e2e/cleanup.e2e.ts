@@ -529,6 +529,46 @@ describe.skipIf(!hasChromium)('automatic cleanup in Chromium', () => {
     });
   }
 
+  it('a layer of the feed the page opens when the reader presses Back never shows, leaves the page scrolling, and the next Back leaves the page; with cleanup off it opens as the page meant', async () => {
+    const f = fixtureByFile('jp-next-kuma-spindle-popstate-back-trap-layer.html');
+    const link = '[data-fixture="related-item"] a[href]';
+    const layerShown = (page: Page) =>
+      page.evaluate(() => {
+        const l = document.getElementById('yjn-stay');
+        return !!l && getComputedStyle(l).display !== 'none' && l.getBoundingClientRect().height > 0;
+      });
+    // The page arms its trap at load (a history entry of its own); Back then opens the layer.
+    const pressBack = async (page: Page) => {
+      await page.waitForSelector('html[data-yjn-stay="armed"]', { state: 'attached' });
+      // Later than the evaluation's own return: the next Back navigates away.
+      await page.evaluate(() => void setTimeout(() => history.back(), 0));
+      await page.waitForTimeout(1_000);
+    };
+    // The layer's rows (the fixture's notes): the served page's items and these.
+    const LAYER_ROWS = 8;
+    const page = await open(s, f.url);
+    await pressBack(page);
+    // The page did open it (its cards are there), and nothing of it shows or was painted.
+    expect((await visibility(page, 'feed-item')).total).toBe(f.expect.feedItems + LAYER_ROWS);
+    expect(await layerShown(page)).toBe(false);
+    await expectFeedHiddenNeverPainted(page);
+    expect(await asReader(page, () => usable(page, link))).toEqual({ hit: true, scrolled: true });
+    // The page still has it open, so the next Back leaves, as the reader meant the first to.
+    await page.evaluate(() => void setTimeout(() => history.back(), 0));
+    await expect.poll(() => page.url()).not.toBe(f.url);
+    await page.close();
+    await setSettings(s, { enabled: false });
+    try {
+      const plain = await open(s, f.url);
+      await pressBack(plain);
+      expect(await layerShown(plain)).toBe(true);
+      expect(await asReader(plain, () => usable(plain, link))).toEqual({ hit: false, scrolled: false });
+      await plain.close();
+    } finally {
+      await setSettings(s, { enabled: true });
+    }
+  });
+
   it('the checks see a feed of display: contents wrappers when it shows (cleanup off): every card visible and painted, the article visible', async () => {
     // The checks above would pass on this page whatever cleanup did if they read only each
     // item's own box, which display: contents elements never have.

@@ -42,6 +42,8 @@ const IDLE_TIMEOUT_MS = 500;
 /** After pressing an overlay's close control (or Escape), how long the page has to close it
  * (its closing transition) before what it leaves over the page is released. */
 const OVERLAY_SETTLE_MS = 600;
+/** An overlay that opens within this long of a popstate was opened by the reader's Back. */
+const BACK_TRAP_MS = 1_000;
 
 /**
  * The page side of cleanup: one stylesheet, attributes on <html> and on blocks, a batched
@@ -91,6 +93,8 @@ export class CleanupController {
   private readonly overlaysClosed = new WeakSet<Element>();
   /** What releaseOverlay hid of overlays their pages did not close: lifted at every check. */
   private released: Element[] = [];
+  /** When the reader last went back or forward in history (notePopstate); -Infinity: never. */
+  private lastPopstate = -Infinity;
   /** Cancels the check that follows a press (OVERLAY_SETTLE_MS). */
   private cancelOverlaySettle: (() => void) | null = null;
   /** Each hidden block's fixed layer, or null when it scrolls with the page (fixedLayer). */
@@ -235,6 +239,13 @@ export class CleanupController {
       }
       // Pressed once per opening: one the press did not close is released instead.
       if (this.overlaysClosed.has(layer)) {
+        stranded.push([layer, el]);
+        continue;
+      }
+      // Opened as the reader pressed Back (a page keeping its readers): closing it would let
+      // the page arm its trap again, and each Back after it would open it once more. Released
+      // instead, the page still has it open, and the next Back leaves as the reader meant.
+      if (performance.now() - this.lastPopstate < BACK_TRAP_MS) {
         stranded.push([layer, el]);
         continue;
       }
@@ -466,6 +477,8 @@ export class CleanupController {
         const open = el.toggleAttribute(ATTR.revealed);
         b.caption?.toggleAttribute(ATTR.revealed, open);
         render();
+        // An overlay shown again gets back what releaseOverlay hid of it (and loses it again).
+        this.scheduleOverlayCheck();
       });
       render();
       row.append(label, btn);
@@ -517,7 +530,12 @@ export class CleanupController {
     }
     if (blocks.length && this.settings.mode === 'collapse') this.syncBars();
     this.defuseDialogs();
-    this.scheduleOverlayCheck();
+    // After the page has parsed, blocks come from a batch (a script added them, perhaps as an
+    // overlay already open, in the frame before it paints) or from idle time: the overlay check
+    // runs at once, so no backdrop of theirs is painted. While the page loads it waits for idle
+    // time (it reads computed styles).
+    if (this.parsed && blocks.length) this.defuseOverlays();
+    else this.scheduleOverlayCheck();
   }
 
   /**
@@ -945,6 +963,11 @@ export class CleanupController {
   }
 
   /** In-site navigation (pushState, popstate): evaluate the new article from scratch. */
+  /** The reader went back or forward in the tab's history (see defuseOverlays). */
+  notePopstate(): void {
+    this.lastPopstate = performance.now();
+  }
+
   onLocationChange(): void {
     // Several signals report one navigation (Navigation API, popstate, WXT's poll, the next
     // batch): the first that sees the new URL evaluates it, the rest have nothing to do.

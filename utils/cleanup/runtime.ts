@@ -127,7 +127,10 @@ export function runCleanup(
     if (nav) {
       ctx.addEventListener(nav as unknown as Window, 'navigatesuccess' as keyof WindowEventMap, () => controller.onLocationChange());
     }
-    ctx.addEventListener(window, 'popstate', () => setTimeout(() => controller.onLocationChange(), 0));
+    ctx.addEventListener(window, 'popstate', () => {
+      controller.notePopstate();
+      setTimeout(() => controller.onLocationChange(), 0);
+    });
     // The popup's tools: if the popup comes first, it injects them itself (page-tools.js), and
     // they find this controller through state().
     installPageTools();
