@@ -547,7 +547,21 @@ describe.skipIf(!hasChromium)('automatic cleanup in Chromium', () => {
     // The layer's rows (the fixture's notes): the served page's items and these.
     const LAYER_ROWS = 8;
     const page = await open(s, f.url);
+    // Whether the layer was ever laid out with a box in a frame (not only its cards: its own
+    // full-window background and bar). An IntersectionObserver reports its first state at the
+    // first rendering update after it is added.
+    await page.evaluate(() => {
+      const w = window as unknown as { __layerLaidOut: boolean };
+      w.__layerLaidOut = false;
+      const io = new IntersectionObserver((entries) => {
+        for (const e of entries) if (e.boundingClientRect.height > 0) w.__layerLaidOut = true;
+      }, { rootMargin: '1000000px' });
+      new MutationObserver((records) => {
+        for (const r of records) for (const n of Array.from(r.addedNodes)) if ((n as Element).id === 'yjn-stay') io.observe(n as Element);
+      }).observe(document.body, { childList: true });
+    });
     await pressBack(page);
+    expect(await page.evaluate(() => (window as unknown as { __layerLaidOut: boolean }).__layerLaidOut)).toBe(false);
     // The page did open it (its cards are there), and nothing of it shows or was painted.
     expect((await visibility(page, 'feed-item')).total).toBe(f.expect.feedItems + LAYER_ROWS);
     expect(await layerShown(page)).toBe(false);
