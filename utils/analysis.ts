@@ -71,6 +71,23 @@ const TITLE_SUFFIX = /\s*[-|｜–—]\s*(Yahoo[!！]?\s*(奇摩)?\s*(新聞|ニ
 /** Paragraphs that are ad spacers, not text: Readability's list has 广告 but not 廣告. */
 const SPACER = /^(廣告|广告|広告|advertisement|ad|sponsored|贊助|スポンサーリンク|pr)$/i;
 /** Inline ad slots and toasts of the current Yahoo layout (yahoo-markup.md). */
+/** The element around a `<video>` or `<audio>` with no paragraph, heading or caption in it
+ * holds at most this much text: the player's own (see mediaPlayer). */
+const PLAYER_MAX_CHARS = 400;
+const PLAYER_STOP = 'p, figcaption, h1, h2, h3, h4, h5, h6, li, blockquote';
+
+/**
+ * A media player in the story: its loading notice, its controls' labels, its clock ("Video
+ * Player is loading.", "Current Time 0:00", "Duration 1:42" of a Video.js player) would read as
+ * paragraphs of the article. The widest element around the media that holds no paragraph,
+ * heading or caption and little text: its caption, beside it, stays.
+ */
+function mediaPlayer(media: Element, stop: Element): Element {
+  let el = media;
+  for (let p = media.parentElement; p && p !== stop && !p.querySelector(PLAYER_STOP) && (p.textContent ?? '').trim().length <= PLAYER_MAX_CHARS; p = p.parentElement) el = p;
+  return el;
+}
+
 const AD_SLOTS = '[id^="sda-"], .bg-toast-background, [class^="bg-card-"]:has(> [id^="sda-"]), ins.adsbygoogle, [id^="google_ads"], [data-ad-slot]';
 /** Text an ad break may carry around its slot ("Story continues below", "Advertisement"). */
 const AD_BREAK_MAX_CHARS = 60;
@@ -321,6 +338,11 @@ export function analyzeDocument(doc: Document, url: string, options: AnalyzeOpti
     for (const h of Array.from(clone.querySelectorAll(HEADLINE_SELECTOR))) if (!root.contains(h) && !h.contains(root)) h.remove();
   }
   for (const el of Array.from(clone.querySelectorAll(AD_SLOTS))) adBreak(el).remove();
+  // The media element itself stays (a video's figure keeps its prose caption: see below).
+  for (const media of Array.from(clone.querySelectorAll('video, audio'))) {
+    const player = mediaPlayer(media, clone.body);
+    if (player !== media) player.replaceWith(media);
+  }
   for (const el of Array.from(clone.querySelectorAll('p, div'))) {
     if (!el.children.length && SPACER.test((el.textContent ?? '').trim())) el.remove();
   }

@@ -111,6 +111,13 @@ describe('figure captions in the article text', () => {
     const paragraphs = analyse(`<figure><img src="p.jpg" width="800" height="600"><figcaption><p>${longCaption}</p></figcaption></figure>`);
     expect(paragraphs.join('\n')).not.toContain('A video showing');
   });
+  it("drops a media player's own words (its loading notice, its controls' labels, its clock) and keeps its prose caption", () => {
+    const player = `<div class="video-js" role="region" aria-label="Video Player"><video src="v.mp4"></video><div class="vjs-title-bar">How the nets are checked</div><div class="vjs-loading-spinner"><span>Video Player is loading.</span></div><button type="button"><span>Play Video</span></button><div class="vjs-control-bar"><div><span>Current Time&nbsp;</span><span>0:00</span></div><div><span>Duration&nbsp;</span><span>1:42</span></div></div></div>`;
+    const paragraphs = analyse(`<figure>${player}<figcaption><p>${longCaption}</p></figcaption></figure>`);
+    const text = paragraphs.join('\n');
+    for (const words of ['Video Player is loading', 'Current Time', 'Duration', 'Play Video', 'How the nets are checked']) expect(text).not.toContain(words);
+    expect(paragraphs).toContain(longCaption);
+  });
   it('drops a short video label', () => {
     const paragraphs = analyse(`<figure><div class="player"><iframe src="https://example.com/embed"></iframe></div><figcaption>Watch: the vote</figcaption></figure>`);
     expect(paragraphs.join('\n')).not.toContain('Watch: the vote');
