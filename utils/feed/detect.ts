@@ -1840,8 +1840,10 @@ export function findItems(block: Element, itemSelectors: readonly string[]): Ele
     }
   }
   // A tab the page itself keeps hidden (a ranking's other tabs) is no story the reader would
-  // have seen: the badge counts what cleanup hid.
-  return block.querySelector('[hidden]') ? items.filter((i) => !hiddenBelow(i, block)) : items;
+  // have seen: the badge counts what cleanup hid. A card hidden by itself among its shown
+  // siblings is one the page shows in its turn (an "Up next" bar's queue, shown one at a time:
+  // au-blade-clarity-vjs-upnext-bar-corner-dock.html), and is counted.
+  return block.querySelector('[hidden]') ? items.filter((i) => !i.parentElement || !hiddenBelow(i.parentElement, block)) : items;
 }
 
 /** Whether `el` is inside an element of `block` (or is one) that the page marks `hidden`. */
@@ -1985,7 +1987,7 @@ function cardsBeside(block: Element, run: Element[]): Element[] {
   // heading in words beside an AdChoices link and icon (us-amp-sveltekit-carousel-list-load-more.html's
   // "From our partners"): a card's title is its link.
   for (let lead = parent.previousElementSibling; parent !== block && lead; lead = lead.previousElementSibling)
-    if (isCard(lead) && lead.querySelector('img, picture') && linkedTitle(lead) && textLen(lead) >= MIN_ITEM_CHARS) out.unshift(lead);
+    if (isCard(lead) && lead.querySelector('img, picture') && (linkedTitle(lead) || titleLink(lead)) && textLen(lead) >= MIN_ITEM_CHARS) out.unshift(lead);
   // In a chunk elsewhere, a card has at least half the text of the run's shortest: a widget's
   // header holds two short links of the same tag at the same depth ("Sponsored Links",
   // "by Taboola" in us-ent-gatsby-sc-multi-h1-trending-first.html).
@@ -1996,6 +1998,15 @@ function cardsBeside(block: Element, run: Element[]): Element[] {
     if (p === parent || kids.length >= 2) out.push(...kids);
   }
   return out;
+}
+
+/** A link in words as long as a title, not a heading (a player's "now playing" clip above
+ * its "Next up" list, au-blade-clarity-vjs-upnext-bar-corner-dock.html); longer than an ads
+ * notice's link ("AdChoices", 広告について). */
+const LEAD_TITLE_CHARS = 16;
+
+function titleLink(card: Element): boolean {
+  return safeQueryAll(card, LINK).some((l) => (l.textContent ?? '').trim().length >= LEAD_TITLE_CHARS);
 }
 
 /** Whether a heading in `card` is a link's title: it holds the link, or the link holds it. */
