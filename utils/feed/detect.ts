@@ -1840,8 +1840,8 @@ export function findItems(block: Element, itemSelectors: readonly string[]): Ele
     }
   }
   // A tab the page itself keeps hidden (a ranking's other tabs) is no story the reader would
-  // have seen: the badge counts what cleanup hid. A card hidden by itself among its shown
-  // siblings is one the page shows in its turn (an "Up next" bar's queue, shown one at a time:
+  // have seen: the badge counts what cleanup hid. A card the page hides by itself, not in a
+  // hidden panel, is one it shows in its turn (an "Up next" bar's queue, shown one at a time:
   // au-blade-clarity-vjs-upnext-bar-corner-dock.html), and is counted.
   return block.querySelector('[hidden]') ? items.filter((i) => !i.parentElement || !hiddenBelow(i.parentElement, block)) : items;
 }
