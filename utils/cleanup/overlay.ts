@@ -41,7 +41,7 @@ export function scrollLocked(doc: Document): boolean {
 }
 
 /** Whether `el` is shown and covers (nearly) the whole viewport. */
-export function coversViewport(el: Element, view: Window): boolean {
+function coversViewport(el: Element, view: Window): boolean {
   const s = view.getComputedStyle(el);
   if (s.display === 'none' || s.visibility === 'hidden') return false;
   const r = el.getBoundingClientRect();
