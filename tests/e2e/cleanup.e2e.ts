@@ -445,6 +445,8 @@ describe.skipIf(!hasChromium)('automatic cleanup in Chromium', () => {
     off: { hit: boolean; scrolled: boolean };
     closedBy: 'page' | 'cleanup';
     variant?: { label: string; edit: (html: string) => string };
+    /** Where the reader has scrolled to when the overlay opens: where they stay. */
+    readTo?: number;
   };
   const overlays: OverlayCase[] = [
     // A fixed panel, a backdrop beside it, scrolling locked on <body>.
@@ -480,6 +482,10 @@ describe.skipIf(!hasChromium)('automatic cleanup in Chromium', () => {
     // way out a button worded "Take me back to the story", no Escape: cleanup hides the layer
     // and frees the page's scrolling.
     { file: 'uk-fresh-twind-takeover-wordy-button-html-lock.html', dim: '#ynx-takeover', off: { hit: false, scrolled: false }, closedBy: 'cleanup' },
+    // A bottom sheet and a backdrop beside it, closed only by a drag of its handle or a tap on
+    // the backdrop, the page locked by fixing <body> in place (top: -scrollY): cleanup hides
+    // the backdrop and puts <body> back in the flow, where the reader was.
+    { file: 'tw-rescript-antdm-body-fixed-sheet-drag-handle.html', dim: '#twn-sheet-mask', off: { hit: false, scrolled: false }, closedBy: 'cleanup', readTo: 900 },
   ];
   for (const o of overlays) {
     it(`an overlay of the feed built without <dialog> never dims or blocks the page: the reader can click and scroll; with cleanup off it opens as the page meant (${o.file}${o.variant ? `, ${o.variant.label}` : ''})`, async () => {
@@ -498,7 +504,9 @@ describe.skipIf(!hasChromium)('automatic cleanup in Chromium', () => {
       const releasedByCleanup = (page: Page) =>
         page.evaluate(() => document.querySelectorAll('[data-ynd-released]').length > 0 || document.documentElement.hasAttribute('data-ynd-unlock'));
       const page = await open(s, f.url);
+      if (o.readTo) await page.evaluate((y) => scrollTo(0, y), o.readTo);
       await page.waitForTimeout(OVERLAY_MS);
+      if (o.readTo) expect(await page.evaluate(() => scrollY)).toBe(o.readTo);
       expect(await usable(page, link)).toEqual({ hit: true, scrolled: true });
       expect(await dimShown(page)).toBe(false);
       expect((await visibility(page, 'feed-item')).visible).toBe(0);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { backdropBeside, closeControl, fixedLayer, overlayOpen, ownsOverlay, pressEscape, scrollLocked, somethingOverPage } from '../../utils/cleanup/overlay';
+import { backdropBeside, bodyFixed, closeControl, fixedBodyOffset, fixedLayer, overlayOpen, ownsOverlay, pressEscape, scrollLocked, somethingOverPage } from '../../utils/cleanup/overlay';
 
 /** A page with a story, and an overlay panel of stories at the end of <body>: the test's own
  * document (computed styles need a window). */
@@ -35,6 +35,23 @@ describe('overlays built without <dialog>', () => {
     // Clipped sideways only: the page still scrolls.
     const sideways = page('', 'body { overflow-x: hidden; }');
     expect(scrollLocked(sideways)).toBe(false);
+  });
+
+  it('a locked page: <body> fixed in place, shifted up by where the reader was', () => {
+    const doc = page('');
+    expect(bodyFixed(doc)).toBe(false);
+    expect(fixedBodyOffset(doc)).toBe(0);
+    Object.assign(doc.body.style, { position: 'fixed', top: '-1240px', left: '0', right: '0' });
+    expect(bodyFixed(doc)).toBe(true);
+    expect(scrollLocked(doc)).toBe(true);
+    expect(fixedBodyOffset(doc)).toBe(1240);
+    // Fixed at the top of the page (or by a class with no offset): nowhere to go back to.
+    doc.body.style.top = '0px';
+    expect(fixedBodyOffset(doc)).toBe(0);
+    const byClass = page('', 'body.locked { position: fixed; width: 100%; }');
+    byClass.body.classList.add('locked');
+    expect(bodyFixed(byClass)).toBe(true);
+    expect(fixedBodyOffset(byClass)).toBe(0);
   });
 
   it('a backdrop is a visible, wordless sibling that covers the viewport', () => {

@@ -6,7 +6,7 @@ import { DEFAULT_SETTINGS, cleanupEnabledFor, type Settings } from '../settings'
 import { ATTR, STYLE_ID, buildStylesheet, earlySelector, hiddenKindsAttr } from './style';
 import { recordMeasure, type Measure } from './t0';
 import { whenIdle } from './idle';
-import { backdropBeside, closeControl, dimsAround, fixedLayer, overlayOpen, ownsOverlay, pressEscape, scrollLocked, somethingOverPage } from './overlay';
+import { backdropBeside, bodyFixed, closeControl, dimsAround, fixedBodyOffset, fixedLayer, overlayOpen, ownsOverlay, pressEscape, scrollLocked, somethingOverPage } from './overlay';
 import { pageT, resolveUiLang } from '../i18n-core';
 
 /** What the popup and the badge show about the cleanup of one page. */
@@ -93,6 +93,9 @@ export class CleanupController {
   private readonly overlaysClosed = new WeakSet<Element>();
   /** What releaseOverlay hid of overlays their pages did not close: lifted at every check. */
   private released: Element[] = [];
+  /** Where the reader had scrolled a page whose fixed <body> releaseOverlay had freed, read as
+   * liftReleased fixed it again; null when it was not freed. */
+  private unfixedScroll: number | null = null;
   /** When the reader last went back or forward in history (notePopstate); -Infinity: never. */
   private lastPopstate = -Infinity;
   /** Cancels the check that follows a press (OVERLAY_SETTLE_MS). */
@@ -285,12 +288,25 @@ export class CleanupController {
       this.released.push(el);
     }
     // Read after the above are hidden: a modal or menu of the page's own still shows.
-    if (scrollLocked(this.doc) && !somethingOverPage(this.doc)) this.html.setAttribute(ATTR.unlock, '');
+    if (!scrollLocked(this.doc) || somethingOverPage(this.doc)) return;
+    if (!bodyFixed(this.doc)) {
+      this.html.setAttribute(ATTR.unlock, '');
+      return;
+    }
+    // <body> fixed in place: back in the flow, the page is at its top; the reader is taken to
+    // where they were, the offset the page gave <body> (or, freed already, where they have
+    // read to since: liftReleased put <body> back for this check).
+    const y = this.unfixedScroll ?? fixedBodyOffset(this.doc);
+    this.html.setAttribute(ATTR.unlock, 'fixed');
+    if (y) this.doc.defaultView?.scrollTo(0, y);
   }
 
   private liftReleased(): void {
     for (const el of this.released) el.removeAttribute(ATTR.released);
     this.released = [];
+    // Fixed again, <body> loses the scroll position the reader has now: kept for releaseOverlay.
+    const freed = this.html.getAttribute(ATTR.unlock) === 'fixed' && this.html.hasAttribute(ATTR.on);
+    this.unfixedScroll = freed ? (this.doc.defaultView?.scrollY ?? null) : null;
     this.html.removeAttribute(ATTR.unlock);
   }
 

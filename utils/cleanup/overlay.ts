@@ -28,16 +28,33 @@ export function fixedLayer(el: Element): Element | null {
   return null;
 }
 
-/** Whether the page keeps its own scrolling locked (overflow hidden on <html> or <body>), as
- * pages do while a modal overlay is open. */
+/** Whether the page keeps its own scrolling locked, as pages do while a modal overlay is open:
+ * overflow hidden on <html> or <body>, or <body> fixed in place (bodyFixed). */
 export function scrollLocked(doc: Document): boolean {
   const view = doc.defaultView;
   if (!view) return false;
-  return [doc.documentElement, doc.body].some((el) => {
+  return bodyFixed(doc) || [doc.documentElement, doc.body].some((el) => {
     if (!el) return false;
     const s = view.getComputedStyle(el);
     return /^(?:hidden|clip)$/.test(s.overflowY || s.overflow);
   });
+}
+
+/** Whether <body> is `position: fixed`: the lock mobile pages use (overflow alone does not stop
+ * touch scrolling on some phones), shifted up by `top: -<scrollY>px` so the page seems not to
+ * move; they scroll back to that offset when they close the overlay. */
+export function bodyFixed(doc: Document): boolean {
+  const view = doc.defaultView;
+  return !!view && !!doc.body && view.getComputedStyle(doc.body).position === 'fixed';
+}
+
+/** How far the page had been scrolled when it fixed <body> in place (see bodyFixed): the
+ * negated offset it gave <body>, 0 when it gave none. */
+export function fixedBodyOffset(doc: Document): number {
+  const view = doc.defaultView;
+  if (!view || !doc.body) return 0;
+  const top = parseFloat(view.getComputedStyle(doc.body).top);
+  return Number.isFinite(top) && top < 0 ? -top : 0;
 }
 
 /** Whether `el` is shown and covers (nearly) the whole viewport. */

@@ -21,7 +21,8 @@ export const ATTR = {
   /** On what is left over the page of a hidden overlay its page did not close: its backdrop, or
    * the dimming layer around it (see the controller's releaseOverlay). */
   released: 'data-ynd-released',
-  /** On <html>: the page's scrolling, locked for a hidden overlay it did not close, is freed. */
+  /** On <html>: the page's scrolling, locked for a hidden overlay it did not close, is freed;
+   * "fixed" when the lock was <body> fixed in place. */
   unlock: 'data-ynd-unlock',
 } as const;
 
@@ -45,6 +46,9 @@ export function buildStylesheet(): string {
   rules.push(`html[${ATTR.on}] [${ATTR.released}] { display: none !important; }`);
   // Vertical only: a page that clips sideways keeps doing so.
   rules.push(`html[${ATTR.on}][${ATTR.unlock}], html[${ATTR.on}][${ATTR.unlock}] > body { overflow-y: auto !important; }`);
+  // A <body> the page fixed in place goes back into the flow (the controller scrolls to where
+  // the reader was).
+  rules.push(`html[${ATTR.on}][${ATTR.unlock}="fixed"] > body { position: static !important; top: auto !important; }`);
   return rules.join('\n');
 }
 
