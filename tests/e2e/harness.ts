@@ -47,6 +47,7 @@ export const MAPPED_HOSTS = [
   'hk.finance.yahoo.com',
   'tw.stock.yahoo.com',
   'malaysia.news.yahoo.com',
+  'es-us.noticias.yahoo.com',
   'tw.sports.yahoo.com',
   'hk.style.yahoo.com',
   'ca.news.yahoo.com',

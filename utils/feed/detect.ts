@@ -334,6 +334,10 @@ function adCardLists(blocks: readonly Element[], a: ArticleAnchors, stop: Elemen
     const control = (c: Element) => !hasLink(c) && !c.querySelector('p, img, picture, video');
     const whole = !!list && cards.length >= 2 && Array.from(list.children).every((c) => UNSEEN_TAGS.has(c.tagName) || cards.includes(c) || control(c));
     if (whole && !touchesArticle(list, a)) out.push(runBlock(list, a, stop));
+    // A list whose every link is an ad's, taken whole by adBlock, stopped below its caption by
+    // a link about the ads in words no pattern knows (us-es-leaf-chota-van-te-puede-interesar-
+    // ver-mas.html's "¿Por qué veo estos anuncios?" beside "Contenido patrocinado").
+    else if (cards.length === 1 && paidList(cards[0]!) && !touchesArticle(cards[0]!, a)) out.push(runBlock(cards[0]!, a, stop));
     else out.push(...cards);
   }
   return out;

@@ -4,6 +4,7 @@
  */
 export const YAHOO_MATCHES = [
   'https://*.news.yahoo.com/*', // tw/hk/sg/uk/ca/au/nz/ph/my/in news, and news.yahoo.com
+  'https://*.noticias.yahoo.com/*', // Yahoo Noticias, US Spanish (es-us.noticias.yahoo.com)
   'https://*.yahoo.com/news/*', // www.yahoo.com/news, finance.yahoo.com/news, tw.stock.yahoo.com/news
   'https://*.yahoo.com/*/articles/*', // 2025 www.yahoo.com/{news,lifestyle,…}/articles/…
   'https://*.yahoo.com/article/*', // sports/finance /article/…
