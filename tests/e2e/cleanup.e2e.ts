@@ -537,6 +537,54 @@ describe.skipIf(!hasChromium)('automatic cleanup in Chromium', () => {
     });
   }
 
+  it("a feed a script draws into a frame of the page's own origin never paints, and the badge counts its stories; with cleanup off it shows", async () => {
+    const f = fixtureByFile('jp-meteor-blaze-basscss-docwrite-iframe-recs.html');
+    // The widget's rows (the fixture's notes), inside the frame.
+    const FRAME_ROWS = 10;
+    // Whether a frame was laid out with a box while its document had words: from navigation
+    // start, an IntersectionObserver on every frame added (it reports the state of the frame it
+    // was rendered in).
+    const openProbed = async () => {
+      const page = await s.context.newPage();
+      await page.addInitScript(() => {
+        const w = window as unknown as { __framePainted: boolean };
+        w.__framePainted = false;
+        const io = new IntersectionObserver(
+          (entries) => {
+            for (const e of entries) {
+              const words = ((e.target as HTMLIFrameElement).contentDocument?.body?.textContent ?? '').trim();
+              if (e.boundingClientRect.height > 0 && words) w.__framePainted = true;
+            }
+          },
+          { rootMargin: '1000000px' },
+        );
+        new MutationObserver((records) => {
+          for (const r of records) for (const n of Array.from(r.addedNodes)) if ((n as Element).tagName === 'IFRAME') io.observe(n as Element);
+        }).observe(document, { childList: true, subtree: true });
+      });
+      await page.goto(f.url, { waitUntil: 'load' });
+      // The page writes the widget 700 ms after load.
+      await page.waitForFunction(() => document.querySelector('[data-ymt-state="rendered"]'));
+      await page.waitForTimeout(LAZY_SETTLE_MS);
+      return page;
+    };
+    const painted = (page: Page) => page.evaluate(() => (window as unknown as { __framePainted: boolean }).__framePainted);
+    const page = await openProbed();
+    expect(await painted(page)).toBe(false);
+    expect(await visibility(page, 'feed-item')).toEqual({ total: f.expect.feedItems + FRAME_ROWS, visible: 0 });
+    await expect.poll(async () => badgeText(s, await tabIdOf(s, page))).toBe(String(f.expect.feedItems + FRAME_ROWS));
+    await page.close();
+    await setSettings(s, { enabled: false });
+    try {
+      const plain = await openProbed();
+      expect(await painted(plain)).toBe(true);
+      expect((await visibility(plain, 'feed-item')).visible).toBe(f.expect.feedItems + FRAME_ROWS);
+      await plain.close();
+    } finally {
+      await setSettings(s, { enabled: true });
+    }
+  });
+
   it('a layer of the feed the page opens when the reader presses Back never shows, leaves the page scrolling, and the next Back leaves the page; with cleanup off it opens as the page meant', async () => {
     const f = fixtureByFile('jp-next-kuma-spindle-popstate-back-trap-layer.html');
     const link = '[data-fixture="related-item"] a[href]';

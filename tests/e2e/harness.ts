@@ -330,7 +330,24 @@ export async function visibility(page: Page, role: string, kind?: string): Promi
         return r.width > 0 && r.height > 0 && cs.visibility !== 'hidden' && cs.display !== 'none';
       };
       const vis = els.filter(shown);
-      return { total: els.length, visible: vis.length };
+      // And those a script drew into a frame of the page's origin, annotated there with
+      // data-fixture-frame (jp-meteor-blaze-basscss-docwrite-iframe-recs.html's widget): shown
+      // when the frame and they have a box.
+      let total = els.length;
+      let visible = vis.length;
+      for (const frame of Array.from(document.querySelectorAll('iframe'))) {
+        let inner: Document | null = null;
+        try {
+          inner = frame.contentDocument;
+        } catch {
+          continue;
+        }
+        if (kind && !frame.closest(`[data-fixture="feed-block"][data-fixture-kind="${kind}"]`)) continue;
+        const rows = inner ? Array.from(inner.querySelectorAll(`[data-fixture-frame="${role}"]`)) : [];
+        total += rows.length;
+        if (shown(frame)) visible += rows.filter((r) => r.getBoundingClientRect().height > 0).length;
+      }
+      return { total, visible };
     },
     [role, kind] as const,
   );

@@ -1234,6 +1234,22 @@ describe('the cards a block counts', () => {
     expect(await blocksAfter(strip('Ferry timetable'))).toEqual([]);
   });
 
+  it("a feed a script drew into a frame of the page's own origin is a block around the frame, counting the frame's stories; a frame of prose, one ad, or a frame in the story is none", async () => {
+    const rows = (n: number) => `<ul>${Array.from({ length: n }, (_, i) => `<li><a href="https://example-news.test/other/${i}"><img src="data:," alt="">Another story with a title of its own ${i}</a><span>Vendor News · ${i + 1}h ago</span></li>`).join('')}</ul>`;
+    /** The detection once `html` is drawn into the page's frames (as a script's document.write would). */
+    const withFrame = async (main: string, html: string) => {
+      const { doc } = await detectIn(main);
+      for (const f of Array.from(doc.querySelectorAll('iframe'))) f.contentDocument!.body.innerHTML = html;
+      return detectFeed(doc, url, { force: true }).blocks.map((b) => `${b.kind} ${b.el.id || b.el.tagName} ${b.items.length}`);
+    };
+    const article = `<article><h1>Ferry fares stay the same next year</h1>${story}</article>`;
+    const widget = `<div id="w"><iframe title="widget"></iframe></div>`;
+    expect(await withFrame(`${article}${widget}`, `<h2>Recommended for you</h2>${rows(8)}<p>Powered by Vendor</p>`)).toEqual(['recommended w 8']);
+    expect(await withFrame(`${article}${widget}`, `<p>${'A letter from the editor about the paper and its readers. '.repeat(6)}</p>${rows(2)}`)).toEqual([]);
+    expect(await withFrame(`${article}${widget}`, `<a href="https://ads.example/c" rel="sponsored"><img src="data:," alt="">Ad · A product</a>`)).toEqual([]);
+    expect(await withFrame(`<article><h1>Ferry fares stay the same next year</h1>${story}${widget}</article>`, `<h2>Recommended for you</h2>${rows(8)}`)).toEqual([]);
+  });
+
   it('a carousel of paid-for product cards with no "Ad" label after the story is sponsored, its arrows and dots beside the cards; one or two paid-for links are none', async () => {
     const shops = ['bigw.example', 'kmart.example', 'target.example', 'rebel.example', 'adairs.example'];
     const card = (i: number) => `<div class="slide"><img src="data:," alt=""><p>${shops[i]}</p><h3><a href="https://${shops[i]}/p/${i}?utm_medium=affiliate" rel="sponsored nofollow">A product with a name of its own ${i}</a></h3><p>$${49 + i}.00</p><a href="https://${shops[i]}/p/${i}?utm_medium=affiliate" rel="sponsored nofollow">Shop now</a></div>`;

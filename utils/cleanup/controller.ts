@@ -44,6 +44,9 @@ const IDLE_TIMEOUT_MS = 500;
 const OVERLAY_SETTLE_MS = 600;
 /** An overlay that opens within this long of a popstate was opened by the reader's Back. */
 const BACK_TRAP_MS = 1_000;
+/** Changes to a frame's document looked at (watchFrames): a widget is drawn in a few; one
+ * that changes more is animating, not arriving. */
+const MAX_FRAME_CHANGES = 20;
 
 /**
  * The page side of cleanup: one stylesheet, attributes on <html> and on blocks, a batched
@@ -100,6 +103,10 @@ export class CleanupController {
   private lastPopstate = -Infinity;
   /** Cancels the check that follows a press (OVERLAY_SETTLE_MS). */
   private cancelOverlaySettle: (() => void) | null = null;
+  /** Frames of the page's origin watched for what scripts draw into them (watchFrames). */
+  private readonly framesWatched = new WeakSet<Element>();
+  /** Ends the watching of each frame: its load listener and the observer of its document. */
+  private readonly frameUnwatch: Array<() => void> = [];
   /** Each hidden block's fixed layer, or null when it scrolls with the page (fixedLayer). */
   private layers = new WeakMap<Element, Element | null>();
   /** Cancels the overlay check waiting for idle time (scheduleOverlayCheck). */
@@ -364,6 +371,7 @@ export class CleanupController {
     this.modals.clear();
     this.overlayObserver?.disconnect();
     this.overlayObserver = null;
+    for (const unwatch of this.frameUnwatch) unwatch();
     this.cancelOverlayCheck?.();
     this.cancelOverlayCheck = null;
     this.cancelOverlaySettle?.();
@@ -699,7 +707,10 @@ export class CleanupController {
     this.pending = [];
     this.deferred = [];
     this.apply(detectFeed(this.doc, this.url, { force: this.opts.force, userRules: this.userRules() }));
-    if (this.detection?.page.isArticle || this.opts.force) this.watch();
+    if (this.detection?.page.isArticle || this.opts.force) {
+      this.watch();
+      if (this.doc.body) this.watchFrames([this.doc.body]);
+    }
     if (measured) this.measure('ynd:full', t0);
     this.report();
   }
@@ -853,6 +864,7 @@ export class CleanupController {
       for (const r of look.slice()) readAlso(headedModule(r));
     }
     if (look.length && (this.detection.page.isArticle || this.opts.force)) {
+      if (this.parsed) this.watchFrames(look);
       const found = this.newBlocks(this.detectIn(this.detection, look, true));
       this.mark(found);
       // New blocks change the count even when they come counted already (one the quick pass
@@ -883,7 +895,8 @@ export class CleanupController {
         if (!b.el.isConnected) continue;
         const before = b.items.length;
         // A module hidden while loading is decided on what fills it, whenever it grows.
-        if (!before || b.features.placeholderRows) changed = this.refine(b) || changed;
+        // A frame's stories are in its document: counted by the detection that reads it.
+        if (!before || b.features.placeholderRows || b.features.frameFeed) changed = this.refine(b) || changed;
         else if (!(b.items.length === 1 && b.items[0]!.contains(b.el))) {
           // Counted again the way the detection counts (items need not be siblings: a ranking's
           // links sit one per list item). Sponsored cards marked apart are counted apart; such
@@ -936,6 +949,48 @@ export class CleanupController {
     const found = this.newBlocks(this.detectIn(d, roots, false));
     this.mark(found);
     return found.length > 0;
+  }
+
+  /**
+   * Frames of the page's origin within `roots`, outside the article, watched from now on: a
+   * script draws a widget into one after adding it (document.write into `about:blank`, a
+   * `srcdoc` loading), with no mutation of the page to say so. Each change to a frame's
+   * document, and each load, brings the frame to the next batch, before the frame paints,
+   * where the detection reads its document (frameFeed). At most MAX_FRAME_CHANGES changes a
+   * frame: one that keeps changing (an ad's animation) is left alone after that.
+   */
+  private watchFrames(roots: readonly Element[]): void {
+    const a = this.detection?.article;
+    for (const r of roots) {
+      const frames = r.tagName === 'IFRAME' ? [r] : Array.from(r.getElementsByTagName('iframe'));
+      for (const frame of frames) {
+        if (this.framesWatched.has(frame) || (a && touchesArticle(frame, a))) continue;
+        this.framesWatched.add(frame);
+        let changes = 0;
+        const observer = new MutationObserver(() => changed());
+        const changed = () => {
+          if (++changes > MAX_FRAME_CHANGES) observer.disconnect();
+          if (changes > MAX_FRAME_CHANGES || !frame.isConnected) return;
+          this.pending.push(frame);
+          if (!this.frame) this.frame = requestAnimationFrame(() => this.flush());
+        };
+        const observe = () => {
+          observer.disconnect();
+          let inner: Document | null = null;
+          try {
+            inner = (frame as HTMLIFrameElement).contentDocument;
+          } catch {
+            // Another origin's: nothing to read.
+          }
+          if (inner) observer.observe(inner, { childList: true, subtree: true });
+        };
+        // A navigation (a srcdoc loading) gives the frame a new document.
+        const loaded = () => (observe(), changed());
+        frame.addEventListener('load', loaded);
+        observe();
+        this.frameUnwatch.push(() => (observer.disconnect(), frame.removeEventListener('load', loaded)));
+      }
+    }
   }
 
   /** The full evaluation of one block a quick pass marked: its items, and whether its items

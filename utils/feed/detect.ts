@@ -96,6 +96,9 @@ export interface DetectOptions {
    * detection at idle time for counts and related reading.
    */
   quick?: boolean;
+  /** The document of a frame of the page (frameFeed): its <body> may be a block, and frames
+   * in it are not looked into. */
+  inFrame?: boolean;
 }
 
 /** FOLLOWING, spelled out: these functions also run outside a window. */
@@ -2437,6 +2440,42 @@ function timedCard(el: Element): boolean {
  * Find the feed blocks of a page: profile selectors, generic signals and user rules, scored,
  * never overlapping the article. Pure over the Document; the content script marks the result.
  */
+/** A frame is a feed when blocks found in its document hold at least this share of its text:
+ * a recommendation widget drawn into a frame is its blocks and a vendor's credit line. */
+const FRAME_FEED_SHARE = 0.6;
+
+/** Anchors of a document with no article: a frame's, read by frameFeed. */
+const NO_ANCHORS: ArticleAnchors = { root: null, headline: null, byline: null, container: null, images: [], footers: [], others: [], parts: [], start: null };
+
+/**
+ * A feed drawn into a frame of the page's own origin (`about:blank` written by a script, or
+ * `srcdoc`): the page sees only the `<iframe>`, and the widget's heading and stories are in
+ * the frame's document (jp-meteor-blaze-basscss-docwrite-iframe-recs.html's あなたへのおすすめ).
+ * Its blocks, found in that document as in the page's (no article there to keep), when they
+ * are most of its text and hold at least MIN_CARDS stories: their kind (the one with the most
+ * text), heading and stories. Null for a frame of another origin (the page cannot read it, nor
+ * can this), an empty one, or one that is something else (an ad's creative, a player).
+ */
+export function frameFeed(frame: Element, page: PageClass, url: string): Pick<FeedBlock, 'kind' | 'heading' | 'items'> | null {
+  let inner: Document | null = null;
+  try {
+    inner = (frame as HTMLIFrameElement).contentDocument;
+  } catch {
+    return null;
+  }
+  const body = inner?.body;
+  const text = squeeze(body?.textContent).length;
+  if (!inner || !body || !text) return null;
+  // Forced: the page is being cleaned up, whatever the frame's own document would be called.
+  const found = detectFeed(inner, url, { scope: { roots: [body], page, article: NO_ANCHORS }, inFrame: true, force: true }).blocks;
+  const outer = found.filter((b) => !found.some((o) => o !== b && o.el.contains(b.el)));
+  const size = (b: FeedBlock) => squeeze(b.el.textContent).length;
+  const items = found.flatMap((b) => b.items);
+  if (outer.reduce((n, b) => n + size(b), 0) < text * FRAME_FEED_SHARE || items.length < MIN_CARDS) return null;
+  const main = outer.reduce((m, b) => (size(b) > size(m) ? b : m));
+  return { kind: main.kind, heading: main.heading, items };
+}
+
 export function detectFeed(doc: Document, url: string, options: DetectOptions = {}): Detection {
   const page = options.scope?.page ?? options.page ?? classifyPage(doc, url, options.quick);
   const body = doc.body;
@@ -2448,6 +2487,9 @@ export function detectFeed(doc: Document, url: string, options: DetectOptions = 
   }
   const article = options.scope?.article ?? findArticle(doc, profile);
   const roots: readonly ParentNode[] = options.scope?.roots ?? [body];
+  // What a climb from a card or a heading stops below: the page's <body>; in a frame's document
+  // (frameFeed), its <html>, so a widget written straight into <body> is that block.
+  const stop = options.inFrame ? doc.documentElement : body;
   // The title's terms serve only the related-reading test: computed when first needed.
   let termSet: Set<string> | null = null;
   const terms = () => (termSet ??= titleTerms(article.headline?.textContent ?? doc.title));
@@ -2479,9 +2521,9 @@ export function detectFeed(doc: Document, url: string, options: DetectOptions = 
   const adBlocks: Element[] = [];
   for (const link of within(roots, AD_LINK)) {
     if (adBlocks.some((b) => b.contains(link)) || touchesArticle(link, article) || siteChrome(link, article.start)) continue;
-    adBlocks.push(adBlock(link, (el) => touchesArticle(el, article), body));
+    adBlocks.push(adBlock(link, (el) => touchesArticle(el, article), stop));
   }
-  for (const block of adCardLists(adBlocks, article, body)) {
+  for (const block of adCardLists(adBlocks, article, stop)) {
     if ((labelledAd(block) || paidList(block)) && !storyGoesOn(block, article) && !storysOwn(block, article)) add(block, 'sponsored', 'generic', 'adCards');
   }
   for (const h of within(roots, HEADING_SELECTOR)) {
@@ -2493,7 +2535,7 @@ export function detectFeed(doc: Document, url: string, options: DetectOptions = 
     const host = chrome && kind ? chromeModule(h) : null;
     if (chrome && !host) continue;
     if (touchesArticle(h, article)) continue;
-    const el = climbFromHeading(h, article, host ?? body, open);
+    const el = climbFromHeading(h, article, host ?? stop, open);
     // A heading the climb could not leave (its module is inside the article's column, whose
     // pictures it holds) is no block: hidden alone, it would leave its list standing captionless
     // (ctvnews' "Don't Miss", moneycontrol's "most popular").
@@ -2574,7 +2616,7 @@ export function detectFeed(doc: Document, url: string, options: DetectOptions = 
       // Rows a script has still to fill, under a caption that names a feed: an ad strip's grey
       // placeholders under its 贊助內容 before the ads load (tw-layui-flow-feed-inside-article-div.html).
       const rows = el.childElementCount >= MIN_CARDS ? emptyRows(el) : null;
-      const block = rows && runPlace(el, article.start, touches) ? runBlock(el, article, body) : null;
+      const block = rows && runPlace(el, article.start, touches) ? runBlock(el, article, stop) : null;
       const caption = block && runCaption(block, rows!);
       if (caption) add(block!, caption.kind, 'generic', 'headingPhrase').heading = caption.text;
       // With no caption yet, in a module the page says is loading (aria-busy), where feeds stand:
@@ -2584,7 +2626,7 @@ export function detectFeed(doc: Document, url: string, options: DetectOptions = 
       continue;
     }
     if (tail.has(el) && !storyLinked(cards)) continue;
-    const block = runBlock(el, article, body);
+    const block = runBlock(el, article, stop);
     // (A ranking's link-less rows are no cards: runCard tells the two kinds of run apart.)
     if (runCard(cards[0]!) && feedRun(el, cards)) add(block, null, 'generic');
     else {
@@ -2599,17 +2641,17 @@ export function detectFeed(doc: Document, url: string, options: DetectOptions = 
   for (const el of open) {
     if (candidates.has(el)) continue;
     if (openRun(el, article.start, touches, open)) {
-      const block = runBlock(el, article, body);
+      const block = runBlock(el, article, stop);
       if (!openRelated(block, el, terms)) add(block, null, 'generic', 'openRun');
     } else if (openPlaceholders(el) && runPlace(el, article.start, touches)) {
-      const block = runBlock(el, article, body);
+      const block = runBlock(el, article, stop);
       if (!candidates.has(block)) {
         add(block, null, 'generic', 'placeholderRows');
         add(block, null, 'generic', 'openRun');
       }
     } else {
       const rows = openRanking(el, open);
-      const block = rows && runPlace(el, article.start, touches) ? runBlock(el, article, body) : null;
+      const block = rows && runPlace(el, article.start, touches) ? runBlock(el, article, stop) : null;
       const caption = block && runCaption(block, rows!);
       if (caption) {
         add(block!, caption.kind, 'generic', 'headingPhrase').heading = caption.text;
@@ -2624,7 +2666,7 @@ export function detectFeed(doc: Document, url: string, options: DetectOptions = 
       for (const h of within(roots, `${HEADING_SELECTOR}, strong, b, span, div, p`)) {
         if (h.children.length > 1 || normaliseHeading(h.textContent ?? '') !== rule.value.trim()) continue;
         if (touchesArticle(h, article)) continue;
-        add(climbFromHeading(h, article, body), 'recommended', 'user');
+        add(climbFromHeading(h, article, stop), 'recommended', 'user');
       }
     }
   }
@@ -2634,6 +2676,16 @@ export function detectFeed(doc: Document, url: string, options: DetectOptions = 
     if (touchesArticle(c.el, article)) continue;
     const b = scoreCandidate(c, article, ITEM_SELECTORS, terms, options.quick ?? false, options.scope ? null : widgets, open);
     if (b.source === 'user' || b.score >= HIDE_CONFIDENCE) scored.push(b);
+  }
+  if (!options.inFrame) {
+    for (const frame of within(roots, 'iframe')) {
+      if (touchesArticle(frame, article) || siteChrome(frame, article.start)) continue;
+      const feed = frameFeed(frame, page, url);
+      if (!feed) continue;
+      // With the caption beside it, outside the frame (a heading over the widget).
+      const el = runBlock(frame, article, body);
+      if (!touchesArticle(el, article)) scored.push({ el, ...feed, score: WEIGHTS.frameFeed, features: { frameFeed: WEIGHTS.frameFeed }, source: 'generic' });
+    }
   }
   // A block the generic signals found, with no heading of its own, around several modules with
   // theirs, is their container: the modules are the blocks (each named, each counted). A heading

@@ -207,6 +207,9 @@ export const WEIGHTS = {
    * a grey bar too). With its place it is hidden while empty; once filled, decided again on what
    * came (a feed stays hidden, related reading or anything else is shown). */
   placeholderRows: 0.45,
+  /** A frame of the page's own origin whose document is mostly feed blocks (frameFeed in
+   * detect.ts): decided in that document, on the same evidence, so it stands alone. */
+  frameFeed: 0.6,
 } as const;
 
 export type FeatureName = keyof typeof WEIGHTS;
