@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { ArticleAnalysis } from './analysis';
-import { analysisCache, type CachedAnalysis } from './analysis-cache';
+import { analysisCache, isCurrent, type CachedAnalysis } from './analysis-cache';
 import { sendMessage, type PageSnapshot } from './messages';
 import type { CleanupStatus } from './cleanup/controller';
 
@@ -70,21 +70,21 @@ export async function loadAnalysis(tabId: number, keyPointCount: number | 'auto'
   if (isRestrictedUrl(tab.url)) return { kind: 'restricted' };
   const countKey = String(count);
   /** A stored analysis of this very page, made with the current key-point count. */
-  const current = (c: CachedAnalysis | null, url: string): c is CachedAnalysis => !!c && c.url === url && c.countKey === countKey;
+  const current = (c: CachedAnalysis | null, url: string, s: CleanupStatus | null | undefined): c is CachedAnalysis => isCurrent(c, url, countKey, s?.articleRevision);
   const ready = (analysis: ArticleAnalysis, s: CleanupStatus | null): PopupResult => ({ kind: 'ready', tabId, analysis, status: s });
   // Fast path: the background analysed this page when it loaded; the status names its URL.
-  if (status && current(cached, status.url)) return ready(cached.analysis, status);
+  if (status && current(cached, status.url, status)) return ready(cached.analysis, status);
   // Nothing stored for this page yet. If the background is analysing it already (the page
   // has just loaded), wait for that rather than doing the same work twice beside it.
   if (status && (await prefetchFinished(tabId))) {
     const stored = await cache.getValue().catch(() => null);
-    if (current(stored, status.url)) return ready(stored.analysis, status);
+    if (current(stored, status.url, status)) return ready(stored.analysis, status);
   }
   const snap = await snapshot(tabId);
   // Neither our script nor an on-demand injection could read it: a browser page, the store,
   // the PDF viewer, or a page this extension was not given (opened without a toolbar click).
   if (!snap) return { kind: 'restricted' };
-  if (current(cached, snap.url)) return ready(cached.analysis, snap.status);
+  if (current(cached, snap.url, snap.status)) return ready(cached.analysis, snap.status);
   try {
     // Analysed where the code and lexicons stay loaded (the offscreen document): the popup
     // closes with all it loaded, so doing it here costs a cold start every time. If the
@@ -93,7 +93,7 @@ export async function loadAnalysis(tabId: number, keyPointCount: number | 'auto'
     const analysis =
       (await sendMessage('analysis/run', { html: snap.html, url: snap.url, keyPointCount: count }).catch(() => null)) ??
       (await analyseHere(snap, count));
-    void cache.setValue({ url: snap.url, countKey, analysis }).catch(() => undefined);
+    void cache.setValue({ url: snap.url, countKey, revision: snap.status?.articleRevision ?? 0, analysis }).catch(() => undefined);
     return ready(analysis, snap.status);
   } catch (e) {
     return { kind: 'error', message: e instanceof Error ? e.message : String(e) };

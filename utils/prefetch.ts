@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { analysisCache } from './analysis-cache';
+import { analysisCache, isCurrent } from './analysis-cache';
 import { sendMessage, type AnalyzeRequest } from './messages';
 import { getSettings } from './settings';
 import type { ArticleAnalysis } from './analysis';
@@ -103,7 +103,8 @@ async function prefetch(tabId: number): Promise<void> {
   const snap = await sendMessage('page/snapshot', undefined, tabId);
   const cache = analysisCache(tabId);
   const cached = await cache.getValue();
-  if (cached && cached.url === snap.url && cached.countKey === countKey) return;
+  const revision = snap.status?.articleRevision ?? 0;
+  if (isCurrent(cached, snap.url, countKey, revision)) return;
   const analysis = await analyse({ html: snap.html, url: snap.url, keyPointCount: settings.keyPointCount });
-  if (analysis) await cache.setValue({ url: snap.url, countKey, analysis });
+  if (analysis) await cache.setValue({ url: snap.url, countKey, revision, analysis });
 }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, type TestContext } from 'vitest';
 import type { Page } from 'playwright-core';
 import { JSDOM } from 'jsdom';
-import { E2E_CONCURRENCY, FixtureServer, badgeText, launch, openOptions, requireChromium, setSettings, tabIdOf, visibility, yahooFixtures, fixtureByFile, type Session, serveYahooFixtures } from './harness';
+import { E2E_CONCURRENCY, FixtureServer, badgeText, swap, variantUrl, launch, openOptions, requireChromium, setSettings, tabIdOf, visibility, yahooFixtures, fixtureByFile, type Session, serveYahooFixtures } from './harness';
 import { FLASH_PROBE } from './flash-probe';
 import { SG_RETITLE, beforeSecondFeedCard, fixtureHtml, renameClasses, sgFeedRedesigned } from '../unit/fixtures';
 
@@ -19,20 +19,6 @@ const NAVIGATION_SETTLE_MS = 5_000;
  * machine stays well under it; a tab Chromium throttles renders about once a second, too seldom
  * for the flash probe to see what a reader would. */
 const MAX_FRAME_GAP_MS = 600;
-
-/** `html` with `from` replaced by `to`; a page edit that finds nothing to edit is a broken test. */
-function swap(html: string, from: string, to: string): string {
-  if (!html.includes(from)) throw new Error(`not in the page: ${from}`);
-  return html.replace(from, to);
-}
-
-/** Another article URL on the same host, of the same shape (a page edited for one test). */
-function variantUrl(url: string, n: number): string {
-  const u = new URL(url);
-  u.pathname = /-\d+\.html$/.test(u.pathname) ? u.pathname.replace(/-(\d+)\.html$/, `-7${n}$1.html`) : u.pathname.replace(/[0-9a-f]{2}$/, `e${n}`);
-  if (u.href === url) throw new Error(`no variant of ${url}`);
-  return u.href;
-}
 
 describe.skipIf(!hasChromium)('automatic cleanup in Chromium', () => {
   let server: FixtureServer;

@@ -65,6 +65,20 @@ export function yahooFixtures(): readonly FixtureEntry[] {
   return YAHOO_FIXTURES;
 }
 
+/** `html` with `from` replaced by `to`; a page edit that finds nothing to edit is a broken test. */
+export function swap(html: string, from: string, to: string): string {
+  if (!html.includes(from)) throw new Error(`not in the page: ${from}`);
+  return html.replace(from, to);
+}
+
+/** Another article URL on the same host, of the same shape (a page edited for one test). */
+export function variantUrl(url: string, n: number): string {
+  const u = new URL(url);
+  u.pathname = /-\d+\.html$/.test(u.pathname) ? u.pathname.replace(/-(\d+)\.html$/, `-7${n}$1.html`) : u.pathname.replace(/[0-9a-f]{2}$/, `e${n}`);
+  if (u.href === url) throw new Error(`no variant of ${url}`);
+  return u.href;
+}
+
 export function chromiumAvailable(): boolean {
   return existsSync(CHROMIUM);
 }

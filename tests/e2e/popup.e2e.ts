@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { FixtureServer, fixtureByFile, launch, newestTabId, openPopup, requireChromium, setSettings, tabIdOf, visibility, type Session, serveYahooFixtures } from './harness';
+import { FixtureServer, fixtureByFile, launch, newestTabId, openPopup, requireChromium, setSettings, swap, tabIdOf, variantUrl, visibility, type Session, serveYahooFixtures } from './harness';
+import { fixtureHtml } from '../unit/fixtures';
 
 const hasChromium = requireChromium();
 
@@ -76,6 +77,25 @@ describe.skipIf(!hasChromium)('popup (繁體中文 browser)', () => {
     const { page, popup } = await openWithPopup(s, fixtureByFile('hk-lit-shoelace-iframe-foryou-closed-shadow-rail.html').url);
     // The ten light-DOM stories are counted; the iframe's cards and the closed rail's rows are not.
     await expect.poll(() => popup.locator('.status-text').textContent()).toBe('已隱藏 10 則：推薦新聞 10 則 · 另有 2 個無法計數的區塊 · 保留 1 個相關區塊');
+    await popup.close();
+    await page.close();
+  });
+
+  it('a story body a script renders after load (the page served grey lines in its place): the key points are the story\'s, not what the page held before it came', async () => {
+    // The page renders its body 2.5 s after DOMContentLoaded, not 650 ms: the analysis made
+    // ahead of the popup (about 0.4 s after load) is surely of the page before it came.
+    const f = fixtureByFile('hk-nunjucks-mdui-client-body-after-feed.html');
+    const url = variantUrl(f.url, 1);
+    server.route(url, swap(fixtureHtml(f.file), 'function onReady() { setTimeout(renderBody, 650); }', 'function onReady() { setTimeout(renderBody, 2500); }'));
+    const { page, popup } = await openWithPopup(s, url, async (p) => {
+      await p.waitForSelector('[data-fixture="article"] p');
+      // Idle time after it came, for the new analysis to be made.
+      await p.waitForTimeout(2_000);
+    });
+    const body = await page.evaluate(() => document.querySelector('[data-fixture="article"]')!.textContent!.replace(/\s+/g, ''));
+    const points = await popup.locator('.keypoints li').allTextContents();
+    expect(points.length).toBeGreaterThanOrEqual(3);
+    for (const p of points) expect(body, `key point from the story: ${p}`).toContain(p.replace(/[…\s]+$/u, '').replace(/\s+/g, '').slice(0, 30));
     await popup.close();
     await page.close();
   });

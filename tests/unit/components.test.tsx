@@ -116,6 +116,7 @@ const status = (over: Partial<CleanupStatus> = {}): CleanupStatus => ({
   hiddenItems: 28,
   hiddenByKind: { recommended: 20, trending: 8, sponsored: 0, related: 0 },
   keptRelated: 1,
+  articleRevision: 0,
   ...over,
 });
 

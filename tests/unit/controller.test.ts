@@ -178,6 +178,25 @@ describe('cleanup controller', () => {
     expect(css.getComputedStyle(rail).display).not.toBe('none');
   });
 
+  it('a story body a script renders after load (its container grey lines until then) is reported as a new revision of the article, so its analysis is made again; a paragraph more is not', async () => {
+    const { doc } = loadFixture('hk-nunjucks-mdui-client-body-after-feed.html');
+    const revisions: number[] = [];
+    const c = new CleanupController(doc, { force: false, onStatus: (s) => revisions.push(s.articleRevision) });
+    c.start();
+    await afterIdle();
+    expect(new Set(revisions)).toEqual(new Set([0]));
+    const body = doc.querySelector('[data-fixture="article"]')!;
+    const para = (text: string) => Object.assign(doc.createElement('p'), { textContent: text });
+    body.replaceChildren(...Array.from({ length: 12 }, (_, i) => para(`電車公司表示，夜遊班次將於明年首季推出，第${i + 1}段的內容說明路線、票價及開篷車廂的安排。`)));
+    await afterIdle();
+    expect(revisions.at(-1)).toBe(1);
+    expect(c.status().articleRevision).toBe(1);
+    body.append(para('另外，公司會在網上公布班次時間表。'));
+    await afterIdle();
+    expect(c.status().articleRevision).toBe(1);
+    c.stop();
+  });
+
   it('a late block the stylesheet would hide but that holds the article stays visible at once', async () => {
     const { doc, c } = await seedAfterIdle();
     const css = doc.defaultView!;

@@ -24,6 +24,9 @@ export interface CleanupStatus {
   /** Hidden items per kind, for "Hid 20 recommended stories · 8 trending". */
   hiddenByKind: Record<FeedKind, number>;
   keptRelated: number;
+  /** Goes up each time the article grows by much after it was first read (articleGrew): the
+   * analysis made of it before is of less than the story. */
+  articleRevision: number;
 }
 
 export interface ControllerOptions {
@@ -47,6 +50,11 @@ const BACK_TRAP_MS = 1_000;
 /** Changes to a frame's document looked at (watchFrames): a widget is drawn in a few; one
  * that changes more is animating, not arriving. */
 const MAX_FRAME_CHANGES = 20;
+/** The article has grown by much once it holds this many times the characters it had, and this
+ * many more: a body a script renders after the page has loaded (hk-nunjucks-mdui-client-body-
+ * after-feed.html), a "read more" opened; not a live page's next post. */
+const ARTICLE_GROWTH = 1.5;
+const ARTICLE_GROWTH_MIN_CHARS = 200;
 
 /**
  * The page side of cleanup: one stylesheet, attributes on <html> and on blocks, a batched
@@ -103,6 +111,10 @@ export class CleanupController {
   private lastPopstate = -Infinity;
   /** Cancels the check that follows a press (OVERLAY_SETTLE_MS). */
   private cancelOverlaySettle: (() => void) | null = null;
+  /** See CleanupStatus.articleRevision. */
+  private articleRevision = 0;
+  /** The article's characters at the last revision; -1: not read yet for this URL. */
+  private articleChars = -1;
   /** Frames of the page's origin watched for what scripts draw into them (watchFrames). */
   private readonly framesWatched = new WeakSet<Element>();
   /** Ends the watching of each frame: its load listener and the observer of its document. */
@@ -702,7 +714,10 @@ export class CleanupController {
     this.cancelIdle();
     const href = this.doc.location?.href ?? this.url;
     // "Show the feed on this page" belongs to the page it was given on, not the next story.
-    if (href !== this.url) this.pageRevealed = false;
+    if (href !== this.url) {
+      this.pageRevealed = false;
+      this.articleChars = -1;
+    }
     this.url = href;
     this.pending = [];
     this.deferred = [];
@@ -800,6 +815,8 @@ export class CleanupController {
     // Added inside a block of another kind than sponsored: a sponsored card among a stream's
     // stories is marked on its own (see nestedSponsored in detect.ts).
     const grown: Element[] = [];
+    // Something was added to the article itself: read again at idle time (articleGrew).
+    let articleTouched = false;
     const roots = this.pending.filter((n) => {
       if (!n.isConnected || INERT_TAGS.has(n.tagName)) return false;
       for (let p = n.parentElement; p; p = p.parentElement) {
@@ -809,7 +826,11 @@ export class CleanupController {
           if (host.kind !== 'sponsored') grown.push(n);
           return false;
         }
-        if (added.has(p) || p === root) return false;
+        if (p === root) {
+          articleTouched = true;
+          return false;
+        }
+        if (added.has(p)) return false;
       }
       return !this.blocks.has(n);
     });
@@ -877,7 +898,7 @@ export class CleanupController {
     const ads = sponsoredCards([...grown, ...comments], grown).filter((b) => !this.blocks.has(b.el));
     if (ads.length) this.mark(ads);
     // Items added inside known blocks change the counts, not what is hidden.
-    if (grew) this.scheduleRecount();
+    if (grew || (articleTouched && this.parsed)) this.scheduleRecount();
     // Nodes the parser added belong to the page's load; after DOMContentLoaded, a batch is
     // what scripts add (lazy loading, infinite scroll).
     this.measure(this.parsed ? 'ynd:batch' : 'ynd:load', t0);
@@ -891,6 +912,7 @@ export class CleanupController {
       this.cancelRecount = null;
       const t0 = performance.now();
       let changed = this.evaluateDeferred();
+      if (this.articleGrew()) changed = true;
       for (const b of [...this.blocks.values()]) {
         if (!b.el.isConnected) continue;
         const before = b.items.length;
@@ -993,6 +1015,20 @@ export class CleanupController {
     }
   }
 
+  /** Whether the article has grown by much (ARTICLE_GROWTH) since it was last read; the first
+   * reading for a URL only notes its size. */
+  private articleGrew(): boolean {
+    const root = this.detection?.article.root;
+    if (!root?.isConnected) return false;
+    const chars = (root.textContent ?? '').length;
+    const before = this.articleChars;
+    if (before >= 0 && chars < before * ARTICLE_GROWTH + ARTICLE_GROWTH_MIN_CHARS) return false;
+    this.articleChars = chars;
+    if (before < 0) return false;
+    this.articleRevision++;
+    return true;
+  }
+
   /** The full evaluation of one block a quick pass marked: its items, and whether its items
    * continue the story (related reading, shown by default). True when its kind changed. */
   private refine(b: FeedBlock): boolean {
@@ -1055,6 +1091,8 @@ export class CleanupController {
 
   status(): CleanupStatus {
     this.settle();
+    // The article's size as first reported, for articleGrew to compare with.
+    if (this.articleChars < 0 && this.parsed) this.articleGrew();
     const d = this.detection;
     const active = this.active() && !!d && (d.page.isArticle || this.opts.force);
     const blocks = [...this.blocks.values()]
@@ -1081,6 +1119,7 @@ export class CleanupController {
         related: hiddenOf(blocks, 'related'),
       },
       keptRelated: blocks.filter((b) => b.kind === 'related' && !b.hidden).length,
+      articleRevision: this.articleRevision,
     };
   }
 

@@ -83,13 +83,16 @@ export function runCleanup(
 
   let lastBadge = -1;
   let readyUrl = '';
+  let readyRevision = 0;
   const controller = new CleanupController(document, {
     force: opts.force,
     cssFromManifest: opts.cssFromManifest,
     onStatus: (s) => {
-      // Once per article URL: let the background analyse it before the popup is opened.
-      if (s.isArticle && s.url !== readyUrl && document.readyState !== 'loading') {
+      // Once per article URL, and again once the article has grown by much (a body rendered
+      // after load): let the background analyse it before the popup is opened.
+      if (s.isArticle && (s.url !== readyUrl || s.articleRevision !== readyRevision) && document.readyState !== 'loading') {
         readyUrl = s.url;
+        readyRevision = s.articleRevision;
         sendMessage('page/ready', undefined).catch(() => undefined);
       }
       const n = s.active ? s.hiddenItems : 0;
