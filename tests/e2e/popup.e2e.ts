@@ -73,10 +73,11 @@ describe.skipIf(!hasChromium)('popup (繁體中文 browser)', () => {
     await page.close();
   });
 
-  it('says so when it hid modules whose stories it cannot count (a feed in an iframe, a rail in a closed shadow root)', async () => {
+  it('says so when it hid a module whose stories it cannot count (a rail in a closed shadow root); a feed in a frame of the page\'s origin is counted', async () => {
     const { page, popup } = await openWithPopup(s, fixtureByFile('hk-lit-shoelace-iframe-foryou-closed-shadow-rail.html').url);
-    // The ten light-DOM stories are counted; the iframe's cards and the closed rail's rows are not.
-    await expect.poll(() => popup.locator('.status-text').textContent()).toBe('已隱藏 10 則：推薦新聞 10 則 · 另有 2 個無法計數的區塊 · 保留 1 個相關區塊');
+    // The ten light-DOM stories and the frame's eight cards are counted; the closed rail's rows
+    // cannot be.
+    await expect.poll(() => popup.locator('.status-text').textContent()).toBe('已隱藏 18 則：推薦新聞 18 則 · 另有 1 個無法計數的區塊 · 保留 1 個相關區塊');
     await popup.close();
     await page.close();
   });

@@ -50,6 +50,8 @@ const BACK_TRAP_MS = 1_000;
 /** Changes to a frame's document looked at (watchFrames): a widget is drawn in a few; one
  * that changes more is animating, not arriving. */
 const MAX_FRAME_CHANGES = 20;
+/** Frames a loading frame is looked at (watchFrame): about three seconds. */
+const MAX_FRAME_POLLS = 180;
 /** The article has grown by much once it holds this many times the characters it had, and this
  * many more: a body a script renders after the page has loaded (hk-nunjucks-mdui-client-body-
  * after-feed.html), a "read more" opened; not a live page's next post. */
@@ -606,6 +608,8 @@ export class CleanupController {
       return this.measure(phase, t0);
     }
     this.adopt(d);
+    // Frames parsed so far (a srcdoc loads while the page parses); the batches watch the rest.
+    this.watchFrames([this.doc.body]);
     // The next batch reads this module again if the parser has left it by then (see flush).
     if (!this.parsed) this.lastOpenModule = openModule(this.doc);
     this.measure(phase, t0);
@@ -885,7 +889,7 @@ export class CleanupController {
       for (const r of look.slice()) readAlso(headedModule(r));
     }
     if (look.length && (this.detection.page.isArticle || this.opts.force)) {
-      if (this.parsed) this.watchFrames(look);
+      this.watchFrames(look);
       const found = this.newBlocks(this.detectIn(this.detection, look, true));
       this.mark(found);
       // New blocks change the count even when they come counted already (one the quick pass
@@ -975,10 +979,12 @@ export class CleanupController {
 
   /**
    * Frames of the page's origin within `roots`, outside the article, watched from now on: a
-   * script draws a widget into one after adding it (document.write into `about:blank`, a
-   * `srcdoc` loading), with no mutation of the page to say so. Each change to a frame's
-   * document, and each load, brings the frame to the next batch, before the frame paints,
-   * where the detection reads its document (frameFeed). At most MAX_FRAME_CHANGES changes a
+   * script draws a widget into one after adding it (document.write into `about:blank`), or the
+   * frame loads one (`srcdoc`, a `blob:` URL), with no mutation of the page to say so. Each
+   * change to a frame's document brings the frame to the next batch, before the frame paints,
+   * where the detection reads its document (frameFeed). A frame that is loading a document
+   * (from the start, or when its src or srcdoc changes) is looked at each frame until it has
+   * loaded: the new document paints before its load event. At most MAX_FRAME_CHANGES changes a
    * frame: one that keeps changing (an ad's animation) is left alone after that.
    */
   private watchFrames(roots: readonly Element[]): void {
@@ -988,31 +994,60 @@ export class CleanupController {
       for (const frame of frames) {
         if (this.framesWatched.has(frame) || (a && touchesArticle(frame, a))) continue;
         this.framesWatched.add(frame);
-        let changes = 0;
-        const observer = new MutationObserver(() => changed());
-        const changed = () => {
-          if (++changes > MAX_FRAME_CHANGES) observer.disconnect();
-          if (changes > MAX_FRAME_CHANGES || !frame.isConnected) return;
-          this.pending.push(frame);
-          if (!this.frame) this.frame = requestAnimationFrame(() => this.flush());
-        };
-        const observe = () => {
-          observer.disconnect();
-          let inner: Document | null = null;
-          try {
-            inner = (frame as HTMLIFrameElement).contentDocument;
-          } catch {
-            // Another origin's: nothing to read.
-          }
-          if (inner) observer.observe(inner, { childList: true, subtree: true });
-        };
-        // A navigation (a srcdoc loading) gives the frame a new document.
-        const loaded = () => (observe(), changed());
-        frame.addEventListener('load', loaded);
-        observe();
-        this.frameUnwatch.push(() => (observer.disconnect(), frame.removeEventListener('load', loaded)));
+        this.watchFrame(frame as HTMLIFrameElement);
       }
     }
+  }
+
+  private watchFrame(frame: HTMLIFrameElement): void {
+    let changes = 0;
+    let seen: Document | null = null;
+    let polls = 0;
+    let polling = 0;
+    const changed = () => {
+      if (++changes > MAX_FRAME_CHANGES) observer.disconnect();
+      if (changes > MAX_FRAME_CHANGES || !frame.isConnected) return;
+      this.pending.push(frame);
+      if (!this.frame) this.frame = requestAnimationFrame(() => this.flush());
+    };
+    const observer = new MutationObserver(changed);
+    /** The frame's document, observed; whether it is another than the one observed before. */
+    const observe = (): boolean => {
+      let inner: Document | null = null;
+      try {
+        inner = frame.contentDocument;
+      } catch {
+        // Another origin's: nothing to read.
+      }
+      if (inner === seen) return false;
+      seen = inner;
+      observer.disconnect();
+      if (inner) observer.observe(inner, { childList: true, subtree: true });
+      return true;
+    };
+    const poll = () => {
+      polling = 0;
+      if (!frame.isConnected || ++polls > MAX_FRAME_POLLS) return;
+      if (observe()) changed();
+      if (seen?.readyState !== 'complete' || seen.URL === 'about:blank') polling = requestAnimationFrame(poll);
+    };
+    const startPolling = () => {
+      polls = 0;
+      polling ||= requestAnimationFrame(poll);
+    };
+    const loaded = () => (observe(), changed());
+    // A src or srcdoc set by script: a document is on its way.
+    const navigations = new MutationObserver(startPolling);
+    navigations.observe(frame, { attributes: true, attributeFilter: ['src', 'srcdoc'] });
+    frame.addEventListener('load', loaded);
+    observe();
+    if (frame.hasAttribute('srcdoc') || frame.hasAttribute('src')) startPolling();
+    this.frameUnwatch.push(() => {
+      observer.disconnect();
+      navigations.disconnect();
+      cancelAnimationFrame(polling);
+      frame.removeEventListener('load', loaded);
+    });
   }
 
   /** Whether the article has grown by much (ARTICLE_GROWTH) since it was last read; the first

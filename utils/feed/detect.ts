@@ -2456,6 +2456,13 @@ const NO_ANCHORS: ArticleAnchors = { root: null, headline: null, byline: null, c
  * text), heading and stories. Null for a frame of another origin (the page cannot read it, nor
  * can this), an empty one, or one that is something else (an ad's creative, a player).
  */
+/** The characters of `el`'s text without white space and without what never shows: a frame's
+ * scripts and styles (tw-podium-halfmoon-srcdoc-frame-feed-rail.html's height reporter). */
+function shownChars(el: Element): number {
+  const unseen = safeQueryAll(el, 'script, style, template, noscript');
+  return squeeze(el.textContent).length - unseen.reduce((n, u) => n + squeeze(u.textContent).length, 0);
+}
+
 export function frameFeed(frame: Element, page: PageClass, url: string): Pick<FeedBlock, 'kind' | 'heading' | 'items'> | null {
   let inner: Document | null = null;
   try {
@@ -2464,12 +2471,15 @@ export function frameFeed(frame: Element, page: PageClass, url: string): Pick<Fe
     return null;
   }
   const body = inner?.body;
-  const text = squeeze(body?.textContent).length;
+  const text = body ? shownChars(body) : 0;
   if (!inner || !body || !text) return null;
   // Forced: the page is being cleaned up, whatever the frame's own document would be called.
-  const found = detectFeed(inner, url, { scope: { roots: [body], page, article: NO_ANCHORS }, inFrame: true, force: true }).blocks;
+  // The frame stands after the story or beside it (the caller's test): all of it is where feeds
+  // stand, as if the story ended at its <head>.
+  const article = { ...NO_ANCHORS, start: inner.head };
+  const found = detectFeed(inner, url, { scope: { roots: [body], page, article }, inFrame: true, force: true }).blocks;
   const outer = found.filter((b) => !found.some((o) => o !== b && o.el.contains(b.el)));
-  const size = (b: FeedBlock) => squeeze(b.el.textContent).length;
+  const size = (b: FeedBlock) => shownChars(b.el);
   const items = found.flatMap((b) => b.items);
   if (outer.reduce((n, b) => n + size(b), 0) < text * FRAME_FEED_SHARE || items.length < MIN_CARDS) return null;
   const main = outer.reduce((m, b) => (size(b) > size(m) ? b : m));
@@ -2682,6 +2692,17 @@ export function detectFeed(doc: Document, url: string, options: DetectOptions = 
       if (touchesArticle(frame, article) || siteChrome(frame, article.start)) continue;
       const feed = frameFeed(frame, page, url);
       if (!feed) continue;
+      // A block found around it by its heading outside (hk-lit-shoelace-iframe-foryou-closed-
+      // shadow-rail.html's 為你推薦 over a frame), which has no stories of its own: the frame's
+      // are its stories.
+      const around = scored.find((b) => b.el.contains(frame));
+      if (around) {
+        if (!around.items.length) {
+          around.items = feed.items;
+          around.features.frameFeed = WEIGHTS.frameFeed;
+        }
+        continue;
+      }
       // With the caption beside it, outside the frame (a heading over the widget).
       const el = runBlock(frame, article, body);
       if (!touchesArticle(el, article)) scored.push({ el, ...feed, score: WEIGHTS.frameFeed, features: { frameFeed: WEIGHTS.frameFeed }, source: 'generic' });
