@@ -47,8 +47,8 @@ const IDLE_TIMEOUT_MS = 500;
 const OVERLAY_SETTLE_MS = 600;
 /** An overlay that opens within this long of a popstate was opened by the reader's Back. */
 const BACK_TRAP_MS = 1_000;
-/** Changes to a frame's document looked at (watchFrames): a widget is drawn in a few; one
- * that changes more is animating, not arriving. */
+/** Changes to a frame's loaded document looked at (watchFrame): a widget is drawn in a few;
+ * one that changes more is animating, not arriving. */
 const MAX_FRAME_CHANGES = 20;
 /** Frames a loading frame is looked at (watchFrame): about three seconds. */
 const MAX_FRAME_POLLS = 180;
@@ -1004,11 +1004,16 @@ export class CleanupController {
     let seen: Document | null = null;
     let polls = 0;
     let polling = 0;
-    const changed = () => {
-      if (++changes > MAX_FRAME_CHANGES) observer.disconnect();
-      if (changes > MAX_FRAME_CHANGES || !frame.isConnected) return;
+    const check = () => {
+      if (!frame.isConnected) return;
       this.pending.push(frame);
       if (!this.frame) this.frame = requestAnimationFrame(() => this.flush());
+    };
+    // A document being parsed changes with each chunk, however many (more under a busy CPU):
+    // all are looked at. Once it has loaded, its changes are counted.
+    const changed = () => {
+      if (seen?.readyState === 'complete' && ++changes > MAX_FRAME_CHANGES) return observer.disconnect();
+      check();
     };
     const observer = new MutationObserver(changed);
     /** The frame's document, observed; whether it is another than the one observed before. */
@@ -1021,6 +1026,7 @@ export class CleanupController {
       }
       if (inner === seen) return false;
       seen = inner;
+      changes = 0;
       observer.disconnect();
       if (inner) observer.observe(inner, { childList: true, subtree: true });
       return true;
@@ -1028,14 +1034,14 @@ export class CleanupController {
     const poll = () => {
       polling = 0;
       if (!frame.isConnected || ++polls > MAX_FRAME_POLLS) return;
-      if (observe()) changed();
+      if (observe()) check();
       if (seen?.readyState !== 'complete' || seen.URL === 'about:blank') polling = requestAnimationFrame(poll);
     };
     const startPolling = () => {
       polls = 0;
       polling ||= requestAnimationFrame(poll);
     };
-    const loaded = () => (observe(), changed());
+    const loaded = () => (observe(), check());
     // A src or srcdoc set by script: a document is on its way.
     const navigations = new MutationObserver(startPolling);
     navigations.observe(frame, { attributes: true, attributeFilter: ['src', 'srcdoc'] });

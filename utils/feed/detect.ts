@@ -2471,8 +2471,11 @@ export function frameFeed(frame: Element, page: PageClass, url: string): Pick<Fe
     return null;
   }
   const body = inner?.body;
-  const text = body ? shownChars(body) : 0;
-  if (!inner || !body || !text) return null;
+  // Fewer links than stories, as an ad's creative or a player has: not read further. (The
+  // detection's first run in a document is costly: each of its selectors is parsed for it.)
+  if (!inner || !body || inner.links.length < MIN_CARDS) return null;
+  const text = shownChars(body);
+  if (!text) return null;
   // Forced: the page is being cleaned up, whatever the frame's own document would be called.
   // The frame stands after the story or beside it (the caller's test): all of it is where feeds
   // stand, as if the story ended at its <head>.
