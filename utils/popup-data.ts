@@ -69,7 +69,8 @@ export async function loadAnalysis(tabId: number, keyPointCount: number | 'auto'
   if (!tab) return { kind: 'error', message: 'tab not found' };
   if (isRestrictedUrl(tab.url)) return { kind: 'restricted' };
   const countKey = String(count);
-  /** A stored analysis of this very page, made with the current key-point count. */
+  /** A stored analysis of this very page as its status `s` describes it (URL, article
+   * revision), made with the current key-point count. */
   const current = (c: CachedAnalysis | null, url: string, s: CleanupStatus | null | undefined): c is CachedAnalysis => isCurrent(c, url, countKey, s?.articleRevision);
   const ready = (analysis: ArticleAnalysis, s: CleanupStatus | null): PopupResult => ({ kind: 'ready', tabId, analysis, status: s });
   // Fast path: the background analysed this page when it loaded; the status names its URL.

@@ -980,10 +980,10 @@ export class CleanupController {
   }
 
   /**
-   * The page's frames not seen before, those of its origin outside the article watched from
-   * now on (foreignFrame: another origin's cannot be read): a
-   * script draws a widget into one after adding it (document.write into `about:blank`), or the
-   * frame loads one (`srcdoc`, a `blob:` URL), with no mutation of the page to say so. Each
+   * The page's frames not seen before: those of its origin outside the article are watched
+   * from now on (another origin's cannot be read: foreignFrame). A script draws a widget into
+   * one after adding it (document.write into `about:blank`), or the frame loads one
+   * (`srcdoc`, a `blob:` URL), with no mutation of the page to say so. Each
    * change to a frame's document brings the frame to the next batch, before the frame paints,
    * where the detection reads its document (frameFeed). A frame that is loading a document
    * (from the start, or when its src or srcdoc changes) is looked at each frame until it has

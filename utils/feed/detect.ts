@@ -2436,10 +2436,6 @@ function timedCard(el: Element): boolean {
   return false;
 }
 
-/**
- * Find the feed blocks of a page: profile selectors, generic signals and user rules, scored,
- * never overlapping the article. Pure over the Document; the content script marks the result.
- */
 /** A frame is a feed when blocks found in its document hold at least this share of its text:
  * a recommendation widget drawn into a frame is its blocks and a vendor's credit line. */
 const FRAME_FEED_SHARE = 0.6;
@@ -2447,15 +2443,6 @@ const FRAME_FEED_SHARE = 0.6;
 /** Anchors of a document with no article: a frame's, read by frameFeed. */
 const NO_ANCHORS: ArticleAnchors = { root: null, headline: null, byline: null, container: null, images: [], footers: [], others: [], parts: [], start: null };
 
-/**
- * A feed drawn into a frame of the page's own origin (`about:blank` written by a script, or
- * `srcdoc`): the page sees only the `<iframe>`, and the widget's heading and stories are in
- * the frame's document (jp-meteor-blaze-basscss-docwrite-iframe-recs.html's あなたへのおすすめ).
- * Its blocks, found in that document as in the page's (no article there to keep), when they
- * are most of its text and hold at least MIN_CARDS stories: their kind (the one with the most
- * text), heading and stories. Null for a frame of another origin (the page cannot read it, nor
- * can this), an empty one, or one that is something else (an ad's creative, a player).
- */
 /** The characters of `el`'s text without white space and without what never shows: a frame's
  * scripts and styles (tw-podium-halfmoon-srcdoc-frame-feed-rail.html's height reporter). */
 function shownChars(el: Element): number {
@@ -2463,6 +2450,15 @@ function shownChars(el: Element): number {
   return squeeze(el.textContent).length - unseen.reduce((n, u) => n + squeeze(u.textContent).length, 0);
 }
 
+/**
+ * A feed drawn into a frame of the page's own origin (`about:blank` written by a script,
+ * `srcdoc`, a `blob:` URL): the page sees only the `<iframe>`, and the widget's heading and stories are in
+ * the frame's document (jp-meteor-blaze-basscss-docwrite-iframe-recs.html's あなたへのおすすめ).
+ * Its blocks, found in that document as in the page's (no article there to keep), when they
+ * are most of its text and hold at least MIN_CARDS stories: their kind (the one with the most
+ * text), heading and stories. Null for a frame of another origin (the page cannot read it, nor
+ * can this), an empty one, or one that is something else (an ad's creative, a player).
+ */
 export function frameFeed(frame: Element, page: PageClass, url: string): Pick<FeedBlock, 'kind' | 'heading' | 'items'> | null {
   let inner: Document | null = null;
   try {
@@ -2489,6 +2485,10 @@ export function frameFeed(frame: Element, page: PageClass, url: string): Pick<Fe
   return { kind: main.kind, heading: main.heading, items };
 }
 
+/**
+ * Find the feed blocks of a page: profile selectors, generic signals and user rules, scored,
+ * never overlapping the article. Pure over the Document; the content script marks the result.
+ */
 export function detectFeed(doc: Document, url: string, options: DetectOptions = {}): Detection {
   const page = options.scope?.page ?? options.page ?? classifyPage(doc, url, options.quick);
   const body = doc.body;
