@@ -610,8 +610,6 @@ export class CleanupController {
       return this.measure(phase, t0);
     }
     this.adopt(d);
-    // Frames parsed so far (a srcdoc loads while the page parses); the batches watch the rest.
-    this.watchFrames();
     // The next batch reads this module again if the parser has left it by then (see flush).
     if (!this.parsed) this.lastOpenModule = openModule(this.doc);
     this.measure(phase, t0);
@@ -671,14 +669,20 @@ export class CleanupController {
   private loadPass(): void {
     const t0 = performance.now();
     this.pending = [];
-    if (this.gateSuffices()) this.scheduleFull();
-    else this.adopt(this.quickDetection());
+    if (this.gateSuffices()) {
+      this.watchFrames();
+      this.scheduleFull();
+    } else this.adopt(this.quickDetection());
     this.measure('ynd:load', t0);
   }
 
   /** Mark a quick detection's blocks; the full one follows at idle time. */
   private adopt(d: Detection): void {
     this.apply(d);
+    // Frames parsed so far (a srcdoc loads while the page parses, and paints before idle time:
+    // tw-podium-halfmoon-srcdoc-frame-feed-rail.html parsed whole before a first frame came to
+    // the DOMContentLoaded pass); the batches watch the rest.
+    this.watchFrames();
     this.scheduleFull();
   }
 

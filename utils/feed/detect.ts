@@ -2436,9 +2436,10 @@ function timedCard(el: Element): boolean {
   return false;
 }
 
-/** A frame is a feed when blocks found in its document hold at least this share of its text:
- * a recommendation widget drawn into a frame is its blocks and a vendor's credit line. */
-const FRAME_FEED_SHARE = 0.6;
+/** A frame is a feed when the stories of blocks found in its document hold at least this share
+ * of its words: a recommendation widget drawn into a frame is its stories, a heading and a
+ * vendor's credit line. (Not the blocks' share: in a frame the block may be its whole <body>.) */
+const FRAME_FEED_SHARE = 0.5;
 
 /** Anchors of a document with no article: a frame's, read by frameFeed. */
 const NO_ANCHORS: ArticleAnchors = { root: null, headline: null, byline: null, container: null, images: [], footers: [], others: [], parts: [], start: null };
@@ -2454,10 +2455,11 @@ function shownChars(el: Element): number {
  * A feed drawn into a frame of the page's own origin (`about:blank` written by a script,
  * `srcdoc`, a `blob:` URL): the page sees only the `<iframe>`, and the widget's heading and stories are in
  * the frame's document (jp-meteor-blaze-basscss-docwrite-iframe-recs.html's あなたへのおすすめ).
- * Its blocks, found in that document as in the page's (no article there to keep), when they
- * are most of its text and hold at least MIN_CARDS stories: their kind (the one with the most
- * text), heading and stories. Null for a frame of another origin (the page cannot read it, nor
- * can this), an empty one, or one that is something else (an ad's creative, a player).
+ * Its blocks, found in that document as in the page's (no article there to keep), when their
+ * stories are at least MIN_CARDS and FRAME_FEED_SHARE of its words: the kind and heading of the
+ * block with the most stories, and all the stories. Null for a frame of another origin (the
+ * page cannot read it, nor can this), an empty one, or one that is something else (an ad's
+ * creative, a player, a letter with a few stories under it).
  */
 export function frameFeed(frame: Element, page: PageClass, url: string): Pick<FeedBlock, 'kind' | 'heading' | 'items'> | null {
   let inner: Document | null = null;
@@ -2477,11 +2479,11 @@ export function frameFeed(frame: Element, page: PageClass, url: string): Pick<Fe
   // stand, as if the story ended at its <head>.
   const article = { ...NO_ANCHORS, start: inner.head };
   const found = detectFeed(inner, url, { scope: { roots: [body], page, article }, inFrame: true, force: true }).blocks;
-  const outer = found.filter((b) => !found.some((o) => o !== b && o.el.contains(b.el)));
-  const size = (b: FeedBlock) => shownChars(b.el);
   const items = found.flatMap((b) => b.items);
-  if (outer.reduce((n, b) => n + size(b), 0) < text * FRAME_FEED_SHARE || items.length < MIN_CARDS) return null;
-  const main = outer.reduce((m, b) => (size(b) > size(m) ? b : m));
+  const words = outermost(items).reduce((n, i) => n + shownChars(i), 0);
+  if (items.length < MIN_CARDS || words < text * FRAME_FEED_SHARE) return null;
+  // The kind of the block with the most stories (a stream's, not a sponsored card's among them).
+  const main = found.reduce((m, b) => (b.items.length > m.items.length ? b : m));
   return { kind: main.kind, heading: main.heading, items };
 }
 
