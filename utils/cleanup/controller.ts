@@ -1,4 +1,4 @@
-import { HEADLINE_SELECTOR, ITEM_SELECTORS, beforeArticle, detectFeed, emptyRow, findItems, gateCovers, headedModule, holdsHeadline, inComments, openModule, shadowHostParsing, sponsoredCards, touchesArticle, type Detection, type FeedBlock, type UserRule } from '../feed/detect';
+import { HEADLINE_SELECTOR, ITEM_SELECTORS, beforeArticle, detectFeed, emptyRow, findItems, frameDocument, gateCovers, headedModule, holdsHeadline, inComments, openModule, shadowHostParsing, sponsoredCards, touchesArticle, type Detection, type FeedBlock, type UserRule } from '../feed/detect';
 import { pathLooksLikeArticle, urlLooksLikeArticle } from '../page/classify';
 import { isYahooHost } from '../sites';
 import { FEED_KINDS, type FeedKind } from '../sites/types';
@@ -50,7 +50,8 @@ const BACK_TRAP_MS = 1_000;
 /** Changes to a frame's loaded document looked at (watchFrame): a widget is drawn in a few;
  * one that changes more is animating, not arriving. */
 const MAX_FRAME_CHANGES = 20;
-/** Frames a loading frame is looked at (watchFrame): about three seconds. */
+/** Animation frames in which a frame loading a document is looked at (watchFrame): about
+ * three seconds. */
 const MAX_FRAME_POLLS = 180;
 /** The article has grown by much once it holds this many times the characters it had, and this
  * many more: a body a script renders after the page has loaded (hk-nunjucks-mdui-client-body-
@@ -1039,12 +1040,7 @@ export class CleanupController {
     const observer = new MutationObserver(changed);
     /** The frame's document, observed; whether it is another than the one observed before. */
     const observe = (): boolean => {
-      let inner: Document | null = null;
-      try {
-        inner = frame.contentDocument;
-      } catch {
-        // Another origin's: nothing to read.
-      }
+      const inner = frameDocument(frame);
       if (inner === seen) return false;
       seen = inner;
       changes = 0;

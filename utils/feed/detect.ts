@@ -2444,6 +2444,15 @@ const FRAME_FEED_SHARE = 0.5;
 /** Anchors of a document with no article: a frame's, read by frameFeed. */
 const NO_ANCHORS: ArticleAnchors = { root: null, headline: null, byline: null, container: null, images: [], footers: [], others: [], parts: [], start: null };
 
+/** The document of a frame, when the page may read it (its own origin); null otherwise. */
+export function frameDocument(frame: Element): Document | null {
+  try {
+    return (frame as HTMLIFrameElement).contentDocument;
+  } catch {
+    return null;
+  }
+}
+
 /** The characters of `el`'s text without white space and without what never shows: a frame's
  * scripts and styles (tw-podium-halfmoon-srcdoc-frame-feed-rail.html's height reporter). */
 function shownChars(el: Element): number {
@@ -2462,12 +2471,7 @@ function shownChars(el: Element): number {
  * creative, a player, a letter with a few stories under it).
  */
 export function frameFeed(frame: Element, page: PageClass, url: string): Pick<FeedBlock, 'kind' | 'heading' | 'items'> | null {
-  let inner: Document | null = null;
-  try {
-    inner = (frame as HTMLIFrameElement).contentDocument;
-  } catch {
-    return null;
-  }
+  const inner = frameDocument(frame);
   const body = inner?.body;
   // Fewer links than stories, as an ad's creative or a player has: not read further. (The
   // detection's first run in a document is costly: each of its selectors is parsed for it.)
