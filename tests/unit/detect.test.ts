@@ -1237,9 +1237,17 @@ describe('the cards a block counts', () => {
   it("a feed a script drew into a frame of the page's own origin is a block around the frame, counting the frame's stories; a frame of prose, one ad, or a frame in the story is none", async () => {
     const rows = (n: number) => `<ul>${Array.from({ length: n }, (_, i) => `<li><a href="https://example-news.test/other/${i}"><img src="data:," alt="">Another story with a title of its own ${i}</a><span>Vendor News · ${i + 1}h ago</span></li>`).join('')}</ul>`;
     /** The detection once `html` is drawn into the page's frames (as a script's document.write would). */
-    const withFrame = async (main: string, html: string) => {
+    const withFrame = async (main: string, html: string, src?: string) => {
       const { doc } = await detectIn(main);
-      for (const f of Array.from(doc.querySelectorAll('iframe'))) f.contentDocument!.body.innerHTML = html;
+      for (const f of Array.from(doc.querySelectorAll('iframe'))) {
+        // jsdom loads no frame: a frame given a src holds an empty document at once, here
+        // written as the document it would load.
+        if (src) f.setAttribute('src', src);
+        const inner = f.contentDocument!;
+        inner.open();
+        inner.write(`<body>${html}</body>`);
+        inner.close();
+      }
       return detectFeed(doc, url, { force: true }).blocks.map((b) => `${b.kind} ${b.el.id || b.el.tagName} ${b.items.length}`);
     };
     const article = `<article><h1>Ferry fares stay the same next year</h1>${story}</article>`;
@@ -1249,6 +1257,14 @@ describe('the cards a block counts', () => {
     expect(await withFrame(`${article}${widget}`, `<h2>Recommended for you</h2>${rows(3)}<p>${'A letter from the editor about the paper and its readers. '.repeat(12)}</p>`)).toEqual([]);
     expect(await withFrame(`${article}${widget}`, `<a href="https://ads.example/c" rel="sponsored"><img src="data:," alt="">Ad · A product</a>`)).toEqual([]);
     expect(await withFrame(`<article><h1>Ferry fares stay the same next year</h1>${story}${widget}</article>`, `<h2>Recommended for you</h2>${rows(8)}`)).toEqual([]);
+    // A frame loading another origin's document is not read (a browser would not let it be,
+    // once loaded); a blob: URL of the page's origin, or a path of its own, is read.
+    const feed = `<h2>Recommended for you</h2>${rows(8)}`;
+    const from = (src: string) => withFrame(`${article}${widget}`, feed, src);
+    expect(await from('https://widgets.vendor.example/strip?pub=1')).toEqual([]);
+    expect(await from('//widgets.vendor.example/strip')).toEqual([]);
+    expect(await from(`blob:${new URL(url).origin}/5b1f0c9e-1d2a-4c3b-9e8f-0a1b2c3d4e5f`)).toEqual(['recommended w 8']);
+    expect(await from('/widgets/strip.html')).toEqual(['recommended w 8']);
   });
 
   it('a carousel of paid-for product cards with no "Ad" label after the story is sponsored, its arrows and dots beside the cards; one or two paid-for links are none', async () => {
