@@ -116,6 +116,10 @@ const MIN_VIDEO_CAPTION_CJK_CHARS = 40;
 const BYLINE_NOISE = 'time, svg, button, script, style, template, [hidden], [aria-hidden="true"]';
 /** A byline line is short; anything longer may be a paragraph and stays. */
 const BYLINE_MAX_CHARS = 160;
+/** Controls, not prose, whatever their words: a vertical story's toolbar ("縦書きで表示しています。
+ * 左へスクロールして読み進めてください" beside its font-size buttons, jp-mt-flocss-tategaki-colophon-
+ * feeds.html) would otherwise be the first key points. */
+const UI_WIDGETS = '[role="toolbar"], [role="menubar"], [role="progressbar"], [role="slider"]';
 /** Ceiling on extracted text: a hostile or broken page cannot make the popup hang. */
 const MAX_TEXT_CHARS = 400_000;
 /**
@@ -302,12 +306,15 @@ export function analyzeDocument(doc: Document, url: string, options: AnalyzeOpti
   // not the one the URL and title now name: Readability would take the first of them.
   for (const el of detection.article.others) el.remove();
   // On a known layout, and on any Yahoo page (a layout no profile knows yet, au-2026-next-
-  // story.html), breadcrumbs and the byline line sit inside the article's column and are not
-  // its text. Elsewhere Readability's own byline handling is better: removing a blog's date
-  // line made it choose the comments instead (benchmark page ac3c0355…, givewell.org).
+  // story.html), breadcrumbs and the byline line are not the article's text: the byline line in
+  // its column, navigation anywhere (a breadcrumb above the story, a footer's links, a
+  // previous/next link: Readability took them in when it chose a wide column). Elsewhere
+  // Readability's own byline handling is better: removing a blog's date line made it choose the
+  // comments instead (benchmark page ac3c0355…, givewell.org).
   const { container, byline } = detection.article;
   const known = page.profile !== null || isYahooHost(hostOf(url));
-  if (known) for (const el of Array.from((container ?? clone).querySelectorAll('nav, [aria-label="breadcrumb"]'))) el.remove();
+  if (known) for (const el of Array.from(clone.querySelectorAll('nav, [aria-label="breadcrumb"]'))) el.remove();
+  for (const el of Array.from(clone.querySelectorAll(UI_WIDGETS))) el.remove();
   const bylineLine = known && byline ? bylineLineOf(byline) : null;
   let bylineText: string | null = null;
   if (bylineLine && (bylineLine.textContent ?? '').length < BYLINE_MAX_CHARS && !bylineLine.querySelector('p')) {

@@ -26,6 +26,18 @@ describe('analyzeDocument on every Yahoo fixture', () => {
         for (const item of feedText) expect(item, `"${p}" comes from the feed`).not.toContain(probe);
       }
       for (const p of a.article!.paragraphs) expect(p).not.toMatch(/^(廣告|広告|Advertisement)$/);
+      // Nor a line of the page's navigation or of a toolbar outside the story (a breadcrumb's
+      // "Yahoo!ニュース", a reading toolbar's hint), whole.
+      const controls = Array.from(doc.querySelectorAll('nav, [role="toolbar"]')).filter((el) => !el.closest('[data-fixture="article"]'));
+      // Not the story's own words: a contents list's entries are its subheadings too.
+      const story = Array.from(doc.querySelectorAll('[data-fixture="article"]')).map((e) => squeeze(e.textContent ?? '')).join('\n');
+      const lines = new Set(controls.flatMap((el) => [el, ...Array.from(el.querySelectorAll('a, li, span, button'))]).map((e) => squeeze(e.textContent ?? '')).filter((t) => t.length >= 2 && !story.includes(t)));
+      const toolbars = controls.filter((el) => el.matches('[role="toolbar"]')).map((e) => squeeze(e.textContent ?? ''));
+      for (const p of [...a.article!.paragraphs, ...a.keyPoints.map((k) => k.text)]) {
+        const line = squeeze(p);
+        expect(lines.has(line), `"${p}" is a control's`).toBe(false);
+        if (line.length >= 6 && !story.includes(line)) for (const t of toolbars) expect(t, `"${p}" is a toolbar's`).not.toContain(line);
+      }
       expect(a.article!.title).not.toMatch(/Yahoo/);
       // The headline is the title, not a key point (a headline that is no h1 is still one).
       for (const k of a.keyPoints) expect(squeeze(k.text), 'a key point that is the headline').not.toBe(squeeze(a.article!.title));
