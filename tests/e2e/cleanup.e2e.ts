@@ -210,6 +210,20 @@ describe.skipIf(!hasChromium)('automatic cleanup in Chromium', () => {
       await page.close();
     }));
 
+    it("sg-hugo-bootstrap-absolute-times.html, the network stalling when its Brand corner's first card has only its picture: no card painted", inBrowser(async (s, { expect }) => {
+      const file = 'sg-hugo-bootstrap-absolute-times.html';
+      const f = fixtureByFile(file);
+      const url = f.url.replace(/-(\d+)\.html$/, '-73$1.html');
+      const html = fixtureHtml(file);
+      // The ad card's picture is parsed, its title not: what a reader would see is the image.
+      const first = html.indexOf('data-fixture="feed-item"', html.indexOf('id="brand-corner"'));
+      server.route(url, html, undefined, { at: html.indexOf('<h3', first), ms: STALL_MS });
+      const page = await open(s, url);
+      // Its scripts add cards after load (feedItemsAfterLoad), none scrolled to.
+      expect((await expectFeedHiddenNeverPainted(page)).total).toBe(f.expect.feedItemsAfterLoad);
+      await page.close();
+    }));
+
     it('a lone story card after the article, the network stalling after it: hidden at most while the page parses, shown once it has', inBrowser(async (s, { expect }) => {
       const f = fixtureByFile('sg-en-modern.html');
       const url = f.url.replace(/-(\d+)\.html$/, '-72$1.html');

@@ -632,6 +632,25 @@ describe('feed detection on the fixtures', () => {
     expect(detectFeed(parsed.doc, parsed.url).blocks.some((b) => b.el.contains(lone))).toBe(false);
   });
 
+  it("while the parser is inside a module's first card after the story, its picture parsed and nothing else, the card is hidden; once parsed, a lone card is no run", () => {
+    const file = 'sg-hugo-bootstrap-absolute-times.html';
+    const html = fixtureHtml(file);
+    const first = html.indexOf('data-fixture="feed-item"', html.indexOf('id="brand-corner"'));
+    const cut = html.slice(0, html.indexOf('<h3', first));
+    const { doc, url } = loadFixture(file, cut);
+    Object.defineProperty(doc, 'readyState', { value: 'loading' });
+    const card = doc.querySelector('#brand-corner [data-fixture="feed-item"]')!;
+    expect(card.querySelector('img')).not.toBeNull();
+    expect(card.textContent!.trim()).toBe('');
+    for (const quick of [true, false]) expect(detectFeed(doc, url, { quick }).blocks.some((b) => b.el.contains(card)), `quick: ${quick}`).toBe(true);
+    // Nor does the stylesheet's gate stand for the detection meanwhile.
+    const hides = ['recommended', 'trending', 'sponsored'] as const;
+    expect(gateCovers(doc, new URL(url).hostname, hides.map(earlySelector).filter(Boolean).join(', '), hides)).toBe(false);
+    const parsed = loadFixture(file, cut);
+    const lone = parsed.doc.querySelector('#brand-corner [data-fixture="feed-item"]')!;
+    expect(detectFeed(parsed.doc, parsed.url).blocks.some((b) => b.el.contains(lone))).toBe(false);
+  });
+
   it('while the parser is inside related reading under its caption (its first card, or a later one), no block holds it', () => {
     const file = 'hk-framework7-media-list-page-stack.html';
     const html = fixtureHtml(file);

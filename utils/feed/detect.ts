@@ -1751,6 +1751,11 @@ function openCard(el: Element): boolean {
   return navigates(el) || focusable(el);
 }
 
+/** A card begun with its picture, before any of its words. */
+function pictureOnly(card: Element): boolean {
+  return !!card.querySelector('img, picture') && !squeeze(card.textContent);
+}
+
 /** The most cards of several templates an open run is read from (see openCards). */
 const MAX_OPEN_MIXED_CARDS = 12;
 
@@ -1787,8 +1792,11 @@ function openCards(el: Element, open: ReadonlySet<Element>): boolean {
   }
   const cards = Array.from(el.children).filter(openCard);
   // The first card begun, its time parsed before its title (a provider's logo and "just now",
-  // us-catalyst-primer-compact-times-logo-providers.html): it stands for the run to come.
-  if (!cards.length) return n === 1 && open.has(el.firstElementChild!) && cardTime(el.firstElementChild!);
+  // us-catalyst-primer-compact-times-logo-providers.html), or its picture and nothing else yet
+  // (sg-hugo-bootstrap-absolute-times.html's Brand corner, its first ad's image painted through a
+  // network stall before its title came): it stands for the run to come.
+  const first = el.firstElementChild!;
+  if (!cards.length) return n === 1 && open.has(first) && (cardTime(first) || pictureOnly(first));
   if ((new Set(cards.map(signature)).size > 1 && !timedCards(cards)) || manyLinks(cards)) return false;
   // Not a module led by a heading of its own (a rail's first box, its rows still arriving).
   // A button's card stands for a run once its picture is parsed, or its time: a row of buttons
