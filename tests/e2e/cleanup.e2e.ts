@@ -224,6 +224,17 @@ describe.skipIf(!hasChromium)('automatic cleanup in Chromium', () => {
       await page.close();
     }));
 
+    it('hk-qute-minicss-reverse-flush-order.html, the network stalling before its headline, after the feed it streams first: no card painted', inBrowser(async (s, { expect }) => {
+      const file = 'hk-qute-minicss-reverse-flush-order.html';
+      const f = fixtureByFile(file);
+      const html = fixtureHtml(file);
+      const url = variantUrl(f.url, 4);
+      server.route(url, html, undefined, { at: html.indexOf('<h1'), ms: STALL_MS });
+      const page = await open(s, url);
+      expect((await expectFeedHiddenNeverPainted(page)).total).toBe(f.expect.feedItemsAfterLoad);
+      await page.close();
+    }));
+
     it('a lone story card after the article, the network stalling after it: hidden at most while the page parses, shown once it has', inBrowser(async (s, { expect }) => {
       const f = fixtureByFile('sg-en-modern.html');
       const url = f.url.replace(/-(\d+)\.html$/, '-72$1.html');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectFeed, findArticle, gateCovers, sponsoredCards } from '../../utils/feed/detect';
+import { beforeArticle, detectFeed, findArticle, gateCovers, sponsoredCards } from '../../utils/feed/detect';
 import { earlySelector } from '../../utils/cleanup/style';
 import { FEED_KINDS } from '../../utils/sites';
 import { classifyPage, pathLooksLikeArticle } from '../../utils/page/classify';
@@ -630,6 +630,19 @@ describe('feed detection on the fixtures', () => {
     const parsed = loadFixture(file, cut);
     const lone = parsed.doc.querySelector('[data-fixture-kind="recommended"] [data-fixture="feed-item"]')!;
     expect(detectFeed(parsed.doc, parsed.url).blocks.some((b) => b.el.contains(lone))).toBe(false);
+  });
+
+  it('while the page parses, a feed module before the headline in the page\'s <main> is hidden before the story arrives; the related reading beside it is not', () => {
+    const file = 'hk-qute-minicss-reverse-flush-order.html';
+    const html = fixtureHtml(file);
+    const cut = html.slice(0, html.indexOf('<h1'));
+    const { doc, url } = loadFixture(file, cut);
+    Object.defineProperty(doc, 'readyState', { value: 'loading' });
+    const hidden = beforeArticle(doc, url).map((b) => b.el);
+    const foryou = doc.querySelector('#yq-foryou')!;
+    expect(foryou.closest('main')).not.toBeNull();
+    expect(hidden).toContain(foryou);
+    for (const el of hidden) expect(el.querySelector('[data-fixture="related-item"]'), el.id).toBeNull();
   });
 
   it("while the parser is inside a module's first card after the story, its picture parsed and nothing else, the card is hidden; once parsed, a lone card is no run", () => {

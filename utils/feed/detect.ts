@@ -2394,6 +2394,9 @@ export function gateCovers(doc: Document, host: string, gated: string, hides: re
   return !chain.some((el) => !insideGated(el) && (openRun(el, body, touches, open) || (openPlaceholders(el) && runPlace(el, body, touches))));
 }
 
+/** A story's own body, marked as such. */
+const ARTICLE_BODY_SELECTOR = '[itemprop="articleBody"]';
+
 /** What holds an article's text: a block holding one is never hidden before the article. */
 const ARTICLE_TEXT_SELECTOR = 'main, [itemprop="articleBody"], [role="main"]';
 
@@ -2402,7 +2405,7 @@ const ARTICLE_TEXT_SELECTOR = 'main, [itemprop="articleBody"], [role="main"]';
  * first in the source and is placed beside or below the story by CSS, as
  * tw-angular-rail-first-timeline.html's): the blocks that do not hold the article, so they can
  * be hidden before the browser paints them. Each has a heading that names a feed, is mostly
- * links, and holds no h1 nor anything that holds article text, nor stands in such a thing.
+ * links, and holds no h1 nor anything that holds article text, nor stands in a story's body.
  * The parser may still be inside one (the rail's list half parsed): if the article then lands
  * in it, the next pass, which finds the article, shows it again. `d`: the quick detection of
  * the page as it is, when the caller has it (it found no article root); without it, and no
@@ -2419,8 +2422,11 @@ export function beforeArticle(doc: Document, url: string, options: Pick<DetectOp
       !b.el.querySelector(`${HEADLINE_SELECTOR}, ${ARTICLE_TEXT_SELECTOR}`) &&
       // An aside is no article text wherever it stands: a playlist beside the story's video,
       // between its headline and its body, in its <main> (sg-en-block-link-cards.html's "Up
-      // next", painted under a slow CPU while the body's first paragraphs arrived).
-      (!b.el.closest(ARTICLE_TEXT_SELECTOR) || !!b.el.closest(ASIDE_SELECTOR)) &&
+      // next", painted under a slow CPU while the body's first paragraphs arrived). Nor is a
+      // module before the headline in the page's <main>, which holds more than the story
+      // (hk-qute-minicss-reverse-flush-order.html streams its 為你推薦 there before the story,
+      // and painted it through a network stall); a story's own body is.
+      (!b.el.closest(ARTICLE_BODY_SELECTOR) || !!b.el.closest(ASIDE_SELECTOR)) &&
       // Mostly links, or cards with times (a column of "Top stories" with their providers and
       // times, before the story in the source: sg-vaadin-lumo-left-column-feeds.html painted
       // them under a slow CPU, their markup's white space keeping the density under half).
