@@ -313,8 +313,8 @@ export function analyzeDocument(doc: Document, url: string, options: AnalyzeOpti
   // comments instead (benchmark page ac3c0355…, givewell.org).
   const { container, byline } = detection.article;
   const known = page.profile !== null || isYahooHost(hostOf(url));
-  if (known) for (const el of Array.from(clone.querySelectorAll('nav, [aria-label="breadcrumb"]'))) el.remove();
-  for (const el of Array.from(clone.querySelectorAll(UI_WIDGETS))) el.remove();
+  // One walk of the clone for both: controls everywhere, navigation on a Yahoo page.
+  for (const el of Array.from(clone.querySelectorAll(known ? `nav, [aria-label="breadcrumb"], ${UI_WIDGETS}` : UI_WIDGETS))) el.remove();
   const bylineLine = known && byline ? bylineLineOf(byline) : null;
   let bylineText: string | null = null;
   if (bylineLine && (bylineLine.textContent ?? '').length < BYLINE_MAX_CHARS && !bylineLine.querySelector('p')) {

@@ -213,7 +213,7 @@ describe.skipIf(!hasChromium)('automatic cleanup in Chromium', () => {
     it("sg-hugo-bootstrap-absolute-times.html, the network stalling when its Brand corner's first card has only its picture: no card painted", inBrowser(async (s, { expect }) => {
       const file = 'sg-hugo-bootstrap-absolute-times.html';
       const f = fixtureByFile(file);
-      const url = f.url.replace(/-(\d+)\.html$/, '-73$1.html');
+      const url = variantUrl(f.url, 3);
       const html = fixtureHtml(file);
       // The ad card's picture is parsed, its title not: what a reader would see is the image.
       const first = html.indexOf('data-fixture="feed-item"', html.indexOf('id="brand-corner"'));

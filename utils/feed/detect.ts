@@ -2398,7 +2398,7 @@ export function gateCovers(doc: Document, host: string, gated: string, hides: re
 const ARTICLE_BODY_SELECTOR = '[itemprop="articleBody"]';
 
 /** What holds an article's text: a block holding one is never hidden before the article. */
-const ARTICLE_TEXT_SELECTOR = 'main, [itemprop="articleBody"], [role="main"]';
+const ARTICLE_TEXT_SELECTOR = `main, ${ARTICLE_BODY_SELECTOR}, [role="main"]`;
 
 /**
  * While the page parses and its article has not arrived (a layout whose rail or feed comes
