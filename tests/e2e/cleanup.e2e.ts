@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, type TestContext } from 'vitest';
 import type { Page } from 'playwright-core';
+import { appendFileSync } from 'node:fs';
 import { JSDOM } from 'jsdom';
 import { E2E_CONCURRENCY, FixtureServer, badgeText, swap, variantUrl, launch, openOptions, requireChromium, setSettings, tabIdOf, visibility, yahooFixtures, fixtureByFile, type Session, serveYahooFixtures } from './harness';
 import { FLASH_PROBE } from './flash-probe';
@@ -19,6 +20,26 @@ const NAVIGATION_SETTLE_MS = 5_000;
  * machine stays well under it; a tab Chromium throttles renders about once a second, too seldom
  * for the flash probe to see what a reader would. */
 const MAX_FRAME_GAP_MS = 600;
+/** Times a test is taken again when its sample cannot be judged (see UnjudgedSample). */
+const MAX_SAMPLES = 3;
+/** The content script's share of a frame gap over MAX_FRAME_GAP_MS from which the gap is its
+ * own doing: it held the main thread that long, and that is a defect, not a sample to retake. */
+const EXTENSION_GAP_SHARE = 0.5;
+/** Longer than the content script waits to write its User Timing measures (t0.ts). */
+const MEASURE_FLUSH_WAIT_MS = 2_500;
+/** Where samples taken again are listed, for `npm test`'s summary (run-tests.mjs). */
+const RETAKES_FILE = 'tests/.cache/e2e-retakes.txt';
+
+/**
+ * A sample that says nothing either way about the extension: the tab was not rendered often
+ * enough for the flash probe to see what it painted, or a network stall passed without a paint.
+ * What went unseen may have been painted, so the test is taken again (up to MAX_SAMPLES times)
+ * rather than passed or failed. Thrown only after every assertion about the page has held: a
+ * flash the probe did see fails the test at once.
+ */
+class UnjudgedSample extends Error {
+  override name = 'UnjudgedSample';
+}
 
 describe.skipIf(!hasChromium)('automatic cleanup in Chromium', () => {
   let server: FixtureServer;
@@ -48,7 +69,16 @@ describe.skipIf(!hasChromium)('automatic cleanup in Chromium', () => {
     return async (t) => {
       const b = idle.pop() ?? (await new Promise<Session>((ok) => queue.push(ok)));
       try {
-        await test(b, t);
+        for (let sample = 1; ; sample++) {
+          try {
+            await test(b, t);
+            break;
+          } catch (e) {
+            if (!(e instanceof UnjudgedSample) || sample === MAX_SAMPLES) throw e;
+            appendFileSync(RETAKES_FILE, `${t.task.name}: ${e.message}\n`);
+            for (const p of b.context.pages()) if (p.url().startsWith('https:')) await p.close();
+          }
+        }
       } finally {
         // A failed test's page must not stay open for the next test in this browser.
         for (const p of b.context.pages()) if (p.url().startsWith('https:')) await p.close();
@@ -85,10 +115,31 @@ describe.skipIf(!hasChromium)('automatic cleanup in Chromium', () => {
   }
 
   /** The tab rendered often enough for the flash probe to see what it painted. */
+  /** A gap over MAX_FRAME_GAP_MS fails the test if the content script's own measured work
+   * filled EXTENSION_GAP_SHARE of it; otherwise (the machine's load, the page's own work) the
+   * sample cannot be judged and is taken again. */
   async function expectFramesSeen(page: Page) {
-    const longest = await page.evaluate(() => (window as unknown as { __yndLongestFrame: number }).__yndLongestFrame);
-    expect(longest, 'longest time between two frames, ms').toBeGreaterThan(0);
-    expect(longest, 'longest time between two frames, ms').toBeLessThan(MAX_FRAME_GAP_MS);
+    const read = () => page.evaluate(() => {
+      const w = window as unknown as { __yndLongestFrame: number; __yndFrameGaps: Array<{ start: number; end: number }> };
+      const ours = performance.getEntriesByType('measure').filter((m) => m.name.startsWith('ynd:'));
+      return {
+        longest: w.__yndLongestFrame,
+        gaps: w.__yndFrameGaps.map((g) => ({
+          ms: g.end - g.start,
+          ours: ours.reduce((n, m) => n + Math.max(0, Math.min(g.end, m.startTime + m.duration) - Math.max(g.start, m.startTime)), 0),
+        })),
+      };
+    });
+    let frames = await read();
+    expect(frames.longest, 'longest time between two frames, ms').toBeGreaterThan(0);
+    if (frames.longest < MAX_FRAME_GAP_MS) return;
+    await page.waitForTimeout(MEASURE_FLUSH_WAIT_MS);
+    frames = await read();
+    for (const g of frames.gaps.filter((x) => x.ms >= MAX_FRAME_GAP_MS)) {
+      expect(g.ours, `the content script's work in a ${g.ms.toFixed(0)} ms gap between frames, ms`).toBeLessThan(g.ms * EXTENSION_GAP_SHARE);
+    }
+    const worst = frames.gaps.reduce((a, g) => (g.ms >= a.ms ? g : a), { ms: frames.longest, ours: Number.NaN });
+    throw new UnjudgedSample(`${worst.ms.toFixed(0)} ms between two frames (limit ${MAX_FRAME_GAP_MS}), ${worst.ours.toFixed(1)} ms of it the content script's`);
   }
 
   async function expectArticleVisible(page: Page) {
@@ -203,10 +254,11 @@ describe.skipIf(!hasChromium)('automatic cleanup in Chromium', () => {
       server.route(url, html, undefined, { at: beforeSecondFeedCard(html), ms: STALL_MS });
       const page = await open(s, url);
       expect((await expectFeedHiddenNeverPainted(page)).total).toBe(f.expect.feedItems);
-      // The stall was long enough for the page to be painted meanwhile.
+      // The stall was long enough for the page to be painted meanwhile (else the sample shows
+      // nothing of what a reader would have seen during one).
       const painted = await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? Infinity);
       const ended = await page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).responseEnd);
-      expect(painted).toBeLessThan(ended);
+      if (!(painted < ended)) throw new UnjudgedSample(`first paint at ${painted.toFixed(0)} ms, after the response ended at ${ended.toFixed(0)} ms`);
       await page.close();
     }));
 

@@ -18,7 +18,12 @@
  * (not before: a loading page's rendering updates stay the browser's own), so that number shows
  * a tab rendering too seldom for the probe to see what it paints: Chromium renders a background
  * tab that gets mouse input about once a second (measured with tests run a few at once).
+ * `__yndFrameGaps`: each time between two frames longer than FRAME_GAP_RECORDED_MS, as its
+ * start and end (performance.now() times), to tell whose work filled it.
  */
+/** Gaps between frames longer than this are recorded with their times (a frame is ~17 ms). */
+export const FRAME_GAP_RECORDED_MS = 200;
+
 export const FLASH_PROBE = `(() => {
   const shown = new Map();
   const intervals = [];
@@ -87,13 +92,16 @@ export const FLASH_PROBE = `(() => {
   mo.observe(document, { childList: true, subtree: true });
   document.addEventListener('DOMContentLoaded', () => scan(document.documentElement));
   let longest = 0;
+  const gaps = [];
   Object.defineProperty(window, '__yndLongestFrame', { get: () => longest });
+  Object.defineProperty(window, '__yndFrameGaps', { get: () => gaps.slice() });
   new PerformanceObserver((list, obs) => {
     if (!list.getEntriesByName('first-contentful-paint').length) return;
     obs.disconnect();
     let last = 0;
     const frame = (t) => {
       if (last) longest = Math.max(longest, t - last);
+      if (last && t - last > ${FRAME_GAP_RECORDED_MS}) gaps.push({ start: last, end: t });
       last = t;
       requestAnimationFrame(frame);
     };
