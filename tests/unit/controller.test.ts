@@ -3,6 +3,7 @@ import { CleanupController } from '../../utils/cleanup/controller';
 import { ATTR } from '../../utils/cleanup/style';
 import { DEFAULT_SETTINGS, type Settings } from '../../utils/settings';
 import { FIXTURES, fixtureHtml, loadFixture, loadWithScripts, renameClasses } from './fixtures';
+import { hiddenOnPage, whileParsing } from './parsing';
 
 /** Past the full detection the controller leaves for idle time (its timeout is 500 ms). */
 const afterIdle = () => new Promise((r) => setTimeout(r, 700));
@@ -14,32 +15,6 @@ async function seedAfterIdle(settings?: Settings): Promise<{ doc: Document; c: C
   c.start();
   if (settings) c.setSettings(settings);
   await afterIdle();
-  return { doc, c };
-}
-
-/** Whether `el` is hidden: it, or an ancestor, has display: none. */
-function hiddenOnPage(css: Window, el: Element): boolean {
-  for (let n: Element | null = el; n; n = n.parentElement) if (css.getComputedStyle(n).display === 'none') return true;
-  return false;
-}
-
-/**
- * A fixture cut where the parser has got to (`html`, jsdom closes what is open), still loading,
- * its controller started, and the parser's next node added, at the body's end or (`inPlace`)
- * where the parser is, after its deepest open element: the frame that follows is one the
- * browser may paint.
- */
-async function whileParsing(file: string, html: string, inPlace = false): Promise<{ doc: Document; c: CleanupController }> {
-  const { doc } = loadFixture(file, html);
-  await new Promise((r) => doc.defaultView!.addEventListener('load', r, { once: true }));
-  Object.defineProperty(doc, 'readyState', { configurable: true, value: 'loading' });
-  const c = new CleanupController(doc, { force: false });
-  c.start();
-  let deepest: Element = doc.documentElement;
-  while (inPlace && deepest.lastElementChild) deepest = deepest.lastElementChild;
-  if (inPlace) deepest.after(doc.createElement('span'));
-  else doc.body.append(doc.createElement('span'));
-  await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
   return { doc, c };
 }
 
@@ -364,6 +339,21 @@ describe('cleanup controller', () => {
     expect(hiddenOnPage(css, rows[0]!)).toBe(true);
     expect(hiddenOnPage(css, doc.querySelector('[data-fixture="headline"]')!)).toBe(false);
     expect(hiddenOnPage(css, doc.querySelector('[data-fixture="article"]')!)).toBe(false);
+    c.stop();
+  });
+
+  it("a feed module above the story whose first card the parser is in is hidden while it is (ph-en-upnext's Trending now carousel showed its first card's rank and picture)", async () => {
+    const file = 'ph-en-upnext.html';
+    const html = fixtureHtml(file);
+    // Cut after the first card's picture: its rank and picture parsed, its title not.
+    const card = html.indexOf('data-fixture="feed-item"', html.indexOf('id="trending-track"'));
+    const cut = html.indexOf('>', html.indexOf('<img', card)) + 1;
+    expect(card).toBeGreaterThan(0);
+    expect(cut).toBeLessThan(html.indexOf('<h1'));
+    const { doc, c } = await whileParsing(file, html.slice(0, cut), true);
+    const items = Array.from(doc.querySelectorAll('[data-fixture="feed-item"]'));
+    expect(items.length).toBe(1);
+    expect(hiddenOnPage(doc.defaultView!, items[0]!)).toBe(true);
     c.stop();
   });
 

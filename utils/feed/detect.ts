@@ -2415,6 +2415,7 @@ const ARTICLE_TEXT_SELECTOR = `main, ${ARTICLE_BODY_SELECTOR}, [role="main"]`;
 export function beforeArticle(doc: Document, url: string, options: Pick<DetectOptions, 'force' | 'userRules'> = {}, d?: Detection): FeedBlock[] {
   if (!doc.body) return [];
   if (!d && !safeQueryAll(doc.body, HEADING_SELECTOR).some((h) => moduleKind(h).kind) && !safeQueryAll(doc.body, NAMED_MODULE).some(namedKind)) return [];
+  const open = openChain(doc);
   return (d ?? detectFeed(doc, url, { ...options, quick: true })).blocks.filter(
     (b) =>
       b.kind !== 'related' &&
@@ -2430,7 +2431,11 @@ export function beforeArticle(doc: Document, url: string, options: Pick<DetectOp
       // Mostly links, or cards with times (a column of "Top stories" with their providers and
       // times, before the story in the source: sg-vaadin-lumo-left-column-feeds.html painted
       // them under a slow CPU, their markup's white space keeping the density under half).
-      (linkDensity(b.el) >= LINK_DENSITY_MIN || timedCard(b.el)),
+      // Or a card begun in it while the parser is still there: its links and times have not
+      // all come (ph-en-upnext.html's "Trending now" carousel above the story showed its first
+      // card's rank and picture). It is read again with the next frame, and shown again if,
+      // whole, it is neither.
+      (linkDensity(b.el) >= LINK_DENSITY_MIN || timedCard(b.el) || (open.includes(b.el) && hasLink(b.el))),
   );
 }
 
