@@ -357,6 +357,22 @@ describe('cleanup controller', () => {
     c.stop();
   });
 
+  it("a feed module in the site's footer whose first story the parser is in is hidden while it is (uk-umbraco-cirrus's footer Trending now showed its first story's picture and title)", async () => {
+    const file = 'uk-umbraco-cirrus-footer-trending-most-read.html';
+    const html = fixtureHtml(file);
+    // Cut after the first story's title: no time yet, no second row.
+    const card = html.indexOf('data-fixture="feed-item"', html.indexOf('id="ftr-trending-hd"'));
+    const cut = html.indexOf('</span>', html.indexOf('ynu-fstrip__title', card)) + '</span>'.length;
+    expect(card).toBeGreaterThan(0);
+    const { doc, c } = await whileParsing(file, html.slice(0, cut), true);
+    const items = Array.from(doc.querySelectorAll('footer [data-fixture="feed-item"]'));
+    expect(items.length).toBe(1);
+    expect(items[0]!.textContent).toContain('Met Office');
+    expect(hiddenOnPage(doc.defaultView!, items[0]!)).toBe(true);
+    expect(hiddenOnPage(doc.defaultView!, doc.querySelector('[data-fixture="article"]')!)).toBe(false);
+    c.stop();
+  });
+
   it('a rail module the parser was in at the last frame is read again when its rows arrive with DOMContentLoaded (us-ap-outbrain under a slow CPU)', async () => {
     const { doc } = loadFixture('tw-modern-seed.html', renameClasses(fixtureHtml('tw-modern-seed.html'), 'rename'));
     await new Promise((r) => doc.defaultView!.addEventListener('load', r, { once: true }));

@@ -235,14 +235,22 @@ const MODULE_CHROME = `header, [role="banner"], ${FOOTER_CHROME}`;
  * sits in (where a climb from its heading stops), else null. `c`: the chrome around `el`, when
  * the caller has it.
  */
-function chromeModule(el: Element, c: Element | null = chromeAround(el)): Element | null {
+function chromeModule(el: Element, c: Element | null = chromeAround(el), open: ReadonlySet<Element> = NONE): Element | null {
   if (!c?.matches(MODULE_CHROME) || c === el) return null;
+  const first = el.matches(HEADING_SELECTOR) ? el.parentElement : el;
+  // While the parser is inside the module around the heading and in its first linked row, the
+  // rows have not all come, nor their times: that row stands for them, decided again once the
+  // page has parsed (uk-umbraco-cirrus-footer-trending-most-read.html's footer "Trending now"
+  // showed its first story's picture and title at parse cuts).
+  for (let x = first; x && x !== c && open.size; x = x.parentElement) {
+    if (open.has(x) && safeQueryAll(x, 'li, article').some((r) => open.has(r) && hasLink(r))) return c;
+  }
   // The chrome's timed rows and (in a footer) ranked lists, read once; then what lies around the
   // heading at each level.
   const timed = safeQueryAll(c, 'li, article').filter((r) => hasLink(r) && cardTime(r));
   const ranked = c.matches(FOOTER_CHROME) ? safeQueryAll(c, 'ol, ul').filter((l) => rankedCards(Array.from(l.children))) : [];
   if (timed.length < MIN_CARDS && !ranked.length) return null;
-  for (let x: Element | null = el.matches(HEADING_SELECTOR) ? el.parentElement : el; x && x !== c; x = x.parentElement) {
+  for (let x = first; x && x !== c; x = x.parentElement) {
     if (timed.filter((r) => x!.contains(r)).length >= MIN_CARDS || ranked.some((l) => x!.contains(l))) return c;
   }
   return null;
@@ -2589,7 +2597,7 @@ export function detectFeed(doc: Document, url: string, options: DetectOptions = 
     if (!kind && !rail) continue;
     // In the site's chrome, only a module of stories that names itself a feed (chromeModule).
     const chrome = siteChrome(h, article.start);
-    const host = chrome && kind ? chromeModule(h) : null;
+    const host = chrome && kind ? chromeModule(h, undefined, open) : null;
     if (chrome && !host) continue;
     if (touchesArticle(h, article)) continue;
     const el = climbFromHeading(h, article, host ?? stop, open);
