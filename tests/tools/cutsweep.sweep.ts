@@ -19,7 +19,7 @@ const DEFAULT_CUTS = 40;
 const ARTICLE_PARTS = '[data-fixture="article"], [data-fixture="headline"], [data-fixture="byline"], [data-fixture="article-image"]';
 
 const cutsWanted = Number(process.env.CUTSWEEP_CUTS) || DEFAULT_CUTS;
-const only = process.env.CUTSWEEP_FIXTURES?.split(',').filter(Boolean);
+const only = process.env.CUTSWEEP_FIXTURES ? process.env.CUTSWEEP_FIXTURES.split(',') : null;
 
 /** Tag starts in the body, outside scripts, styles and comments: where a chunk may end. */
 function tagBoundaries(html: string): number[] {

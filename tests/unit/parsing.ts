@@ -7,21 +7,27 @@ export function hiddenOnPage(css: Window, el: Element): boolean {
   return false;
 }
 
+/** A comment the parser leaves where it is when the cut comes (see whileParsing). */
+const CUT_MARK = 'ynd-cut';
+
 /**
  * A fixture cut where the parser has got to (`html`, jsdom closes what is open), still loading,
  * its controller started, and the parser's next node added, at the body's end or (`inPlace`)
- * where the parser is, after its deepest open element: the frame that follows is one the
- * browser may paint.
+ * where the parser is: the frame that follows is one the browser may paint. The place is the
+ * parser's own: a comment parsed at the cut marks it, inside an element whose start tag came
+ * last, beside one whose end tag did.
  */
 export async function whileParsing(file: string, html: string, inPlace = false): Promise<{ doc: Document; c: CleanupController }> {
-  const { doc } = loadFixture(file, html);
+  const { doc } = loadFixture(file, inPlace ? `${html}<!--${CUT_MARK}-->` : html);
   await new Promise((r) => doc.defaultView!.addEventListener('load', r, { once: true }));
   Object.defineProperty(doc, 'readyState', { configurable: true, value: 'loading' });
   const c = new CleanupController(doc, { force: false });
   c.start();
-  let deepest: Element = doc.documentElement;
-  while (inPlace && deepest.lastElementChild) deepest = deepest.lastElementChild;
-  if (inPlace) deepest.after(doc.createElement('span'));
+  let mark: Node | null = null;
+  const walk = doc.createTreeWalker(doc, doc.defaultView!.NodeFilter.SHOW_COMMENT);
+  for (let n = walk.nextNode(); n; n = walk.nextNode()) if ((n as Comment).data === CUT_MARK) mark = n;
+  // (A cut inside a script or a comment leaves no mark: the node goes to the body's end.)
+  if (mark) (mark as ChildNode).replaceWith(doc.createElement('span'));
   else doc.body.append(doc.createElement('span'));
   await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
   return { doc, c };
