@@ -357,7 +357,7 @@ describe('cleanup controller', () => {
     c.stop();
   });
 
-  it("a feed module in the site's footer whose first story the parser is in is hidden while it is (uk-umbraco-cirrus's footer Trending now showed its first story's picture and title)", async () => {
+  it("a feed module in the site's footer the parser is in is hidden while it is (uk-umbraco-cirrus's footer Trending now showed its first story's picture and title, and its first two stories)", async () => {
     const file = 'uk-umbraco-cirrus-footer-trending-most-read.html';
     const html = fixtureHtml(file);
     // Cut after the first story's title: no time yet, no second row.
@@ -371,6 +371,14 @@ describe('cleanup controller', () => {
     expect(hiddenOnPage(doc.defaultView!, items[0]!)).toBe(true);
     expect(hiddenOnPage(doc.defaultView!, doc.querySelector('[data-fixture="article"]')!)).toBe(false);
     c.stop();
+    // Between its second and third rows, two timed stories in: not yet the three a module in
+    // the chrome needs once parsed.
+    const third = html.indexOf('data-fixture="feed-item"', html.indexOf('data-fixture="feed-item"', card + 1) + 1);
+    const between = await whileParsing(file, html.slice(0, html.lastIndexOf('<li', third)), true);
+    const two = Array.from(between.doc.querySelectorAll('footer [data-fixture="feed-item"]'));
+    expect(two.length).toBe(2);
+    for (const el of two) expect(hiddenOnPage(between.doc.defaultView!, el)).toBe(true);
+    between.c.stop();
   });
 
   it('a rail module the parser was in at the last frame is read again when its rows arrive with DOMContentLoaded (us-ap-outbrain under a slow CPU)', async () => {

@@ -238,12 +238,12 @@ const MODULE_CHROME = `header, [role="banner"], ${FOOTER_CHROME}`;
 function chromeModule(el: Element, c: Element | null = chromeAround(el), open: ReadonlySet<Element> = NONE): Element | null {
   if (!c?.matches(MODULE_CHROME) || c === el) return null;
   const first = el.matches(HEADING_SELECTOR) ? el.parentElement : el;
-  // While the parser is inside the module around the heading and in its first linked row, the
-  // rows have not all come, nor their times: that row stands for them, decided again once the
+  // While the parser is inside the module around the heading, past its first linked row, the
+  // rows have not all come, nor their times: those there stand for them, decided again once the
   // page has parsed (uk-umbraco-cirrus-footer-trending-most-read.html's footer "Trending now"
-  // showed its first story's picture and title at parse cuts).
+  // showed its first story's picture and title, and its first two stories, at parse cuts).
   for (let x = first; x && x !== c && open.size; x = x.parentElement) {
-    if (open.has(x) && safeQueryAll(x, 'li, article').some((r) => open.has(r) && hasLink(r))) return c;
+    if (open.has(x) && safeQueryAll(x, 'li, article').some(hasLink)) return c;
   }
   // The chrome's timed rows and (in a footer) ranked lists, read once; then what lies around the
   // heading at each level.
