@@ -381,6 +381,22 @@ describe('cleanup controller', () => {
     between.c.stop();
   });
 
+  it("the first ranked links of a panel under a caption naming a feed are hidden while the parser is in it (hk-marko-bulma's 熱門 showed its first two at a parse cut)", async () => {
+    const file = 'hk-marko-bulma-continuous-next.html';
+    const html = fixtureHtml(file);
+    // Cut inside the panel's second row, after its title: a caption <p>, two ranked links.
+    const panel = html.indexOf('class="panel is-primary feed-hot"');
+    const second = html.indexOf('data-fixture="feed-item"', html.indexOf('data-fixture="feed-item"', panel) + 1);
+    const cut = html.indexOf('</a>', second);
+    expect(panel).toBeGreaterThan(html.indexOf('<h1'));
+    const { doc, c } = await whileParsing(file, html.slice(0, cut), true);
+    const rows = Array.from(doc.querySelectorAll('.feed-hot [data-fixture="feed-item"]'));
+    expect(rows.length).toBe(2);
+    for (const el of rows) expect(hiddenOnPage(doc.defaultView!, el), el.textContent!).toBe(true);
+    expect(hiddenOnPage(doc.defaultView!, doc.querySelector('[data-fixture="article"]')!)).toBe(false);
+    c.stop();
+  });
+
   it('a rail module the parser was in at the last frame is read again when its rows arrive with DOMContentLoaded (us-ap-outbrain under a slow CPU)', async () => {
     const { doc } = loadFixture('tw-modern-seed.html', renameClasses(fixtureHtml('tw-modern-seed.html'), 'rename'));
     await new Promise((r) => doc.defaultView!.addEventListener('load', r, { once: true }));

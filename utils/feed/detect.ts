@@ -1428,13 +1428,23 @@ function numbered(rows: readonly Element[], row: (r: Element, rank: number) => b
  */
 function openRanking(el: Element, open: ReadonlySet<Element>): Element[] | null {
   const rows = openRows(el);
-  return rows && rankedRows(rows, open) ? rows : null;
+  return rows && (rankedRows(rows, open) || rankedLinks(rows, open)) ? rows : null;
+}
+
+/** While the parser is in them: the first rows of a ranking of stories, each a link that opens
+ * with its number, the row being parsed perhaps with nothing yet (hk-marko-bulma-continuous-
+ * next.html's 熱門 panel showed its first two at a parse cut). */
+function rankedLinks(rows: readonly Element[], open: ReadonlySet<Element>): boolean {
+  return numbered(rows, (r, rank) => (open.has(r) && !leadingText(r)) || (rankOf(r) === rank && hasLink(r)));
 }
 
 /** While the parser is inside `el`: its children so far, when they are fewer than a run and
- * alike (the first rows of one), else null. */
+ * alike (the first rows of one), else null. A caption before them with no link is no row
+ * (hk-marko-bulma-continuous-next.html's panel, its 熱門 a <p> above its ranked links). */
 function openRows(el: Element): Element[] | null {
-  const rows = Array.from(el.children);
+  const kids = Array.from(el.children);
+  const first = kids.findIndex((k) => k === kids[kids.length - 1] || hasLink(k) || signature(k) === signature(kids[kids.length - 1]!));
+  const rows = kids.slice(Math.max(0, first));
   return rows.length && rows.length < MIN_CARDS && new Set(rows.map(signature)).size === 1 ? rows : null;
 }
 
