@@ -1808,13 +1808,7 @@ function openCards(el: Element, open: ReadonlySet<Element>): boolean {
     if (!cards.every(openCard) || new Set(cards.map(signature)).size < 2 || largestGroup(cards, signature) || !timedCards(cards)) return false;
     return !manyLinks(cards);
   }
-  // Not a module holding a list of cards the parser is in: that list is the run, read at its
-  // own level (tw-sports-quasar-roleheading-split-h1cards.html's 運動熱門 strip above the story,
-  // its time-like "過去24小時" in its header, made its <main> and the page's container runs
-  // of one, which hold the story to come, and its own run was never hidden).
-  const holdsOpenList = (card: Element) =>
-    [...open].some((o) => o !== card && card.contains(o) && new Set(Array.from(o.children).filter(openCard).map(signature)).size === 1 && Array.from(o.children).filter(openCard).length >= 2);
-  const cards = Array.from(el.children).filter((c) => openCard(c) && !holdsOpenList(c));
+  const cards = Array.from(el.children).filter(openCard);
   // The first card begun, its time parsed before its title (a provider's logo and "just now",
   // us-catalyst-primer-compact-times-logo-providers.html), or its picture and nothing else yet
   // (sg-hugo-bootstrap-absolute-times.html's Brand corner, its first ad's image painted through a
@@ -2721,6 +2715,11 @@ export function detectFeed(doc: Document, url: string, options: DetectOptions = 
   // network stall mid-feed leaves the page idle, so the full pass can run before the rest too).
   for (const el of open) {
     if (candidates.has(el)) continue;
+    // Not what holds a module found already that the parser is in: that module is the block
+    // (tw-sports-quasar-roleheading-split-h1cards.html's 運動熱門 strip above the story, its
+    // "過去24小時" read as a card's time, made its <main> and the page's container runs of one
+    // card, which would hold the story to come; its own cards showed at parse cuts).
+    if ([...candidates.keys()].some((k) => k !== el && open.has(k) && el.contains(k))) continue;
     if (openRun(el, article.start, touches, open)) {
       const block = runBlock(el, article, stop);
       if (!openRelated(block, el, terms)) add(block, null, 'generic', 'openRun');
