@@ -416,6 +416,20 @@ describe('cleanup controller', () => {
     }
   });
 
+  it("a row of short links above the story under a feed's name is hidden while the story parses, its markup's white space not counted (hk-framework7's 熱搜 chips)", async () => {
+    const file = 'hk-framework7-media-list-page-stack.html';
+    const html = fixtureHtml(file);
+    // Cut in the byline, the headline parsed, the body not.
+    const cut = html.indexOf('<span class="story-author">');
+    expect(cut).toBeGreaterThan(html.indexOf('<h1'));
+    const { doc, c } = await whileParsing(file, html.slice(0, cut), true);
+    const chips = Array.from(doc.querySelectorAll('.chips-bar [data-fixture="feed-item"]'));
+    expect(chips.length).toBe(7);
+    for (const el of chips) expect(hiddenOnPage(doc.defaultView!, el), el.textContent!).toBe(true);
+    expect(hiddenOnPage(doc.defaultView!, doc.querySelector('[data-fixture="headline"]')!)).toBe(false);
+    c.stop();
+  });
+
   it('a rail module the parser was in at the last frame is read again when its rows arrive with DOMContentLoaded (us-ap-outbrain under a slow CPU)', async () => {
     const { doc } = loadFixture('tw-modern-seed.html', renameClasses(fixtureHtml('tw-modern-seed.html'), 'rename'));
     await new Promise((r) => doc.defaultView!.addEventListener('load', r, { once: true }));

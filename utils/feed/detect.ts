@@ -2074,14 +2074,17 @@ function depthIn(el: Element, ancestor: Element): number {
   return d;
 }
 
-function linkDensity(el: Element): number {
-  const total = textLen(el);
+/** The share of `el`'s text in links. `words`: of its text without white space, which the
+ * markup's indentation would otherwise outweigh in a block of short links (a row of chips). */
+function linkDensity(el: Element, words = false): number {
+  const len = words ? (n: Element) => squeeze(n.textContent).length : textLen;
+  const total = len(el);
   if (!total) return 0;
   let links = 0;
   // The outermost links only (a scripted card may hold an <a> of its own).
   for (const a of safeQueryAll(el, `a, ${SCRIPTED_LINK}`)) {
     const outer = a.parentElement?.closest(`a, ${SCRIPTED_LINK}`);
-    if (!outer || !el.contains(outer)) links += textLen(a);
+    if (!outer || !el.contains(outer)) links += len(a);
   }
   return links / total;
 }
@@ -2448,12 +2451,15 @@ export function beforeArticle(doc: Document, url: string, options: Pick<DetectOp
       (!b.el.closest(ARTICLE_BODY_SELECTOR) || !!b.el.closest(ASIDE_SELECTOR)) &&
       // Mostly links, or cards with times (a column of "Top stories" with their providers and
       // times, before the story in the source: sg-vaadin-lumo-left-column-feeds.html painted
-      // them under a slow CPU, their markup's white space keeping the density under half).
+      // them under a slow CPU). Its words are read without the markup's white space:
+      // hk-framework7-media-list-page-stack.html's 熱搜 chips above the story, eight short
+      // links on lines of their own, came to 0.19 with it and showed while the story's byline
+      // was parsed.
       // Or a card begun in it while the parser is still there: its links and times have not
       // all come (ph-en-upnext.html's "Trending now" carousel above the story showed its first
       // card's rank and picture). It is read again with the next frame, and shown again if,
       // whole, it is neither.
-      (linkDensity(b.el) >= LINK_DENSITY_MIN || timedCard(b.el) || (open.includes(b.el) && hasLink(b.el))),
+      (linkDensity(b.el, true) >= LINK_DENSITY_MIN || timedCard(b.el) || (open.includes(b.el) && hasLink(b.el))),
   );
 }
 
