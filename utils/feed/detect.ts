@@ -1431,6 +1431,15 @@ function openRanking(el: Element, open: ReadonlySet<Element>): Element[] | null 
   return rows && (rankedRows(rows, open) || rankedLinks(rows, open)) ? rows : null;
 }
 
+/** Whether `el` opens with a heading of its own before any link: a module's caption, not a
+ * card's title (which holds its link, or follows its picture's). */
+function captioned(el: Element): boolean {
+  const h = el.querySelector(HEADING_SELECTOR);
+  if (!h || hasLink(h)) return false;
+  const link = el.querySelector(LINK);
+  return !link || !!(h.compareDocumentPosition(link) & FOLLOWING);
+}
+
 /** While the parser is in them: the first rows of a ranking of stories, each a link that opens
  * with its number, the row being parsed perhaps with nothing yet (hk-marko-bulma-continuous-
  * next.html's 熱門 panel showed its first two at a parse cut). */
@@ -2721,11 +2730,12 @@ export function detectFeed(doc: Document, url: string, options: DetectOptions = 
   // network stall mid-feed leaves the page idle, so the full pass can run before the rest too).
   for (const el of open) {
     if (candidates.has(el)) continue;
-    // Not what holds a module found already that the parser is in: that module is the block
-    // (tw-sports-quasar-roleheading-split-h1cards.html's 運動熱門 strip above the story, its
-    // "過去24小時" read as a card's time, made its <main> and the page's container runs of one
-    // card, which would hold the story to come; its own cards showed at parse cuts).
-    if ([...candidates.keys()].some((k) => k !== el && open.has(k) && el.contains(k))) continue;
+    // Not what holds a module found already that the parser is in, captioned by its heading:
+    // that module is the block (tw-sports-quasar-roleheading-split-h1cards.html's 運動熱門 strip
+    // above the story, its "過去24小時" read as a card's time, made its <main> and the page's
+    // container runs of one card, which would hold the story to come; its own cards showed at
+    // parse cuts). A card found already (a paid one) is one of el's cards, not such a module.
+    if ([...candidates.keys()].some((k) => k !== el && open.has(k) && el.contains(k) && captioned(k))) continue;
     if (openRun(el, article.start, touches, open)) {
       const block = runBlock(el, article, stop);
       if (!openRelated(block, el, terms)) add(block, null, 'generic', 'openRun');
