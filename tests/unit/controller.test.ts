@@ -3,7 +3,7 @@ import { CleanupController } from '../../utils/cleanup/controller';
 import { ATTR } from '../../utils/cleanup/style';
 import { DEFAULT_SETTINGS, type Settings } from '../../utils/settings';
 import { FIXTURES, fixtureHtml, loadFixture, loadWithScripts, renameClasses } from './fixtures';
-import { hiddenOnPage, whileParsing } from './parsing';
+import { expectHiddenAtCut, hiddenOnPage, itemAt, whileParsing } from './parsing';
 
 /** Past the full detection the controller leaves for idle time (its timeout is 500 ms). */
 const afterIdle = () => new Promise((r) => setTimeout(r, 700));
@@ -346,39 +346,23 @@ describe('cleanup controller', () => {
     const file = 'ph-en-upnext.html';
     const html = fixtureHtml(file);
     // Cut after the first card's picture: its rank and picture parsed, its title not.
-    const card = html.indexOf('data-fixture="feed-item"', html.indexOf('id="trending-track"'));
+    const card = itemAt(html, html.indexOf('id="trending-track"'), 1);
     const cut = html.indexOf('>', html.indexOf('<img', card)) + 1;
     expect(card).toBeGreaterThan(0);
     expect(cut).toBeLessThan(html.indexOf('<h1'));
-    const { doc, c } = await whileParsing(file, html.slice(0, cut), true);
-    const items = Array.from(doc.querySelectorAll('[data-fixture="feed-item"]'));
-    expect(items.length).toBe(1);
-    expect(hiddenOnPage(doc.defaultView!, items[0]!)).toBe(true);
-    c.stop();
+    await expectHiddenAtCut(file, cut, '[data-fixture="feed-item"]', 1);
   });
 
   it("a feed module in the site's footer the parser is in is hidden while it is (uk-umbraco-cirrus's footer Trending now showed its first story's picture and title, and its first two stories)", async () => {
     const file = 'uk-umbraco-cirrus-footer-trending-most-read.html';
     const html = fixtureHtml(file);
-    // Cut after the first story's title: no time yet, no second row.
-    const card = html.indexOf('data-fixture="feed-item"', html.indexOf('id="ftr-trending-hd"'));
-    const cut = html.indexOf('</span>', html.indexOf('ynu-fstrip__title', card)) + '</span>'.length;
+    // After the first story's title: no time yet, no second row. Then between its second and
+    // third rows, two timed stories in: not yet the three a module in the chrome needs once parsed.
+    const card = itemAt(html, html.indexOf('id="ftr-trending-hd"'), 1);
+    const third = itemAt(html, card, 2);
     expect(card).toBeGreaterThan(0);
-    const { doc, c } = await whileParsing(file, html.slice(0, cut), true);
-    const items = Array.from(doc.querySelectorAll('footer [data-fixture="feed-item"]'));
-    expect(items.length).toBe(1);
-    expect(items[0]!.textContent).toContain('Met Office');
-    expect(hiddenOnPage(doc.defaultView!, items[0]!)).toBe(true);
-    expect(hiddenOnPage(doc.defaultView!, doc.querySelector('[data-fixture="article"]')!)).toBe(false);
-    c.stop();
-    // Between its second and third rows, two timed stories in: not yet the three a module in
-    // the chrome needs once parsed.
-    const third = html.indexOf('data-fixture="feed-item"', html.indexOf('data-fixture="feed-item"', card + 1) + 1);
-    const between = await whileParsing(file, html.slice(0, html.lastIndexOf('<li', third)), true);
-    const two = Array.from(between.doc.querySelectorAll('footer [data-fixture="feed-item"]'));
-    expect(two.length).toBe(2);
-    for (const el of two) expect(hiddenOnPage(between.doc.defaultView!, el)).toBe(true);
-    between.c.stop();
+    await expectHiddenAtCut(file, html.indexOf('</span>', html.indexOf('ynu-fstrip__title', card)) + '</span>'.length, 'footer [data-fixture="feed-item"]', 1);
+    await expectHiddenAtCut(file, html.lastIndexOf('<li', third), 'footer [data-fixture="feed-item"]', 2);
   });
 
   it("the first ranked links of a panel under a caption naming a feed are hidden while the parser is in it (hk-marko-bulma's 熱門 showed its first two at a parse cut)", async () => {
@@ -386,34 +370,22 @@ describe('cleanup controller', () => {
     const html = fixtureHtml(file);
     // Cut inside the panel's second row, after its title: a caption <p>, two ranked links.
     const panel = html.indexOf('class="panel is-primary feed-hot"');
-    const second = html.indexOf('data-fixture="feed-item"', html.indexOf('data-fixture="feed-item"', panel) + 1);
-    const cut = html.indexOf('</a>', second);
+    const second = itemAt(html, panel, 2);
     expect(panel).toBeGreaterThan(html.indexOf('<h1'));
-    const { doc, c } = await whileParsing(file, html.slice(0, cut), true);
-    const rows = Array.from(doc.querySelectorAll('.feed-hot [data-fixture="feed-item"]'));
-    expect(rows.length).toBe(2);
-    for (const el of rows) expect(hiddenOnPage(doc.defaultView!, el), el.textContent!).toBe(true);
-    expect(hiddenOnPage(doc.defaultView!, doc.querySelector('[data-fixture="article"]')!)).toBe(false);
-    c.stop();
+    await expectHiddenAtCut(file, html.indexOf('</a>', second), '.feed-hot [data-fixture="feed-item"]', 2);
   });
 
   it("a strip of ranked stories above the story is hidden while the parser is in its cards, not read as its <main>'s first card (tw-sports-quasar's 運動熱門)", async () => {
     const file = 'tw-sports-quasar-roleheading-split-h1cards.html';
     const html = fixtureHtml(file);
     const strip = html.indexOf('class="q-card q-card--flat no-shadow hot-strip');
-    const second = html.indexOf('data-fixture="feed-item"', html.indexOf('data-fixture="feed-item"', strip) + 1);
-    // Cut inside the second card, after its link's start tag: the story's headline comes later.
+    const second = itemAt(html, strip, 2);
+    // Inside the second card, after its link's start tag, the story's headline to come; and
+    // inside the first card's title, its rank parsed.
     const cut = html.indexOf('<div', html.indexOf('<a', second));
     expect(cut).toBeLessThan(html.indexOf('data-fixture="headline"'));
-    // And inside the first card's title, its rank parsed.
-    const first = html.indexOf('</div>', html.indexOf('ellipsis-2-lines', strip));
-    for (const [at, n] of [[cut, 2], [first, 1]] as const) {
-      const { doc, c } = await whileParsing(file, html.slice(0, at), true);
-      const cards = Array.from(doc.querySelectorAll('.hot-strip [data-fixture="feed-item"]'));
-      expect(cards.length).toBe(n);
-      for (const el of cards) expect(hiddenOnPage(doc.defaultView!, el), el.textContent!.trim()).toBe(true);
-      c.stop();
-    }
+    await expectHiddenAtCut(file, cut, '.hot-strip [data-fixture="feed-item"]', 2);
+    await expectHiddenAtCut(file, html.indexOf('</div>', html.indexOf('ellipsis-2-lines', strip)), '.hot-strip [data-fixture="feed-item"]', 1);
   });
 
   it("a row of short links above the story under a feed's name is hidden while the story parses, its markup's white space not counted (hk-framework7's 熱搜 chips)", async () => {
@@ -422,12 +394,7 @@ describe('cleanup controller', () => {
     // Cut in the byline, the headline parsed, the body not.
     const cut = html.indexOf('<span class="story-author">');
     expect(cut).toBeGreaterThan(html.indexOf('<h1'));
-    const { doc, c } = await whileParsing(file, html.slice(0, cut), true);
-    const chips = Array.from(doc.querySelectorAll('.chips-bar [data-fixture="feed-item"]'));
-    expect(chips.length).toBe(7);
-    for (const el of chips) expect(hiddenOnPage(doc.defaultView!, el), el.textContent!).toBe(true);
-    expect(hiddenOnPage(doc.defaultView!, doc.querySelector('[data-fixture="headline"]')!)).toBe(false);
-    c.stop();
+    await expectHiddenAtCut(file, cut, '.chips-bar [data-fixture="feed-item"]', 7);
   });
 
   it('a rail module the parser was in at the last frame is read again when its rows arrive with DOMContentLoaded (us-ap-outbrain under a slow CPU)', async () => {

@@ -1,5 +1,6 @@
+import { expect } from 'vitest';
 import { CleanupController } from '../../utils/cleanup/controller';
-import { loadFixture } from './fixtures';
+import { fixtureHtml, loadFixture } from './fixtures';
 
 /** Whether `el` is hidden: it, or an ancestor, has display: none. */
 export function hiddenOnPage(css: Window, el: Element): boolean {
@@ -31,4 +32,25 @@ export async function whileParsing(file: string, html: string, inPlace = false):
   else doc.body.append(doc.createElement('span'));
   await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
   return { doc, c };
+}
+
+/**
+ * The fixture cut at `cut` (an offset in its HTML) while it parses: the `items` found there,
+ * `count` of them, each hidden; what `keep` finds (an article part) shown.
+ */
+export async function expectHiddenAtCut(file: string, cut: number, items: string, count: number, keep = '[data-fixture="article"], [data-fixture="headline"]'): Promise<void> {
+  const { doc, c } = await whileParsing(file, fixtureHtml(file).slice(0, cut), true);
+  const css = doc.defaultView!;
+  const found = Array.from(doc.querySelectorAll(items));
+  expect(found.length, `${items} at ${cut}`).toBe(count);
+  for (const el of found) expect(hiddenOnPage(css, el), `${(el.textContent ?? '').trim().slice(0, 30)} at ${cut}`).toBe(true);
+  for (const el of Array.from(doc.querySelectorAll(keep))) expect(hiddenOnPage(css, el), `${el.getAttribute('data-fixture')} at ${cut}`).toBe(false);
+  c.stop();
+}
+
+/** Where the `k`th feed item (from 1) after offset `from` of `html` starts. */
+export function itemAt(html: string, from: number, k: number): number {
+  let at = from;
+  for (let i = 0; i < k; i++) at = html.indexOf('data-fixture="feed-item"', at + 1);
+  return at;
 }
