@@ -116,16 +116,33 @@ describe.skipIf(!hasChromium)('automatic cleanup in Chromium', () => {
 
   /** The tab rendered often enough for the flash probe to see what it painted. */
   /** A gap over MAX_FRAME_GAP_MS fails the test if the content script's own measured work
-   * filled EXTENSION_GAP_SHARE of it; otherwise (the machine's load, the page's own work) the
-   * sample cannot be judged and is taken again. */
+   * filled EXTENSION_GAP_SHARE of it. Otherwise it is judged if the tab was busy rendering
+   * through it (one long animation frame, or several, left less than MAX_FRAME_GAP_MS of it
+   * free): a frame that took long shows the probe what a faster machine would paint, in the
+   * same order. A gap the tab spent free yet not rendering (the machine's load, a tab rendered
+   * seldom) makes the sample one to take again. */
   async function expectFramesSeen(page: Page) {
     const read = () => page.evaluate(() => {
-      const w = window as unknown as { __yndLongestFrame: number; __yndFrameGaps: Array<{ start: number; end: number }> };
+      type Span = { start: number; end: number };
+      const w = window as unknown as { __yndLongestFrame: number; __yndFrameGaps: Span[]; __yndSlowFrames: Span[] };
       const ours = performance.getEntriesByType('measure').filter((m) => m.name.startsWith('ynd:'));
+      const slow = [...w.__yndSlowFrames].sort((a, b) => a.start - b.start);
+      // The longest stretch of a gap outside every long animation frame.
+      const free = (g: Span) => {
+        let at = g.start;
+        let most = 0;
+        for (const f of slow) {
+          if (f.end <= at || f.start >= g.end) continue;
+          most = Math.max(most, f.start - at);
+          at = Math.max(at, f.end);
+        }
+        return Math.max(most, g.end - at);
+      };
       return {
         longest: w.__yndLongestFrame,
         gaps: w.__yndFrameGaps.map((g) => ({
           ms: g.end - g.start,
+          free: free(g),
           ours: ours.reduce((n, m) => n + Math.max(0, Math.min(g.end, m.startTime + m.duration) - Math.max(g.start, m.startTime)), 0),
         })),
       };
@@ -135,11 +152,14 @@ describe.skipIf(!hasChromium)('automatic cleanup in Chromium', () => {
     if (frames.longest < MAX_FRAME_GAP_MS) return;
     await page.waitForTimeout(MEASURE_FLUSH_WAIT_MS);
     frames = await read();
-    for (const g of frames.gaps.filter((x) => x.ms >= MAX_FRAME_GAP_MS)) {
+    const long = frames.gaps.filter((x) => x.ms >= MAX_FRAME_GAP_MS);
+    for (const g of long) {
       expect(g.ours, `the content script's work in a ${g.ms.toFixed(0)} ms gap between frames, ms`).toBeLessThan(g.ms * EXTENSION_GAP_SHARE);
     }
-    const worst = frames.gaps.reduce((a, g) => (g.ms >= a.ms ? g : a), { ms: frames.longest, ours: Number.NaN });
-    throw new UnjudgedSample(`${worst.ms.toFixed(0)} ms between two frames (limit ${MAX_FRAME_GAP_MS}), ${worst.ours.toFixed(1)} ms of it the content script's`);
+    const skipped = long.filter((g) => g.free >= MAX_FRAME_GAP_MS);
+    if (long.length && !skipped.length) return;
+    const worst = skipped.reduce((a, g) => (g.ms >= a.ms ? g : a), { ms: frames.longest, free: Number.NaN, ours: Number.NaN });
+    throw new UnjudgedSample(`${worst.ms.toFixed(0)} ms between two frames (limit ${MAX_FRAME_GAP_MS}), ${worst.free.toFixed(0)} ms of it free of long animation frames, ${worst.ours.toFixed(1)} ms the content script's`);
   }
 
   async function expectArticleVisible(page: Page) {

@@ -19,7 +19,10 @@
  * a tab rendering too seldom for the probe to see what it paints: Chromium renders a background
  * tab that gets mouse input about once a second (measured with tests run a few at once).
  * `__yndFrameGaps`: each time between two frames longer than FRAME_GAP_RECORDED_MS, as its
- * start and end (performance.now() times), to tell whose work filled it.
+ * start and end (performance.now() times), to tell whose work filled it. `__yndSlowFrames`: the
+ * long animation frames (start and end), to tell a frame that took long (one rendering update,
+ * its scripts and all, slow on a loaded machine: a view transition's capture took about 600 ms
+ * here) from frames skipped (a tab rendered seldom).
  */
 /** Gaps between frames longer than this are recorded with their times (a frame is ~17 ms). */
 export const FRAME_GAP_RECORDED_MS = 200;
@@ -95,6 +98,17 @@ export const FLASH_PROBE = `(() => {
   const gaps = [];
   Object.defineProperty(window, '__yndLongestFrame', { get: () => longest });
   Object.defineProperty(window, '__yndFrameGaps', { get: () => gaps.slice() });
+  // Long animation frames (start and end): a gap between frames inside one is a frame that took
+  // long, not frames skipped.
+  const slow = [];
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) slow.push({ start: e.startTime, end: e.startTime + e.duration });
+    }).observe({ type: 'long-animation-frame', buffered: true });
+  } catch {
+    // An engine without the entry type: every long gap is then one to take again.
+  }
+  Object.defineProperty(window, '__yndSlowFrames', { get: () => slow.slice() });
   new PerformanceObserver((list, obs) => {
     if (!list.getEntriesByName('first-contentful-paint').length) return;
     obs.disconnect();
