@@ -68,10 +68,12 @@ for (const f of pages) {
     for (const cut of sample(tagBoundaries(html), cutsWanted)) {
       const { doc, c } = await whileParsing(f.file, html.slice(0, cut), true);
       const css = doc.defaultView!;
-      const visible = (el: Element) => !el.closest('noscript') && !hiddenOnPage(css, el);
-      const shown = Array.from(doc.querySelectorAll('[data-fixture="feed-item"]')).filter((el) => paintable(el) && visible(el));
-      const article = Array.from(doc.querySelectorAll(ARTICLE_PARTS)).filter((el) => !el.closest('noscript') && hiddenOnPage(css, el));
-      const related = Array.from(doc.querySelectorAll('[data-fixture="related-item"]')).filter((el) => !el.closest('noscript') && hiddenOnPage(css, el));
+      // Parsed with scripting off, a <noscript>'s markup is elements here; a browser shows none.
+      const annotated = (sel: string, hidden: boolean) =>
+        Array.from(doc.querySelectorAll(sel)).filter((el) => !el.closest('noscript') && hiddenOnPage(css, el) === hidden);
+      const shown = annotated('[data-fixture="feed-item"]', false).filter(paintable);
+      const article = annotated(ARTICLE_PARTS, true);
+      const related = annotated('[data-fixture="related-item"]', true);
       r.cuts++;
       if (shown.length) r.feedShown++;
       if (article.length) r.articleHidden++;

@@ -242,9 +242,10 @@ function chromeModule(el: Element, c: Element | null = chromeAround(el), open: R
   // rows have not all come, nor their times: those there stand for them, decided again once the
   // page has parsed (uk-umbraco-cirrus-footer-trending-most-read.html's footer "Trending now"
   // showed its first story's picture and title, and its first two stories, at parse cuts).
-  for (let x = first; x && x !== c && open.size; x = x.parentElement) {
-    if (open.has(x) && safeQueryAll(x, 'li, article').some(hasLink)) return c;
-  }
+  // The parser's elements here are nested: the outermost holds the rows of all, read once.
+  let module: Element | null = null;
+  for (let x = first; x && x !== c && open.size; x = x.parentElement) if (open.has(x)) module = x;
+  if (module && safeQueryAll(module, 'li, article').some(hasLink)) return c;
   // The chrome's timed rows and (in a footer) ranked lists, read once; then what lies around the
   // heading at each level.
   const timed = safeQueryAll(c, 'li, article').filter((r) => hasLink(r) && cardTime(r));
@@ -1452,8 +1453,10 @@ function rankedLinks(rows: readonly Element[], open: ReadonlySet<Element>): bool
  * (hk-marko-bulma-continuous-next.html's panel, its 熱門 a <p> above its ranked links). */
 function openRows(el: Element): Element[] | null {
   const kids = Array.from(el.children);
-  const first = kids.findIndex((k) => k === kids[kids.length - 1] || hasLink(k) || signature(k) === signature(kids[kids.length - 1]!));
-  const rows = kids.slice(Math.max(0, first));
+  const last = kids.at(-1);
+  if (!last) return null;
+  const lastSig = signature(last);
+  const rows = kids.slice(kids.findIndex((k) => hasLink(k) || signature(k) === lastSig));
   return rows.length && rows.length < MIN_CARDS && new Set(rows.map(signature)).size === 1 ? rows : null;
 }
 
@@ -2728,14 +2731,17 @@ export function detectFeed(doc: Document, url: string, options: DetectOptions = 
   }
   // While the page parses, the first cards of such a run, before the rest of it arrives (a
   // network stall mid-feed leaves the page idle, so the full pass can run before the rest too).
+  // Modules found already that the parser is in, captioned by their headings: what holds one
+  // is no run, the module is the block (tw-sports-quasar-roleheading-split-h1cards.html's
+  // 運動熱門 strip above the story, its "過去24小時" read as a card's time, made its <main> and
+  // the page's container runs of one card, which would hold the story to come; its own cards
+  // showed at parse cuts). A card found already (a paid one) is one of its run's cards, not such
+  // a module. (Read once: blocks the loop adds hold the element they were found from, never
+  // one inside it.)
+  const openModules = open.size ? [...candidates.keys()].filter((k) => open.has(k) && captioned(k)) : [];
   for (const el of open) {
     if (candidates.has(el)) continue;
-    // Not what holds a module found already that the parser is in, captioned by its heading:
-    // that module is the block (tw-sports-quasar-roleheading-split-h1cards.html's 運動熱門 strip
-    // above the story, its "過去24小時" read as a card's time, made its <main> and the page's
-    // container runs of one card, which would hold the story to come; its own cards showed at
-    // parse cuts). A card found already (a paid one) is one of el's cards, not such a module.
-    if ([...candidates.keys()].some((k) => k !== el && open.has(k) && el.contains(k) && captioned(k))) continue;
+    if (openModules.some((k) => k !== el && el.contains(k))) continue;
     if (openRun(el, article.start, touches, open)) {
       const block = runBlock(el, article, stop);
       if (!openRelated(block, el, terms)) add(block, null, 'generic', 'openRun');
