@@ -98,6 +98,9 @@ interface Route {
   /** Send the body up to this character, then the rest after `ms`: a network that stalls
    * mid-page, so the browser paints what it has parsed so far. */
   stall?: { at: number; ms: number };
+  /** Send the body `chars` characters at a time, one piece every `ms`: a page arriving over a
+   * slow network, parsed (and painted) in many pieces (`npm run bench`'s trickled loads). */
+  trickle?: { chars: number; ms: number };
 }
 
 /** A started server with every Yahoo fixture at its real URL (tests, demo). */
@@ -114,9 +117,9 @@ export class FixtureServer {
   private routes = new Map<string, Route>();
   port = 0;
 
-  route(url: string, body: string | Buffer, type = 'text/html; charset=utf-8', stall?: Route['stall']): void {
+  route(url: string, body: string | Buffer, type = 'text/html; charset=utf-8', stall?: Route['stall'], trickle?: Route['trickle']): void {
     const u = new URL(url);
-    this.routes.set(`${u.hostname}${decodeURI(u.pathname)}`, { body, type, stall });
+    this.routes.set(`${u.hostname}${decodeURI(u.pathname)}`, { body, type, stall, trickle });
   }
 
   routeFixture(entry: { file: string; url: string }, dir = 'yahoo'): void {
@@ -142,6 +145,17 @@ export class FixtureServer {
         return;
       }
       res.writeHead(200, { 'content-type': r.type, 'cache-control': 'no-store' });
+      if (r.trickle) {
+        const text = r.body.toString();
+        const { chars, ms } = r.trickle;
+        const send = (from: number) => {
+          if (from + chars >= text.length) return void res.end(text.slice(from));
+          res.write(text.slice(from, from + chars));
+          setTimeout(() => send(from + chars), ms);
+        };
+        send(0);
+        return;
+      }
       if (!r.stall) {
         res.end(r.body);
         return;
