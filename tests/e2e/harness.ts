@@ -92,15 +92,24 @@ export function requireChromium(): boolean {
   return false;
 }
 
+/** How a route's body is sent when not at once: `at`, the body up to that character, then the
+ * rest after `ms` (a network that stalls mid-page, so the browser paints what it has parsed so
+ * far); `every`, that many characters at a time, one piece every `ms` (a page arriving over a
+ * slow network, parsed and painted in many pieces: `npm run bench`'s trickled loads). */
+export type Delivery = { at: number; ms: number } | { every: number; ms: number };
+
 interface Route {
   body: string | Buffer;
   type: string;
-  /** Send the body up to this character, then the rest after `ms`: a network that stalls
-   * mid-page, so the browser paints what it has parsed so far. */
-  stall?: { at: number; ms: number };
-  /** Send the body `chars` characters at a time, one piece every `ms`: a page arriving over a
-   * slow network, parsed (and painted) in many pieces (`npm run bench`'s trickled loads). */
-  trickle?: { chars: number; ms: number };
+  delivery?: Delivery;
+}
+
+/** Where `delivery` cuts a body of `length` characters (ascending, inside the body). */
+function cutsOf(d: Delivery, length: number): number[] {
+  if ('at' in d) return d.at > 0 && d.at < length ? [d.at] : [];
+  const cuts: number[] = [];
+  for (let c = d.every; c < length; c += d.every) cuts.push(c);
+  return cuts;
 }
 
 /** A started server with every Yahoo fixture at its real URL (tests, demo). */
@@ -117,9 +126,9 @@ export class FixtureServer {
   private routes = new Map<string, Route>();
   port = 0;
 
-  route(url: string, body: string | Buffer, type = 'text/html; charset=utf-8', stall?: Route['stall'], trickle?: Route['trickle']): void {
+  route(url: string, body: string | Buffer, type = 'text/html; charset=utf-8', delivery?: Delivery): void {
     const u = new URL(url);
-    this.routes.set(`${u.hostname}${decodeURI(u.pathname)}`, { body, type, stall, trickle });
+    this.routes.set(`${u.hostname}${decodeURI(u.pathname)}`, { body, type, delivery });
   }
 
   routeFixture(entry: { file: string; url: string }, dir = 'yahoo'): void {
@@ -145,24 +154,19 @@ export class FixtureServer {
         return;
       }
       res.writeHead(200, { 'content-type': r.type, 'cache-control': 'no-store' });
-      if (r.trickle) {
-        const text = r.body.toString();
-        const { chars, ms } = r.trickle;
-        const send = (from: number) => {
-          if (from + chars >= text.length) return void res.end(text.slice(from));
-          res.write(text.slice(from, from + chars));
-          setTimeout(() => send(from + chars), ms);
-        };
-        send(0);
-        return;
-      }
-      if (!r.stall) {
+      if (!r.delivery) {
         res.end(r.body);
         return;
       }
       const text = r.body.toString();
-      res.write(text.slice(0, r.stall.at));
-      setTimeout(() => res.end(text.slice(r.stall!.at)), r.stall.ms);
+      const { ms } = r.delivery;
+      const cuts = cutsOf(r.delivery, text.length);
+      const send = (i: number, from: number) => {
+        if (i === cuts.length) return void res.end(text.slice(from));
+        res.write(text.slice(from, cuts[i]));
+        setTimeout(() => send(i + 1, cuts[i]!), ms);
+      };
+      send(0, 0);
     });
     await new Promise<void>((ok) => this.server!.listen(0, '127.0.0.1', ok));
     const addr = this.server.address();
