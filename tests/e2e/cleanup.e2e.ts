@@ -117,7 +117,7 @@ describe.skipIf(!hasChromium)('automatic cleanup in Chromium', () => {
   /** The tab rendered often enough for the flash probe to see what it painted. A gap over
    * MAX_FRAME_GAP_MS fails the test if the content script's own measured work filled
    * EXTENSION_GAP_SHARE of it. Otherwise it is judged if the tab was busy rendering
-   * through it (one long animation frame, or several, left less than MAX_FRAME_GAP_MS of it
+   * through it (long animation frames left no stretch of MAX_FRAME_GAP_MS of it
    * free): a frame that took long shows the probe what a faster machine would paint, in the
    * same order. A gap the tab spent free yet not rendering (the machine's load, a tab rendered
    * seldom) makes the sample one to take again. */
